@@ -1,0 +1,196 @@
+"""Attribution frames read off the dependency parse: a cue, its speaker, its content.
+
+A frame is what one cue word says: ``Blinken stressed that the crisis was troubling`` →
+cue ``stressed``, speaker ``Blinken``, content ``the crisis was troubling``. Frames are found
+without looking at quotation marks; ``attribution`` then joins them with the quotes.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import CUES
+from .phrases import content_spans, mention_tokens
+
+_SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+# Participle clauses that carry the cue of the clause they hang on: ", adding that …", "saying …".
+_PARTICIPLE_DEPS = {"advcl", "xcomp", "conj", "acl"}
+# Cues that take an infinitive as content: "promised to cut taxes", "plans to run".
+_XCOMP_CONTENT_MODES = {"thought"}
+_XCOMP_CONTENT_LEMMAS = {"promise", "pledge", "vow", "urge", "ask", "threaten", "demand", "agree"}
+_NOT_CONTENT_OBJECTS = {"PRON"}
+
+
+@dataclass
+class Frame:
+    cue: list[Token]
+    speaker: Token | None  # head token of the speaker mention
+    content: list[tuple[int, int]]  # character spans, possibly interrupted by the cue clause
+    rule: str
+    speaker_from: str | None = None
+    clause: list[Token] = field(default_factory=list)  # tokens of the attribution clause itself
+
+    @property
+    def cue_token(self) -> Token:
+        return self.cue[0]
+
+    @property
+    def mode(self) -> str:
+        entry = CUES.get(self.cue_token.lemma_.lower())
+        return entry.mode if entry else "speech"
+
+
+def cue_entry(token: Token):
+    if token.pos_ not in {"VERB", "AUX"} and not (token.pos_ == "NOUN" and token.tag_.startswith("VB")):
+        return None
+    if token.dep_ in {"amod", "compound", "aux", "auxpass"}:
+        return None
+    return CUES.get(token.lemma_.lower())
+
+
+def find_speaker(cue: Token) -> tuple[Token | None, str | None]:
+    """The head token of the speaker of *cue* and how it was found."""
+    subjects = [c for c in cue.children if c.dep_ in {"nsubj", "csubj"}]
+    if subjects:
+        return subjects[0], "subject"
+    agents = [c for c in cue.children if c.dep_ == "agent"]
+    for agent in agents:
+        objs = [c for c in agent.children if c.dep_ == "pobj"]
+        if objs:
+            return objs[0], "agent"
+    if cue.dep_ == "relcl" and cue.head.pos_ in {"PROPN", "NOUN"}:
+        return cue.head, "relative"
+    if cue.dep_ in _PARTICIPLE_DEPS and cue.head.i != cue.i:
+        # "X warned that …, adding that …": the speaker of the nearest governing cue, else
+        # the subject of the clause the participle hangs on.
+        for ancestor in cue.ancestors:
+            if cue_entry(ancestor) is not None and ancestor.i != cue.i:
+                speaker, _ = find_speaker(ancestor)
+                if speaker is not None:
+                    return speaker, "participle" if cue.dep_ != "conj" else "conjunct"
+                break
+        subj = [c for c in cue.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subj:
+            return subj[0], "participle" if cue.dep_ != "conj" else "conjunct"
+    return _nearest_named_left(cue)
+
+
+def _nearest_named_left(cue: Token) -> tuple[Token | None, str | None]:
+    """A subject the parser lost: the nearest name to the left of the cue with no verb between,
+    as in ``Despite …, Rida Lyammouri, Senior Fellow at …, noted …``."""
+    sent = cue.sent
+    for token in reversed(list(sent[: cue.i - sent.start])):
+        if token.pos_ in {"VERB", "AUX"}:
+            return None, None
+        if token.ent_type_ in {"PERSON", "ORG"} and token.ent_iob_ in {"B", "I"}:
+            ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+            # The name's own appositive may stand between it and the cue.
+            return ent.root, "nearest_name"
+    return None, None
+
+
+def _is_participle_cue(token: Token) -> bool:
+    """``adding that …`` on a content clause, or ``… and vowed to …`` coordinated with it."""
+    if cue_entry(token) is None:
+        return False
+    return token.dep_ == "conj" or (token.dep_ in {"advcl", "xcomp"} and token.tag_ == "VBG")
+
+
+def without_nested_cues(tokens: list[Token], cue: Token) -> list[Token]:
+    """Drop the subtrees of participle cues inside a content (``…, adding that …``):
+    they are attributions of their own."""
+    nested = [t for t in tokens if t.i != cue.i and _is_participle_cue(t)]
+    drop = {d.i for t in nested for d in t.subtree}
+    return [t for t in tokens if t.i not in drop]
+
+
+def clause_content(cue: Token, entry) -> tuple[list[Token], str] | None:
+    """The content tokens governed by *cue* and the rule that found them."""
+    for child in cue.children:
+        if child.dep_ == "ccomp" and child.i != cue.i:
+            return without_nested_cues(list(child.subtree), cue), "ccomp"
+    objects = [c for c in cue.children if c.dep_ == "dobj"]
+    if entry.takes_object and objects and objects[0].pos_ not in _NOT_CONTENT_OBJECTS:
+        tokens = list(objects[0].subtree)
+        end = max(t.i for t in tokens)
+        for child in cue.children:
+            # "emphasized diplomacy as the preferred path forward"
+            if child.dep_ == "prep" and child.lower_ == "as" and child.i == end + 1:
+                tokens.extend(child.subtree)
+        return tokens, "object"
+    if entry.mode in _XCOMP_CONTENT_MODES or entry.lemma in _XCOMP_CONTENT_LEMMAS:
+        for child in cue.children:
+            if child.dep_ == "xcomp":
+                return list(child.subtree), "xcomp"
+    return None
+
+
+def _clause_tokens(cue: Token, content: list[tuple[int, int]]) -> list[Token]:
+    """The attribution clause: the cue's subtree without its content."""
+    def in_content(t: Token) -> bool:
+        return any(s <= t.idx < e for s, e in content)
+
+    return [t for t in cue.subtree if not in_content(t)]
+
+
+def frames_in(sent: Span) -> list[Frame]:
+    """Every attribution frame of one sentence."""
+    frames: list[Frame] = []
+    for token in sent:
+        if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
+            frame = _according_to(token)
+            if frame:
+                frames.append(frame)
+            continue
+        entry = cue_entry(token)
+        if entry is None or any(c.dep_ == "auxpass" for c in token.children):
+            continue  # passives ("she was denied access") report no speech act of a speaker
+        speaker, speaker_from = find_speaker(token)
+        cue = [token] + [c for c in token.children if c.dep_ == "prt"]
+        found = clause_content(token, entry)
+        content: list[tuple[int, int]] = []
+        rule = "cue"
+        if found:
+            tokens, rule = found
+            if rule == "object" and token.dep_ in {"advcl", "acl"}:
+                continue  # "…, underlining the junta's apprehensions": description, not speech
+            content = content_spans(tokens)
+        elif token.dep_ in {"parataxis", "ccomp"} and token.head.i != token.i and token.head.pos_ in {"VERB", "AUX"}:
+            # "The plan, he said, is bad": the sentence around the cue clause is the content.
+            own = set(token.subtree)
+            tokens = [t for t in token.head.subtree if t not in own]
+            content = content_spans(tokens)
+            rule = "parataxis"
+        frames.append(Frame(cue, speaker, content, rule, speaker_from, _clause_tokens(token, content)))
+    return frames
+
+
+def _according_to(according: Token) -> Frame | None:
+    to = next(c for c in according.children if c.lower_ == "to")
+    objs = [c for c in to.children if c.dep_ == "pobj"]
+    if not objs:
+        return None
+    head = according.head
+    own = set(according.subtree)
+    if head.i == according.i:
+        return Frame([according, to], objs[0], [], "according_to", "according_to", list(own))
+    root = head
+    while root.dep_ not in {"ROOT"} and root.pos_ not in {"VERB", "AUX"}:
+        root = root.head
+    tokens = [t for t in root.subtree if t not in own]
+    return Frame([according, to], objs[0], content_spans(tokens), "according_to", "according_to",
+                 sorted(own, key=lambda t: t.i))
+
+
+def speaker_tokens(head: Token) -> list[Token]:
+    return mention_tokens(head)
+
+
+def doc_frames(doc: Doc, skip) -> list[Frame]:
+    """Frames of every sentence for which ``skip(sent)`` is false."""
+    out: list[Frame] = []
+    for sent in doc.sents:
+        if not skip(sent):
+            out.extend(frames_in(sent))
+    return out

@@ -1,0 +1,55 @@
+"""The word lists behind extraction, read once from the data files beside this module.
+
+Lexicons live in ``data/`` as plain text so that adding a cue verb or a title is a one-line
+data change, not a code change.
+
+>>> CUES["say"].mode
+'speech'
+>>> "secretary" in TITLE_WORDS
+True
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        rows.append([cell.strip() for cell in line.split("\t")])
+    return rows
+
+
+@dataclass(frozen=True)
+class CueEntry:
+    lemma: str
+    mode: str  # speech | writing | thought
+    takes_object: bool  # a direct object is reported content
+
+
+@dataclass(frozen=True)
+class OutletPattern:
+    kind: str  # participle | noun | on
+    word: str
+    preposition: str
+
+
+CUES: dict[str, CueEntry] = {
+    lemma: CueEntry(lemma, mode, obj == "yes") for lemma, mode, obj in _rows("cues.tsv")
+}
+TITLE_WORDS: frozenset[str] = frozenset(row[0] for row in _rows("titles.txt"))
+HONORIFICS: dict[str, str | None] = {
+    word: (None if gender == "-" else gender) for word, gender in _rows("honorifics.tsv")
+}
+SPEAKER_KINDS: dict[str, str] = {noun: kind for noun, kind in _rows("speaker_kinds.tsv")}
+OUTLET_PATTERNS: tuple[OutletPattern, ...] = tuple(
+    OutletPattern(kind, word, prep) for kind, word, prep in _rows("outlets.tsv")
+)
+MEDIA_NAMES: frozenset[str] = frozenset(row[0] for row in _rows("media.txt"))
+
+MODES = ("speech", "writing", "thought")
+DEFAULT_MODES = ("speech", "writing")

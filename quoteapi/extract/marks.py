@@ -1,0 +1,165 @@
+"""Quotation-mark pairing over plain text: where the direct quotes are.
+
+Works on the string, before and without the parse, so it is cheap and never depends on how
+spaCy tokenised a mark. Handles straight and curly double quotes, curly and straight single
+quotes (told apart from apostrophes), « », „ “, and the newsroom convention for a quote that
+runs over several paragraphs: each paragraph opens with a mark and only the last one closes.
+Unbalanced marks never raise; a quote that is opened and never closed (and does not continue
+in the next paragraph) is dropped.
+
+>>> spans = find_quote_spans('“We will win,” she said. “Today.”')
+>>> [s.text('“We will win,” she said. “Today.”') for s in spans]
+['We will win,', 'Today.']
+>>> [s.text("It's the voters' choice, 'not ours'") for s in find_quote_spans("It's the voters' choice, 'not ours'")]
+['not ours']
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Opening and closing marks by family. „ opens a German quote closed by “.
+DOUBLE_OPEN = "“«„‟"
+DOUBLE_CLOSE = "”»"
+SINGLE_OPEN = "‘‹"
+SINGLE_CLOSE = "’›"
+STRAIGHT_DOUBLE = '"'
+STRAIGHT_SINGLE = "'"
+ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + STRAIGHT_DOUBLE + STRAIGHT_SINGLE
+
+# Characters after which a straight mark is more likely to open than to close.
+_OPENING_CONTEXT = set(" \t\n\r([{—–-/:") | {"\u00a0"}
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """One quotation: its content pieces (one per paragraph) and where its marks stand."""
+
+    parts: tuple[tuple[int, int], ...]
+    mark_start: int  # offset of the first opening mark
+    mark_end: int  # offset just after the last closing mark
+    single: bool = False  # made of single marks
+
+    @property
+    def start(self) -> int:
+        return self.parts[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1][1]
+
+    def text(self, source: str) -> str:
+        return source[self.start : self.end]
+
+    def length(self) -> int:
+        return sum(e - s for s, e in self.parts)
+
+
+@dataclass
+class _Open:
+    at: int
+    mark: str
+    parts: list[tuple[int, int]]
+    first: int
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _opens_straight(prev: str, nxt: str) -> bool:
+    return (prev == "" or prev in _OPENING_CONTEXT) and nxt != "" and not nxt.isspace()
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+
+
+def _first_mark_of_line(text: str, start: int, end: int) -> str:
+    stripped = text[start:end].lstrip()
+    return stripped[:1]
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def find_quote_spans(text: str) -> list[QuoteSpan]:
+    """All paired quotations in *text*, in order; single-mark quotes nested in double ones are
+    part of the outer quote and not listed on their own.
+
+    >>> t = '"First paragraph.\\n\\n"Second," he said.'
+    >>> [s.parts for s in find_quote_spans(t)]
+    [((1, 17), (20, 27))]
+    """
+    spans: list[QuoteSpan] = []
+    lines = _lines(text)
+    carried: _Open | None = None  # a double quote continuing from the previous paragraph
+    for index, (line_start, line_end) in enumerate(lines):
+        if not text[line_start:line_end].strip():
+            continue  # blank lines between paragraphs keep a continuing quote open
+        dq: _Open | None = None
+        sq: _Open | None = None
+        for i in range(line_start, line_end):
+            ch = text[i]
+            if ch not in ALL_MARKS:
+                continue
+            prev = text[i - 1] if i > line_start else ""
+            nxt = text[i + 1] if i + 1 < line_end else ""
+            if ch in DOUBLE_OPEN or ch in DOUBLE_CLOSE or ch == STRAIGHT_DOUBLE:
+                sq = None  # a single mark left open before a double one was an apostrophe
+                closes = dq is not None and (
+                    ch in DOUBLE_CLOSE
+                    or (ch == "“" and dq.mark == "„")
+                    or (ch == STRAIGHT_DOUBLE and dq.mark == STRAIGHT_DOUBLE
+                        and not (_opens_straight(prev, nxt) and (prev != "" and prev.isspace())
+                                 and not _closing_context(nxt)))
+                )
+                if closes:
+                    assert dq is not None
+                    s, e = _trimmed(text, dq.at + 1, i)
+                    parts = dq.parts + ([(s, e)] if e > s else [])
+                    if parts:
+                        spans.append(QuoteSpan(tuple(parts), dq.first, i + 1))
+                    dq = None
+                    continue
+                opens = ch in DOUBLE_OPEN or (ch == STRAIGHT_DOUBLE and _opens_straight(prev, nxt))
+                if opens:
+                    if carried is not None and dq is None and not text[line_start:i].strip():
+                        dq = _Open(i, ch, carried.parts, carried.first)  # the continuation mark
+                        carried = None
+                    else:
+                        dq = _Open(i, ch, [], i)  # an unclosed earlier mark is abandoned
+                continue
+            if dq is not None:
+                continue  # single marks inside a double quote belong to it
+            if ch in SINGLE_OPEN or (ch == STRAIGHT_SINGLE and _opens_straight(prev, nxt) and sq is None):
+                if ch == STRAIGHT_SINGLE or prev == "" or not _is_word_char(prev):
+                    sq = _Open(i, ch, [], i)
+                continue
+            if sq is not None and (ch in SINGLE_CLOSE or ch == STRAIGHT_SINGLE):
+                if prev and not prev.isspace() and not _is_word_char(nxt):
+                    s, e = _trimmed(text, sq.at + 1, i)
+                    if e > s:
+                        spans.append(QuoteSpan(((s, e),), sq.first, i + 1, single=True))
+                    sq = None
+        carried = None
+        if dq is not None:
+            nxt_line = next(((s, e) for s, e in lines[index + 1 :] if text[s:e].strip()), None)
+            if nxt_line and _first_mark_of_line(text, *nxt_line) in DOUBLE_OPEN + STRAIGHT_DOUBLE:
+                s, e = _trimmed(text, dq.at + 1, line_end)
+                carried = _Open(dq.at, dq.mark, dq.parts + ([(s, e)] if e > s else []), dq.first)
+    return spans
+
+
+def _closing_context(nxt: str) -> bool:
+    return nxt == "" or nxt.isspace() or nxt in ".,;:!?)]}—–-"
+
+
+def covering(spans: list[QuoteSpan], start: int, end: int) -> list[QuoteSpan]:
+    """The spans whose content overlaps [start, end)."""
+    return [q for q in spans if q.start < end and start < q.end]

