@@ -1,0 +1,28 @@
+"""The Flask application factory: ``create_app(test_config=None)``.
+
+Configuration comes from the environment (prefix ``QUOTEAPI_``), then ``test_config``:
+``QUOTEAPI_MODEL`` (spaCy model name or path), ``QUOTEAPI_MAX_CHARS`` (longest article, in
+characters; default 100000), ``QUOTEAPI_MAX_BYTES`` (largest request body; default 2 MiB).
+"""
+from __future__ import annotations
+
+from flask import Flask
+
+from ..extract import load_pipeline
+from . import errors, routes
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    app = Flask(__name__)
+    app.config.from_mapping(MODEL=None, MAX_CHARS=100_000, MAX_BYTES=2 * 1024 * 1024, JSON_SORT_KEYS=False)
+    app.config.from_prefixed_env("QUOTEAPI")
+    if test_config:
+        app.config.update(test_config)
+    app.config["MAX_CONTENT_LENGTH"] = int(app.config["MAX_BYTES"])
+    app.json.sort_keys = False
+    app.json.ensure_ascii = False
+    # Load the model now: with gunicorn's preload the workers share it.
+    app.extensions["quoteapi.nlp"] = load_pipeline(app.config["MODEL"])
+    errors.register(app)
+    app.register_blueprint(routes.bp)
+    return app

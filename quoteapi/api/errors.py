@@ -1,0 +1,49 @@
+"""Every error is JSON — ``{"error": {"code", "message"}}`` — with the right status, and a 500
+never shows a trace to the client (it goes to the log)."""
+from __future__ import annotations
+
+from flask import Flask, jsonify
+from marshmallow import ValidationError
+from werkzeug.exceptions import HTTPException
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, code: str, message: str, fields: dict | None = None):
+        super().__init__(message)
+        self.status, self.code, self.message, self.fields = status, code, message, fields
+
+
+def error_response(status: int, code: str, message: str, fields: dict | None = None):
+    body = {"error": {"code": code, "message": message}}
+    if fields:
+        body["error"]["fields"] = fields
+    return jsonify(body), status
+
+
+_HTTP_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 413: "too_large",
+               415: "unsupported_media_type", 422: "invalid"}
+
+
+def register(app: Flask) -> None:
+    @app.errorhandler(ApiError)
+    def _api_error(exc: ApiError):
+        return error_response(exc.status, exc.code, exc.message, exc.fields)
+
+    @app.errorhandler(ValidationError)
+    def _validation(exc: ValidationError):
+        messages = exc.messages if isinstance(exc.messages, dict) else {"_schema": exc.messages}
+        summary = "; ".join(f"{k}: {' '.join(map(str, v)) if isinstance(v, list) else v}" for k, v in messages.items())
+        return error_response(422, "invalid", f"Invalid request: {summary}", messages)
+
+    @app.errorhandler(HTTPException)
+    def _http(exc: HTTPException):
+        status = exc.code or 500
+        message = exc.description or exc.name
+        if status == 413:
+            message = f"Request body too large: the limit is {app.config['MAX_CONTENT_LENGTH']} bytes."
+        return error_response(status, _HTTP_CODES.get(status, exc.name.lower().replace(" ", "_")), message)
+
+    @app.errorhandler(Exception)
+    def _unexpected(exc: Exception):
+        app.logger.exception("unhandled error")
+        return error_response(500, "internal", "Internal error; it has been logged.")

@@ -1,0 +1,99 @@
+"""The ``quoteapi`` command: serve, extract, schemas (and eval, bench)."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from .extract.lexicon import DEFAULT_MODES, MODES
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _modes(value: str | None) -> list[str]:
+    modes = [m.strip() for m in (value or ",".join(DEFAULT_MODES)).split(",") if m.strip()]
+    bad = [m for m in modes if m not in MODES]
+    if bad or not modes:
+        raise click.BadParameter(f"modes are {', '.join(MODES)}; got {value!r}")
+    return modes
+
+
+@click.group()
+def main() -> None:
+    """Quote and attribution extraction for newsrooms."""
+
+
+@main.command()
+@click.option("--port", type=int, default=None, help="Port (default: $PORT or 8000).")
+@click.option("--workers", type=int, default=None, help="Workers (default: $WEB_CONCURRENCY or 2).")
+def serve(port: int | None, workers: int | None) -> None:
+    """Start the API under gunicorn with gunicorn.conf.py."""
+    if port is not None:
+        os.environ["PORT"] = str(port)
+    if workers is not None:
+        os.environ["WEB_CONCURRENCY"] = str(workers)
+    conf = ROOT / "gunicorn.conf.py"
+    args = ["gunicorn", "-c", str(conf)] if conf.exists() else ["gunicorn", "quoteapi.api:create_app()", "--preload"]
+    os.execvp(args[0], args)
+
+
+@main.command()
+@click.argument("source", required=False, default="-")
+@click.option("--jsonl", "jsonl", type=click.Path(exists=True, dir_okay=False, allow_dash=True),
+              help="Read records with `id` and `text` (one JSON object a line); write one response a line.")
+@click.option("--html", is_flag=True, help="The input is HTML.")
+@click.option("--modes", default=None, help="Comma-separated: speech, writing, thought (default speech,writing).")
+@click.option("--provenance", is_flag=True, help="Add rule and speaker_from to every quote.")
+def extract(source: str, jsonl: str | None, html: bool, modes: str | None, provenance: bool) -> None:
+    """Print the API's JSON for an article FILE (or - for standard input)."""
+    from .extract import load_pipeline
+    from .service import analyze
+
+    chosen = _modes(modes)
+    nlp = load_pipeline()
+    fmt = "html" if html else "text"
+    if jsonl:
+        stream = sys.stdin if jsonl == "-" else open(jsonl, encoding="utf-8")
+        with stream:
+            for n, line in enumerate(stream, 1):
+                if not line.strip():
+                    continue
+                try:
+                    record = json.loads(line)
+                    text = record["text"]
+                except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                    raise click.ClickException(f"line {n}: not a JSON object with a text field ({exc})") from None
+                body = analyze(text, fmt=record.get("format", fmt), modes=chosen,
+                               doc_id=None if record.get("id") is None else str(record.get("id")),
+                               provenance=provenance, nlp=nlp)
+                click.echo(json.dumps(body, ensure_ascii=False))
+        return
+    text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+    body = analyze(text, fmt=fmt, modes=chosen, provenance=provenance, nlp=nlp)
+    click.echo(json.dumps(body, ensure_ascii=False, indent=2))
+
+
+@main.command()
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=ROOT / "schemas",
+              show_default=True)
+@click.option("--check", is_flag=True, help="Exit 1 if the files in --out are stale; write nothing.")
+def schemas(out: Path, check: bool) -> None:
+    """Write the OpenAPI document and JSON Schemas generated from the marshmallow schemas."""
+    from .openapi import rendered_files, write_schemas
+
+    if check:
+        stale = [name for name, content in rendered_files().items()
+                 if not (out / name).exists() or (out / name).read_text(encoding="utf-8") != content]
+        if stale:
+            raise click.ClickException(f"stale: {', '.join(stale)}; run `quoteapi schemas`")
+        click.echo("schemas up to date")
+        return
+    for path in write_schemas(out):
+        click.echo(f"wrote {path}")
+
+
+if __name__ == "__main__":
+    main()

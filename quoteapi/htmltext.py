@@ -1,0 +1,51 @@
+"""HTML articles reduced to plain text, paragraph breaks kept.
+
+Block elements (p, div, h1–h6, li, blockquote, …) become paragraphs separated by a blank
+line, ``<br>`` a line break; script, style and other non-content elements are dropped.
+Offsets in a response to HTML input point into this text, which the response returns.
+
+>>> html_to_text("<h1>Title</h1><p>“Hi,” she said.<br>Next</p><script>x()</script>")
+'Title\\n\\n“Hi,” she said.\\nNext'
+"""
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+
+BLOCK_TAGS = {"address", "article", "aside", "blockquote", "dd", "div", "dl", "dt", "figcaption",
+              "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main",
+              "nav", "ol", "p", "pre", "section", "table", "tr", "ul", "td", "th", "caption"}
+DROPPED_TAGS = {"script", "style", "noscript", "template", "head", "title", "iframe", "svg",
+                "object", "embed", "canvas", "button", "select", "textarea", "form"}
+
+
+def html_to_text(html: str) -> str:
+    soup = BeautifulSoup(html, "html.parser")
+    pieces: list[str] = []
+
+    def walk(node) -> None:
+        for child in node.children:
+            if isinstance(child, Comment):
+                continue
+            if isinstance(child, NavigableString):
+                pieces.append(re.sub(r"\s+", " ", str(child)))
+            elif isinstance(child, Tag):
+                name = child.name.lower()
+                if name in DROPPED_TAGS:
+                    continue
+                if name == "br":
+                    pieces.append("\n")
+                elif name in BLOCK_TAGS:
+                    pieces.append("\n\n")
+                    walk(child)
+                    pieces.append("\n\n")
+                else:
+                    walk(child)
+
+    walk(soup)
+    text = "".join(pieces)
+    text = re.sub(r"[ \t]*\n[ \t]*", "\n", text)  # no blanks around line breaks
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    text = re.sub(r"[ \t]{2,}", " ", text)
+    return text.strip()

@@ -1,0 +1,123 @@
+"""The wire format (v1), declared once. The OpenAPI document and the JSON Schemas in
+``schemas/`` are generated from these classes (``quoteapi schemas``)."""
+from __future__ import annotations
+
+from marshmallow import Schema, ValidationError, fields, validate, validates_schema
+
+from .extract.lexicon import DEFAULT_MODES, MODES
+
+FORMATS = ("text", "html")
+
+
+class QuoteRequestSchema(Schema):
+    """A JSON request to ``POST /v1/quotes``."""
+
+    text = fields.String(required=True, metadata={"description": "The article, plain text or HTML."})
+    format = fields.String(load_default="text", validate=validate.OneOf(FORMATS),
+                           metadata={"description": "`html` reduces markup to text, paragraph breaks kept."})
+    id = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=512),
+                       metadata={"description": "Echoed back in the response."})
+    modes = fields.List(fields.String(validate=validate.OneOf(MODES)), load_default=list(DEFAULT_MODES),
+                        validate=validate.Length(min=1),
+                        metadata={"description": "Attribution modes to return (default speech and writing)."})
+    provenance = fields.Boolean(load_default=False,
+                                metadata={"description": "Add `rule` and `speaker_from` to every quote."})
+
+    @validates_schema
+    def _text_not_blank(self, data, **kwargs):
+        if "text" in data and not data["text"].strip():
+            raise ValidationError("text must not be empty", "text")
+
+
+class SpanSchema(Schema):
+    start = fields.Integer(required=True)
+    end = fields.Integer(required=True)
+    text = fields.String(required=True)
+
+
+class QuoteSpeakerSchema(Schema):
+    text = fields.String(required=True, metadata={"description": "The mention attached to this quote, as written."})
+    start = fields.Integer(required=True)
+    end = fields.Integer(required=True)
+    name = fields.String(required=True, allow_none=True, metadata={"description": "Resolved canonical name."})
+    entity = fields.String(required=True, allow_none=True, metadata={"description": "Id in `speakers`."})
+    kind = fields.String(required=True, metadata={"description": "person, organization, document, group or other."})
+    title = fields.String(required=True, allow_none=True)
+    affiliation = fields.String(required=True, allow_none=True)
+
+
+class CueSchema(Schema):
+    text = fields.String(required=True)
+    lemma = fields.String(required=True)
+    start = fields.Integer(required=True)
+    end = fields.Integer(required=True)
+
+
+class OutletSchema(Schema):
+    name = fields.String(required=True)
+    start = fields.Integer(required=True)
+    end = fields.Integer(required=True)
+
+
+class QuoteSchema(Schema):
+    id = fields.String(required=True)
+    type = fields.String(required=True, validate=validate.OneOf(("direct", "indirect", "mixed")))
+    mode = fields.String(required=True, validate=validate.OneOf(MODES))
+    text = fields.String(required=True)
+    start = fields.Integer(required=True)
+    end = fields.Integer(required=True)
+    parts = fields.List(fields.Nested(SpanSchema), required=True)
+    speaker = fields.Nested(QuoteSpeakerSchema, required=True, allow_none=True)
+    cue = fields.Nested(CueSchema, required=True, allow_none=True)
+    outlet = fields.Nested(OutletSchema, required=True, allow_none=True)
+    confidence = fields.Float(required=True, validate=validate.Range(0, 1))
+    rule = fields.String(metadata={"description": "With provenance: the construction that produced the quote."})
+    speaker_from = fields.String(allow_none=True,
+                                 metadata={"description": "With provenance: how the speaker was found."})
+
+
+class MentionSchema(Schema):
+    text = fields.String(required=True)
+    start = fields.Integer(required=True)
+    end = fields.Integer(required=True)
+
+
+class SpeakerSchema(Schema):
+    id = fields.String(required=True)
+    name = fields.String(required=True)
+    kind = fields.String(required=True)
+    title = fields.String(required=True, allow_none=True)
+    affiliation = fields.String(required=True, allow_none=True)
+    quotes = fields.List(fields.String(), required=True)
+    mentions = fields.List(fields.Nested(MentionSchema), required=True)
+
+
+class MetaSchema(Schema):
+    version = fields.String(required=True)
+    model = fields.String(required=True)
+    elapsed_ms = fields.Float(required=True)
+    modes = fields.List(fields.String(), required=True)
+
+
+class QuoteResponseSchema(Schema):
+    id = fields.String(required=True, allow_none=True)
+    text = fields.String(metadata={"description": "For HTML input: the plain text that offsets point into."})
+    quotes = fields.List(fields.Nested(QuoteSchema), required=True)
+    speakers = fields.List(fields.Nested(SpeakerSchema), required=True)
+    meta = fields.Nested(MetaSchema, required=True)
+
+
+class ErrorBodySchema(Schema):
+    code = fields.String(required=True)
+    message = fields.String(required=True)
+    fields_ = fields.Dict(data_key="fields", metadata={"description": "Per-field messages (422)."})
+
+
+class ErrorSchema(Schema):
+    error = fields.Nested(ErrorBodySchema, required=True)
+
+
+class HealthSchema(Schema):
+    status = fields.String(required=True)
+    model = fields.String(required=True)
+    version = fields.String(required=True)
