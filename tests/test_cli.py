@@ -1,0 +1,38 @@
+import json
+
+from click.testing import CliRunner
+
+from conftest import SEED_TEXT
+from quoteapi.cli import main
+
+
+def test_extract_file_prints_the_api_json():
+    result = CliRunner().invoke(main, ["extract", str(SEED_TEXT)])
+    assert result.exit_code == 0, result.output
+    body = json.loads(result.output)
+    assert any(q["speaker"] and q["speaker"]["name"] == "Antony Blinken" for q in body["quotes"])
+
+
+def test_extract_stdin_with_modes():
+    result = CliRunner().invoke(main, ["extract", "-", "--modes", "thought"], input="Porter believes that tolls will rise.")
+    assert [q["mode"] for q in json.loads(result.output)["quotes"]] == ["thought"]
+
+
+def test_extract_jsonl_keeps_ids(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "a", "text": "Porter said that tolls would rise."}\n\n{"id": 2, "text": "No quote here."}\n')
+    result = CliRunner().invoke(main, ["extract", "--jsonl", str(src)])
+    lines = [json.loads(line) for line in result.output.splitlines()]
+    assert [(d["id"], len(d["quotes"])) for d in lines] == [("a", 1), ("2", 0)]
+
+
+def test_extract_jsonl_bad_line_is_a_clear_error(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "a"}\n')
+    result = CliRunner().invoke(main, ["extract", "--jsonl", str(src)])
+    assert result.exit_code == 1 and "line 1" in result.output
+
+
+def test_bad_modes_rejected():
+    result = CliRunner().invoke(main, ["extract", "-", "--modes", "song"], input="x")
+    assert result.exit_code == 2

@@ -1,0 +1,158 @@
+"""Each attribution construction, on sentences written for these tests."""
+import pytest
+
+from conftest import quotes_of
+
+
+def only(nlp, text):
+    found = quotes_of(nlp, text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("text, part", [
+    ('"The budget is balanced," said Tom Ellis.', "The budget is balanced,"),
+    ("“The budget is balanced,” said Tom Ellis.", "The budget is balanced,"),
+    ("‘The budget is balanced,’ said Tom Ellis.", "The budget is balanced,"),
+    ("Tom Ellis said: «The budget is balanced.»", "The budget is balanced."),
+    ("Tom Ellis said: „The budget is balanced.“", "The budget is balanced."),
+])
+def test_direct_quote_in_every_mark_style(nlp, text, part):
+    q = only(nlp, text)
+    assert (q["type"], q["parts"], q["name"], q["cue"]) == ("direct", [part], "Tom Ellis", "said")
+
+
+def test_interrupted_quote_is_one_quote_with_two_parts(nlp):
+    q = only(nlp, "Jane Porter took the floor. “The first half,” she said, “and the second half.”")
+    assert q["parts"] == ["The first half,", "and the second half."]
+    assert q["name"] == "Jane Porter" and q["speaker"] == "she"
+
+
+def test_quote_over_several_paragraphs(nlp):
+    text = ("Jane Porter spoke first.\n\n“This paragraph opens a long quote.\n\n"
+            "“This one goes on.\n\n“And this one finishes it,” Porter said.")
+    q = only(nlp, text)
+    assert q["parts"] == ["This paragraph opens a long quote.", "This one goes on.", "And this one finishes it,"]
+    assert q["name"] == "Jane Porter"
+
+
+def test_quote_introduced_by_colon_in_next_paragraph(nlp):
+    q = only(nlp, "Tom Ellis told the council:\n\n“We cannot pay for the bridge this year.”")
+    assert q["type"] == "direct" and q["name"] == "Tom Ellis" and q["cue"] == "told"
+
+
+def test_apostrophes_are_not_quotes(nlp):
+    assert quotes_of(nlp, "It's the voters' choice, and they don't care about the '90s.") == []
+
+
+def test_unbalanced_marks_do_not_crash(nlp):
+    for text in ['“Open and never closed, she said.', 'Closed” only.', '"', "“”", "‘", "He said “"]:
+        quotes_of(nlp, text)
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Porter said that the bridge would reopen in May.", "the bridge would reopen in May"),
+    ("The bridge will reopen in May, Porter said.", "The bridge will reopen in May"),
+    ("The bridge will reopen in May, said Porter.", "The bridge will reopen in May"),
+    ("Porter noted the bridge would reopen in May.", "the bridge would reopen in May"),
+])
+def test_reported_speech_positions(nlp, text, content):
+    q = only(nlp, text)
+    assert (q["type"], q["parts"], q["speaker"]) == ("indirect", [content], "Porter")
+    assert q["cue"] in {"said", "noted"}
+
+
+def test_according_to(nlp):
+    q = only(nlp, "According to the city treasurer, the bridge will reopen in May.")
+    assert q["cue"] == "According to" and q["speaker"] == "the city treasurer"
+    assert q["parts"] == ["the bridge will reopen in May"]
+
+
+def test_nominal_object_of_a_cue(nlp):
+    q = only(nlp, "The governor expressed concern over the rising cost of the bridge.")
+    assert q["parts"] == ["concern over the rising cost of the bridge"] and q["cue"] == "expressed"
+
+
+def test_participle_cue_shares_the_speaker(nlp):
+    found = quotes_of(nlp, "The treasurer warned that the city could run out of money, adding that taxes might rise.")
+    assert [(f["cue"], f["speaker"], f["parts"]) for f in found] == [
+        ("warned", "The treasurer", ["the city could run out of money"]),
+        ("adding", "The treasurer", ["taxes might rise"]),
+    ]
+
+
+def test_mixed_quote(nlp):
+    found = quotes_of(nlp, "The mayor said the deal was “a betrayal of every taxpayer” and vowed to fight it.")
+    assert [(f["type"], f["cue"], f["parts"]) for f in found] == [
+        ("mixed", "said", ["the deal was “a betrayal of every taxpayer”"]),
+        ("indirect", "vowed", ["to fight it"]),
+    ]
+
+
+def test_passive_and_description_are_not_quotes(nlp):
+    assert quotes_of(nlp, "She was denied access to the prison.") == []
+    assert quotes_of(nlp, "Security measures have increased in the capital.") == []
+
+
+def test_canonical_name_and_pronouns(nlp):
+    text = ("Acting Deputy Secretary of State Victoria Nuland met Mr. Tom Ellis on Monday. "
+            "Nuland said that she was denied access. Ellis said the talks failed. "
+            "She also said the visit was useful.")
+    found = quotes_of(nlp, text)
+    assert [(f["speaker"], f["name"]) for f in found if f["cue"] == "said"][:1] == [("Nuland", "Victoria Nuland")]
+    last = found[-1]
+    assert (last["speaker"], last["name"]) == ("She", "Victoria Nuland")
+    assert last["quote"].entity.title == "Acting Deputy Secretary of State"
+
+
+def test_pronoun_follows_previous_speaker_over_recent_object(nlp):
+    text = ("Senator Mark Hale criticised Governor Ann Brook on Monday. He said the budget was reckless.")
+    found = quotes_of(nlp, text)
+    assert found[-1]["name"] == "Mark Hale"
+
+
+def test_title_and_affiliation_from_apposition(nlp):
+    q = only(nlp, "Tom Ellis, senior analyst at the Bay Institute, said the plan would fail.")
+    entity = q["quote"].entity
+    assert (entity.name, entity.title, entity.affiliation) == ("Tom Ellis", "senior analyst", "Bay Institute")
+
+
+@pytest.mark.parametrize("text, outlet", [
+    ("Speaking to Radio Free Europe, Foreign Minister Anna Berg emphasized dialogue as the only path.", "Radio Free Europe"),
+    ("Anna Berg told Reuters that the talks had failed.", "Reuters"),
+    ("In an interview with CNN, Anna Berg said the talks had failed.", "CNN"),
+    ("Anna Berg said on Twitter that the talks had failed.", "Twitter"),
+])
+def test_outlets(nlp, text, outlet):
+    q = only(nlp, text)
+    assert q["outlet"] == outlet and q["name"] == "Anna Berg"
+
+
+def test_said_on_a_day_is_not_an_outlet(nlp):
+    assert only(nlp, "Anna Berg said on Tuesday that the talks had failed.")["outlet"] is None
+
+
+def test_headline_line_is_not_a_subject(nlp):
+    text = "Minister Stresses Unity and Calm\nAnna Berg, the foreign minister, noted that the border was quiet."
+    q = only(nlp, text)
+    assert q["name"] == "Anna Berg" and q["parts"] == ["the border was quiet"]
+
+
+def test_floating_quote_takes_the_previous_speaker(nlp):
+    text = "“We will rebuild,” Mayor Jane Porter said.\n\n“Every street, every school, every bridge.”"
+    found = quotes_of(nlp, text)
+    assert [f["name"] for f in found] == ["Jane Porter", "Jane Porter"]
+    assert found[1]["confidence"] < found[0]["confidence"]
+
+
+def test_writing_and_thought_modes(nlp):
+    assert only(nlp, "The report found that crime had fallen.")["mode"] == "writing"
+    assert only(nlp, "Porter wrote that crime had fallen.")["mode"] == "writing"
+    assert only(nlp, "Porter believes that crime has fallen.")["mode"] == "thought"
+
+
+def test_confidence_orders_constructions(nlp):
+    direct = only(nlp, "“Crime has fallen,” Jane Porter said.")["confidence"]
+    indirect = only(nlp, "Jane Porter said that crime had fallen.")["confidence"]
+    pronoun = quotes_of(nlp, "Jane Porter arrived. The crowd cheered. The band played. She said that crime had fallen.")[-1]["confidence"]
+    assert direct > indirect > pronoun

@@ -1,0 +1,60 @@
+"""Quotation-mark pairing, on the string alone."""
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quoteapi.extract.marks import find_quote_spans
+
+
+def texts(t):
+    return [s.text(t) for s in find_quote_spans(t)]
+
+
+def test_straight_and_curly_double_quotes():
+    assert texts('"Yes," he said. “No,” she said.') == ["Yes,", "No,"]
+
+
+def test_guillemets_and_german_marks():
+    assert texts("«Non», dit-il.") == ["Non"]
+    assert texts("„Wir schaffen das“, sagte sie.") == ["Wir schaffen das"]
+
+
+def test_curly_single_quotes_apart_from_apostrophes():
+    t = "The voters’ choice, she called it ‘a historic mistake’, isn’t final."
+    assert texts(t) == ["a historic mistake"]
+    assert texts("Don’t stop the ’90s rock’n’roll.") == []
+
+
+def test_straight_single_quotes_apart_from_apostrophes():
+    assert texts("It's the 'best deal ever' for the farmers' union.") == ["best deal ever"]
+
+
+def test_single_quotes_nested_in_double_belong_to_the_outer_quote():
+    t = "“He told me ‘never again’ twice,” she said."
+    assert texts(t) == ["He told me ‘never again’ twice,"]
+
+
+def test_quote_running_over_paragraphs():
+    t = "“First paragraph of the quote.\n\n“Second paragraph.\n\n“Last one,” she said."
+    [span] = find_quote_spans(t)
+    assert [t[s:e] for s, e in span.parts] == ["First paragraph of the quote.", "Second paragraph.", "Last one,"]
+
+
+def test_unclosed_quote_is_dropped_not_extended():
+    t = "“This never closes.\n\nA new paragraph with no mark. “Real,” she said."
+    assert texts(t) == ["Real,"]
+
+
+def test_interrupted_quote_gives_two_spans():
+    assert texts("“A,” he said, “B.”") == ["A,", "B."]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", " ", "\n", ".", ",", "'", '"', "“", "”", "‘", "’", "«", "»", "„", "don't"]), max_size=40).map("".join))
+def test_any_arrangement_of_marks_pairs_without_error(t):
+    spans = find_quote_spans(t)
+    last = -1
+    for span in spans:
+        assert 0 <= span.mark_start < span.start <= span.end < span.mark_end <= len(t)
+        for s, e in span.parts:
+            assert s < e and s >= last
+            last = e
