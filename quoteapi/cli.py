@@ -76,6 +76,43 @@ def extract(source: str, jsonl: str | None, html: bool, modes: str | None, prove
     click.echo(json.dumps(body, ensure_ascii=False, indent=2))
 
 
+@main.command("eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--by-type", is_flag=True, help="Also score direct, indirect and mixed quotes apart.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option("--errors", type=int, default=0, help="Print N missed and N spurious quotes with context.")
+@click.option("--limit", type=int, default=None, help="Only the first N documents.")
+@click.option("--spans", type=click.Choice(["polnear", "compact"]), default="polnear", show_default=True,
+              help="Span convention: PolNeAR's (content keeps 'that', speakers their appositions) or the API's.")
+def evaluate_cmd(gold: str, by_type: bool, as_json: bool, errors: int, limit: int | None, spans: str) -> None:
+    """Score the extractor on a gold JSONL file (PolNeAR format), every mode included."""
+    from itertools import islice
+
+    from tqdm import tqdm
+
+    from .evaluate import evaluate, format_table, read_gold
+    from .extract import load_pipeline
+
+    nlp = load_pipeline(spans=spans)
+    records = list(islice(read_gold(gold), limit))
+    with tqdm(total=len(records), desc="evaluating", unit="doc", file=sys.stderr, disable=None) as bar:
+        report = evaluate(records, nlp, keep_errors=errors, progress=bar)
+    if as_json:
+        out = {"gold": gold, "spans": spans, **report.as_dict()}
+        if errors:
+            out["missed"], out["spurious"] = report.missed, report.spurious
+        click.echo(json.dumps(out, indent=2, ensure_ascii=False))
+        return
+    click.echo(f"{gold} — span convention: {spans}")
+    click.echo(format_table(report, by_type))
+    for title, rows in (("missed", report.missed), ("spurious", report.spurious)):
+        if rows:
+            click.echo(f"\n== {len(rows)} {title} ==")
+            for row in rows:
+                extra = f" rule={row['rule']}" if "rule" in row else ""
+                click.echo(f"- [{row['type']}] source={row['source']!r} cue={row['cue']!r}{extra}\n    {row['context']}")
+
+
 @main.command()
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=ROOT / "schemas",
               show_default=True)

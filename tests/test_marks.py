@@ -33,6 +33,12 @@ def test_single_quotes_nested_in_double_belong_to_the_outer_quote():
     assert texts(t) == ["He told me ‘never again’ twice,"]
 
 
+def test_quotes_of_the_other_style_nest():
+    assert texts('"He read the question: “Do you agree?” and waited," she said.') == [
+        "He read the question: “Do you agree?” and waited,"]
+    assert texts('“They shouted "stop" twice,” she said.') == ['They shouted "stop" twice,']
+
+
 def test_quote_running_over_paragraphs():
     t = "“First paragraph of the quote.\n\n“Second paragraph.\n\n“Last one,” she said."
     [span] = find_quote_spans(t)

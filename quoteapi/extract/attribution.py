@@ -8,11 +8,13 @@ import re
 from spacy.tokens import Doc, Token
 
 from . import confidence
+from .colon import speaker_colon_frames
 from .entities import ORG_LABELS, PERSON_PRONOUNS, EntityIndex
 from .frames import Frame, doc_frames
 from .lexicon import SPEAKER_KINDS
 from .lines import is_headline
 from .marks import QuoteSpan, find_quote_spans
+from .options import Options
 from .outlets import find_outlet
 from .phrases import char_span, mention_tokens
 from .types import Cue, Entity, Mention, Quote
@@ -47,8 +49,9 @@ def _paragraph_gap(text: str, a: int, b: int) -> bool:
 
 
 class _Builder:
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, options: Options):
         self.doc = doc
+        self.options = options
         self.text = doc.text
         self.spans: list[QuoteSpan] = find_quote_spans(self.text)
         self.claimed: set[int] = set()
@@ -67,6 +70,8 @@ class _Builder:
             inside = sum(_overlap(p, c) for i in hits for p in self.spans[i].parts for c in content)
             if inside >= 0.9 * content_chars:
                 parts = sorted(p for i in hits for p in self.spans[i].parts)
+                if frame.rule == "speaker_colon":  # "PENCE: …" inside the quotation marks
+                    parts = [(max(s, content[0][0]), e) for s, e in parts if e > content[0][0]]
                 self.claimed.update(hits)
                 self._add(frame, "direct", parts, "quote")
                 return
@@ -122,6 +127,8 @@ class _Builder:
                 continue
             if any(qq.start <= q.start and q.end <= qq.end for qq, _ in self.quotes):
                 continue  # a quotation inside a quote already reported
+            if not self._stands_alone(q):
+                continue  # a fragment quoted inside running text is not a quote of its own
             self.claimed.add(i)
             previous = self._previous_speaker_quote(q)
             quote = Quote(type="direct", mode="speech", parts=list(q.parts), rule="unattributed")
@@ -130,6 +137,17 @@ class _Builder:
                 quote.rule, quote.speaker_from = "previous_quote", "previous_quote"
             quote.confidence = confidence.score(quote.rule, quote.speaker_from, True, True)
             self.quotes.append((quote, None))
+
+    def _stands_alone(self, q: QuoteSpan) -> bool:
+        """The quotation is a sentence (or several) of its own: nothing but punctuation between it
+        and the sentence edges, or a colon before it."""
+        first = self.doc.char_span(q.mark_start, q.mark_start + 1, alignment_mode="expand")
+        last = self.doc.char_span(q.mark_end - 1, q.mark_end, alignment_mode="expand")
+        if first is None or last is None:
+            return False
+        before = self.text[first[0].sent.start_char : q.mark_start].strip()
+        after = self.text[q.mark_end : last[-1].sent.end_char].strip()
+        return (not before or before.endswith(":")) and not re.search(r"\w", after)
 
     def _previous_speaker_quote(self, q: QuoteSpan) -> Quote | None:
         """The closest earlier quote with a speaker, in this paragraph or the one before."""
@@ -157,7 +175,8 @@ class _Builder:
         for quote, frame in sorted(self.quotes, key=lambda qf: qf[0].start):
             distance = 0
             if frame is not None and frame.speaker is not None:
-                quote.speaker, quote.entity, distance = self._speaker(frame.speaker, recent, quote)
+                quote.speaker, quote.entity, distance = self._speaker(frame.speaker, recent, quote,
+                                                                      frame.speaker_tokens)
                 if quote.speaker and quote.speaker.kind == "document" and quote.mode == "speech":
                     quote.mode = "writing"
             elif frame is not None:
@@ -169,8 +188,9 @@ class _Builder:
                 quote.confidence = confidence.score(quote.rule, quote.speaker_from, named,
                                                     quote.entity is not None, distance)
 
-    def _speaker(self, head: Token, recent, quote: Quote) -> tuple[Mention, Entity | None, int]:
-        tokens = mention_tokens(head)
+    def _speaker(self, head: Token, recent, quote: Quote, tokens: list[Token] | None = None
+                 ) -> tuple[Mention, Entity | None, int]:
+        tokens = tokens or mention_tokens(head, appositions=self.options.speaker_appositions)
         start, end = char_span(tokens)
         mention = Mention(start, end, self.text[start:end], head=head.i)
         if head.pos_ == "PRON":
@@ -209,15 +229,16 @@ class _Builder:
         return sorted(best.values(), key=lambda q: (q.start, q.end))
 
 
-def extract(doc: Doc) -> tuple[list[Quote], list[Entity]]:
+def extract(doc: Doc, options: Options = Options()) -> tuple[list[Quote], list[Entity]]:
     """Every quote in *doc* (all modes), and the entities that speak in them.
 
     >>> import spacy  # doctest: +SKIP
     """
-    builder = _Builder(doc)
-    frames = doc_frames(doc, skip=is_headline)
+    builder = _Builder(doc, options)
+    frames = doc_frames(doc, skip=is_headline, options=options)
     # A cue inside a quotation is the quoted person's own word, not an attribution.
     frames = [f for f in frames if not any(q.mark_start < f.cue_token.idx < q.mark_end for q in builder.spans)]
+    frames += speaker_colon_frames(doc)
     pending = []
     for frame in frames:
         if frame.content:

@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .attribution import extract
+from .options import Options
 from .lines import line_breaks  # noqa: F401  (registers the "line_breaks" component)
 
 if not Doc.has_extension("quotes"):
@@ -21,16 +22,21 @@ if not Doc.has_extension("speakers"):
 
 class QuoteExtractor:
     """Sets ``doc._.quotes`` (list of :class:`~quoteapi.extract.types.Quote`, every mode) and
-    ``doc._.speakers`` (list of :class:`~quoteapi.extract.types.Entity` that are quoted)."""
+    ``doc._.speakers`` (list of :class:`~quoteapi.extract.types.Entity` that are quoted).
 
-    def __init__(self, nlp: Language, name: str):
+    ``spans`` chooses the span convention: ``compact`` (default) or ``polnear``
+    (see :mod:`quoteapi.extract.options`)."""
+
+    def __init__(self, nlp: Language, name: str, spans: str = "compact"):
         self.name = name
+        self.options = Options.for_convention(spans)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quotes, doc._.speakers = extract(doc)
+        doc._.quotes, doc._.speakers = extract(doc, self.options)
         return doc
 
 
-@Language.factory("quotes", requires=["token.dep", "doc.ents"], assigns=["doc._.quotes", "doc._.speakers"])
-def make_quote_extractor(nlp: Language, name: str) -> QuoteExtractor:
-    return QuoteExtractor(nlp, name)
+@Language.factory("quotes", default_config={"spans": "compact"}, requires=["token.dep", "doc.ents"],
+                  assigns=["doc._.quotes", "doc._.speakers"])
+def make_quote_extractor(nlp: Language, name: str, spans: str) -> QuoteExtractor:
+    return QuoteExtractor(nlp, name, spans)

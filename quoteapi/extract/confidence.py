@@ -10,8 +10,10 @@ quote marks with a cue in the same clause    0.95
 mixed quote (reported speech + quote marks)  0.85
 ``X said that …`` (clausal complement)       0.85
 ``according to X, …``                        0.85
+``NAME: …`` (transcript or headline line)    0.80
 ``…, X said, …`` (interrupting clause)        0.75
 nominal object (``expressed concern over``)  0.70
+prepositional object (``called for a recount``) 0.65
 quote marks, speaker from previous quote     0.60
 quote marks, no attribution in the text      0.40
 ==========================================  =====
@@ -28,9 +30,11 @@ BASE = {
     "mixed": 0.85,
     "ccomp": 0.85,
     "according_to": 0.85,
+    "speaker_colon": 0.80,
     "parataxis": 0.75,
     "xcomp": 0.75,
     "object": 0.70,
+    "prep": 0.65,
     "previous_quote": 0.60,
     "unattributed": 0.40,
 }

@@ -11,15 +11,12 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import CUES
+from .options import Options
 from .phrases import content_spans, mention_tokens
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 # Participle clauses that carry the cue of the clause they hang on: ", adding that …", "saying …".
 _PARTICIPLE_DEPS = {"advcl", "xcomp", "conj", "acl"}
-# Cues that take an infinitive as content: "promised to cut taxes", "plans to run".
-_XCOMP_CONTENT_MODES = {"thought"}
-_XCOMP_CONTENT_LEMMAS = {"promise", "pledge", "vow", "urge", "ask", "threaten", "demand", "agree"}
-_NOT_CONTENT_OBJECTS = {"PRON"}
 
 
 @dataclass
@@ -30,6 +27,7 @@ class Frame:
     rule: str
     speaker_from: str | None = None
     clause: list[Token] = field(default_factory=list)  # tokens of the attribution clause itself
+    speaker_tokens: list[Token] | None = None  # the speaker mention when not read off the parse
 
     @property
     def cue_token(self) -> Token:
@@ -105,24 +103,70 @@ def without_nested_cues(tokens: list[Token], cue: Token) -> list[Token]:
     return [t for t in tokens if t.i not in drop]
 
 
-def clause_content(cue: Token, entry) -> tuple[list[Token], str] | None:
-    """The content tokens governed by *cue* and the rule that found them."""
-    for child in cue.children:
-        if child.dep_ == "ccomp" and child.i != cue.i:
-            return without_nested_cues(list(child.subtree), cue), "ccomp"
+_OBJECT_COMPLEMENTS = {"oprd", "xcomp", "ccomp", "acomp"}
+# Objects that point back at something said elsewhere, not content: "said this", "told me".
+_NOT_CONTENT_OBJECTS = {"PRON"}
+
+
+def _object_content(cue: Token) -> list[Token] | None:
+    """``called him a liar`` → ``him a liar``; ``emphasized diplomacy as the path`` →
+    ``diplomacy as the path``."""
     objects = [c for c in cue.children if c.dep_ == "dobj"]
-    if entry.takes_object and objects and objects[0].pos_ not in _NOT_CONTENT_OBJECTS:
-        tokens = list(objects[0].subtree)
-        end = max(t.i for t in tokens)
-        for child in cue.children:
-            # "emphasized diplomacy as the preferred path forward"
-            if child.dep_ == "prep" and child.lower_ == "as" and child.i == end + 1:
-                tokens.extend(child.subtree)
-        return tokens, "object"
-    if entry.mode in _XCOMP_CONTENT_MODES or entry.lemma in _XCOMP_CONTENT_LEMMAS:
-        for child in cue.children:
-            if child.dep_ == "xcomp":
-                return list(child.subtree), "xcomp"
+    if not objects or objects[0].pos_ in _NOT_CONTENT_OBJECTS and objects[0].lower_ not in {"what"}:
+        return None
+    tokens = list(objects[0].subtree)
+    end = max(t.i for t in tokens)
+    for child in sorted(cue.children, key=lambda t: t.i):
+        if child.i <= end:
+            continue
+        if child.dep_ in _OBJECT_COMPLEMENTS or (child.dep_ == "prep" and child.lower_ == "as"):
+            tokens.extend(child.subtree)
+            end = max(t.i for t in child.subtree)
+    return tokens
+
+
+def _infinitive_content(cue: Token) -> list[Token] | None:
+    """``vowed to fight`` → ``to fight``; ``urged voters to stay home`` → ``voters to stay home``."""
+    xcomps = [c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i]
+    if not xcomps:
+        return None
+    tokens = list(xcomps[0].subtree)
+    objects = [c for c in cue.children if c.dep_ in {"dobj", "dative"} and c.i < xcomps[0].i]
+    if objects and cue.lemma_ not in {"tell"}:
+        tokens = list(objects[0].subtree) + tokens
+    return tokens
+
+
+def _prepositional_content(cue: Token, preposition: str) -> list[Token] | None:
+    """``called for a recount`` → ``a recount``; ``accused her of lying`` → ``lying``."""
+    for child in cue.children:
+        if child.dep_ in {"prep", "prt"} and child.lower_ == preposition and child.i > cue.i:
+            objs = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
+            if objs:
+                return list(objs[0].subtree)
+    return None
+
+
+def clause_content(cue: Token, entry) -> tuple[list[Token], str] | None:
+    """The content tokens governed by *cue* and the rule that found them, trying the slots of
+    its lexicon entry in order."""
+    for slot in entry.content:
+        if slot == "clause":
+            for child in cue.children:
+                if child.dep_ == "ccomp" and child.i != cue.i:
+                    return without_nested_cues(list(child.subtree), cue), "ccomp"
+        elif slot == "object":
+            tokens = _object_content(cue)
+            if tokens:
+                return without_nested_cues(tokens, cue), "object"
+        elif slot == "to":
+            tokens = _infinitive_content(cue)
+            if tokens:
+                return without_nested_cues(tokens, cue), "xcomp"
+        else:
+            tokens = _prepositional_content(cue, slot)
+            if tokens:
+                return without_nested_cues(tokens, cue), "prep"
     return None
 
 
@@ -134,12 +178,12 @@ def _clause_tokens(cue: Token, content: list[tuple[int, int]]) -> list[Token]:
     return [t for t in cue.subtree if not in_content(t)]
 
 
-def frames_in(sent: Span) -> list[Frame]:
+def frames_in(sent: Span, options: Options = Options()) -> list[Frame]:
     """Every attribution frame of one sentence."""
     frames: list[Frame] = []
     for token in sent:
         if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
-            frame = _according_to(token)
+            frame = _according_to(token, options)
             if frame:
                 frames.append(frame)
             continue
@@ -155,18 +199,18 @@ def frames_in(sent: Span) -> list[Frame]:
             tokens, rule = found
             if rule == "object" and token.dep_ in {"advcl", "acl"}:
                 continue  # "…, underlining the junta's apprehensions": description, not speech
-            content = content_spans(tokens)
+            content = content_spans(tokens, keep_that=options.content_that)
         elif token.dep_ in {"parataxis", "ccomp"} and token.head.i != token.i and token.head.pos_ in {"VERB", "AUX"}:
             # "The plan, he said, is bad": the sentence around the cue clause is the content.
             own = set(token.subtree)
             tokens = [t for t in token.head.subtree if t not in own]
-            content = content_spans(tokens)
+            content = content_spans(tokens, keep_that=options.content_that)
             rule = "parataxis"
         frames.append(Frame(cue, speaker, content, rule, speaker_from, _clause_tokens(token, content)))
     return frames
 
 
-def _according_to(according: Token) -> Frame | None:
+def _according_to(according: Token, options: Options) -> Frame | None:
     to = next(c for c in according.children if c.lower_ == "to")
     objs = [c for c in to.children if c.dep_ == "pobj"]
     if not objs:
@@ -179,18 +223,14 @@ def _according_to(according: Token) -> Frame | None:
     while root.dep_ not in {"ROOT"} and root.pos_ not in {"VERB", "AUX"}:
         root = root.head
     tokens = [t for t in root.subtree if t not in own]
-    return Frame([according, to], objs[0], content_spans(tokens), "according_to", "according_to",
+    return Frame([according, to], objs[0], content_spans(tokens, keep_that=options.content_that), "according_to", "according_to",
                  sorted(own, key=lambda t: t.i))
 
 
-def speaker_tokens(head: Token) -> list[Token]:
-    return mention_tokens(head)
-
-
-def doc_frames(doc: Doc, skip) -> list[Frame]:
+def doc_frames(doc: Doc, skip, options: Options = Options()) -> list[Frame]:
     """Frames of every sentence for which ``skip(sent)`` is false."""
     out: list[Frame] = []
     for sent in doc.sents:
         if not skip(sent):
-            out.extend(frames_in(sent))
+            out.extend(frames_in(sent, options))
     return out

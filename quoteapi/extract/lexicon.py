@@ -28,7 +28,7 @@ def _rows(name: str) -> list[list[str]]:
 class CueEntry:
     lemma: str
     mode: str  # speech | writing | thought
-    takes_object: bool  # a direct object is reported content
+    content: tuple[str, ...]  # "clause", "object", "to", or prepositions, in order of preference
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,8 @@ class OutletPattern:
 
 
 CUES: dict[str, CueEntry] = {
-    lemma: CueEntry(lemma, mode, obj == "yes") for lemma, mode, obj in _rows("cues.tsv")
+    lemma: CueEntry(lemma, mode, tuple(slot.strip() for slot in content.split(",")))
+    for lemma, mode, content in _rows("cues.tsv")
 }
 TITLE_WORDS: frozenset[str] = frozenset(row[0] for row in _rows("titles.txt"))
 HONORIFICS: dict[str, str | None] = {
@@ -50,6 +51,8 @@ OUTLET_PATTERNS: tuple[OutletPattern, ...] = tuple(
     OutletPattern(kind, word, prep) for kind, word, prep in _rows("outlets.tsv")
 )
 MEDIA_NAMES: frozenset[str] = frozenset(row[0] for row in _rows("media.txt"))
+
+COLON_LABELS: frozenset[str] = frozenset(row[0] for row in _rows("colon_labels.txt"))
 
 MODES = ("speech", "writing", "thought")
 DEFAULT_MODES = ("speech", "writing")

@@ -25,6 +25,7 @@ SINGLE_OPEN = "‘‹"
 SINGLE_CLOSE = "’›"
 STRAIGHT_DOUBLE = '"'
 STRAIGHT_SINGLE = "'"
+QUOTE_OPENERS = DOUBLE_OPEN + SINGLE_OPEN + STRAIGHT_DOUBLE + STRAIGHT_SINGLE
 ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + STRAIGHT_DOUBLE + STRAIGHT_SINGLE
 
 # Characters after which a straight mark is more likely to open than to close.
@@ -61,6 +62,24 @@ class _Open:
     mark: str
     parts: list[tuple[int, int]]
     first: int
+    inner: int = 0  # depth of quotes of the other style nested inside (“…” within "…")
+
+
+def _nested(dq: _Open, ch: str) -> bool:
+    """Marks of the other style inside an open quote: "He read: “…” aloud" keeps the outer
+    straight quote open, as “She said "no"” keeps the curly one."""
+    if dq.mark == STRAIGHT_DOUBLE and ch != STRAIGHT_DOUBLE:
+        if ch in DOUBLE_OPEN:
+            dq.inner += 1
+            return True
+        if dq.inner > 0:
+            dq.inner -= 1
+            return True
+        return False
+    if dq.mark != STRAIGHT_DOUBLE and ch == STRAIGHT_DOUBLE:
+        dq.inner = 1 - dq.inner
+        return True
+    return False
 
 
 def _is_word_char(ch: str) -> bool:
@@ -112,6 +131,8 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             nxt = text[i + 1] if i + 1 < line_end else ""
             if ch in DOUBLE_OPEN or ch in DOUBLE_CLOSE or ch == STRAIGHT_DOUBLE:
                 sq = None  # a single mark left open before a double one was an apostrophe
+                if dq is not None and _nested(dq, ch):
+                    continue
                 closes = dq is not None and (
                     ch in DOUBLE_CLOSE
                     or (ch == "“" and dq.mark == "„")

@@ -18,13 +18,13 @@ _EDGE_PUNCT = set(",;:—–-") | {"(", ")"}
 _LEADING_WORDS = {"that", "and", "but", "so"}
 
 
-def mention_tokens(head: Token) -> list[Token]:
+def mention_tokens(head: Token, appositions: bool = False) -> list[Token]:
     """The tokens of the noun phrase headed by *head*, without appositions, relative clauses
-    and the punctuation around them (``Rida Lyammouri, Senior Fellow at …`` → ``Rida Lyammouri``).
-    """
+    and the punctuation around them (``Rida Lyammouri, Senior Fellow at …`` → ``Rida Lyammouri``),
+    unless *appositions* asks to keep those two."""
     tokens = [head]
     for child in head.children:
-        if child.dep_ in _MENTION_EXCLUDED_DEPS:
+        if child.dep_ in _MENTION_EXCLUDED_DEPS and not (appositions and child.dep_ in {"appos", "relcl"}):
             continue
         if child.dep_ in {"cc", "conj"} and child.i > head.i:
             # "Clinton and Trump said": keep the conjunction when it names more speakers.
@@ -72,9 +72,10 @@ def runs(tokens: Iterable[Token]) -> list[list[Token]]:
     return out
 
 
-def trim_content(tokens: list[Token]) -> list[Token]:
-    """Trim edge punctuation, spaces and a leading ``that``/``and`` from a content run.
-    Quote marks are trimmed too; the caller decides whether the quotation belongs in."""
+def trim_content(tokens: list[Token], keep_that: bool = False) -> list[Token]:
+    """Trim edge punctuation, spaces and a leading ``that``/``and`` from a content run
+    (``that`` stays with *keep_that*). Quote marks are trimmed too; the caller decides whether
+    the quotation belongs in."""
     tokens = list(tokens)
     changed = True
     while tokens and changed:
@@ -82,6 +83,7 @@ def trim_content(tokens: list[Token]) -> list[Token]:
         first = tokens[0]
         if first.is_space or first.text in _EDGE_PUNCT or first.text in QUOTE_MARK_CHARS or (
             first.lower_ in _LEADING_WORDS and len(tokens) > 1 and first.dep_ in {"mark", "cc"}
+            and not (keep_that and first.lower_ == "that")
         ):
             tokens.pop(0)
             changed = True
@@ -94,11 +96,11 @@ def trim_content(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
-def content_spans(tokens: Iterable[Token], min_tokens: int = 1) -> list[tuple[int, int]]:
+def content_spans(tokens: Iterable[Token], min_tokens: int = 1, keep_that: bool = False) -> list[tuple[int, int]]:
     """Character spans of the trimmed runs of *tokens*."""
     spans = []
     for run in runs(tokens):
-        run = trim_content(run)
+        run = trim_content(run, keep_that)
         if len([t for t in run if not t.is_punct]) >= min_tokens:
             spans.append(char_span(run))
     return spans

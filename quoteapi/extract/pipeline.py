@@ -38,8 +38,9 @@ def resolve_model_name(env: dict | None = None) -> str:
 
 
 @lru_cache(maxsize=4)
-def load_pipeline(name: str | None = None) -> Language:
-    """The model with line-break sentence boundaries and the ``quotes`` component added."""
+def load_pipeline(name: str | None = None, spans: str = "compact") -> Language:
+    """The model with line-break sentence boundaries and the ``quotes`` component added
+    (``spans``: its span convention, see :mod:`quoteapi.extract.options`)."""
     name = name or resolve_model_name()
     try:
         nlp = spacy.load(name)
@@ -47,7 +48,7 @@ def load_pipeline(name: str | None = None) -> Language:
         raise ModelNotFound(f"Cannot load spaCy model {name!r}: {exc}. Install {MODEL_PACKAGE}.") from exc
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("line_breaks", before="parser")
-    nlp.add_pipe("quotes", last=True)
+    nlp.add_pipe("quotes", last=True, config={"spans": spans})
     return nlp
 
 

@@ -1,0 +1,28 @@
+"""Span conventions of the ``quotes`` component, set in its config.
+
+Two conventions differ only in where spans end, never in what is found:
+
+- ``compact`` (the default, and the API's): content without its complementizer
+  (``Blinken stressed that [the crisis was troubling]``) and the speaker mention without an
+  apposition (``[Rida Lyammouri], Senior Fellow at …, noted``), as in the seed gold;
+- ``polnear``: the annotation conventions of PolNeAR, which keep both
+  (``[that the crisis was troubling]``, ``[Rida Lyammouri, Senior Fellow at …,]``), used by
+  ``quoteapi eval`` so that exact-match figures measure extraction, not convention.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+CONVENTIONS = ("compact", "polnear")
+
+
+@dataclass(frozen=True)
+class Options:
+    content_that: bool = False  # keep a leading "that" in reported content
+    speaker_appositions: bool = False  # keep appositions and relative clauses in speaker mentions
+
+    @classmethod
+    def for_convention(cls, name: str) -> "Options":
+        if name not in CONVENTIONS:
+            raise ValueError(f"unknown span convention {name!r}; expected one of {CONVENTIONS}")
+        return cls(content_that=True, speaker_appositions=True) if name == "polnear" else cls()
