@@ -14,7 +14,7 @@ from .frames import Frame, doc_frames
 from .lexicon import SPEAKER_KINDS
 from .lines import is_headline
 from .marks import QuoteSpan, find_quote_spans
-from .options import Options
+from .options import DEFAULT, Options
 from .outlets import find_outlet
 from .phrases import char_span, mention_tokens
 from .types import Cue, Entity, Mention, Quote
@@ -229,7 +229,7 @@ class _Builder:
         return sorted(best.values(), key=lambda q: (q.start, q.end))
 
 
-def extract(doc: Doc, options: Options = Options()) -> tuple[list[Quote], list[Entity]]:
+def extract(doc: Doc, options: Options = DEFAULT) -> tuple[list[Quote], list[Entity]]:
     """Every quote in *doc* (all modes), and the entities that speak in them.
 
     >>> import spacy  # doctest: +SKIP

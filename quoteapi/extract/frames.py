@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import CUES
-from .options import Options
-from .phrases import content_spans, mention_tokens
+from .options import DEFAULT, Options
+from .phrases import content_spans
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 # Participle clauses that carry the cue of the clause they hang on: ", adding that …", "saying …".
@@ -178,7 +178,7 @@ def _clause_tokens(cue: Token, content: list[tuple[int, int]]) -> list[Token]:
     return [t for t in cue.subtree if not in_content(t)]
 
 
-def frames_in(sent: Span, options: Options = Options()) -> list[Frame]:
+def frames_in(sent: Span, options: Options = DEFAULT) -> list[Frame]:
     """Every attribution frame of one sentence."""
     frames: list[Frame] = []
     for token in sent:
@@ -227,7 +227,7 @@ def _according_to(according: Token, options: Options) -> Frame | None:
                  sorted(own, key=lambda t: t.i))
 
 
-def doc_frames(doc: Doc, skip, options: Options = Options()) -> list[Frame]:
+def doc_frames(doc: Doc, skip, options: Options = DEFAULT) -> list[Frame]:
     """Frames of every sentence for which ``skip(sent)`` is false."""
     out: list[Frame] = []
     for sent in doc.sents:

@@ -26,3 +26,6 @@ class Options:
         if name not in CONVENTIONS:
             raise ValueError(f"unknown span convention {name!r}; expected one of {CONVENTIONS}")
         return cls(content_that=True, speaker_appositions=True) if name == "polnear" else cls()
+
+
+DEFAULT = Options()
