@@ -156,3 +156,42 @@ def test_confidence_orders_constructions(nlp):
     indirect = only(nlp, "Jane Porter said that crime had fallen.")["confidence"]
     pronoun = quotes_of(nlp, "Jane Porter arrived. The crowd cheered. The band played. She said that crime had fallen.")[-1]["confidence"]
     assert direct > indirect > pronoun
+
+
+@pytest.mark.parametrize("text", [
+    "A spokesman for the ministry said he declined to comment.",
+    "Porter did not respond to a request for comment.",
+    "The White House declined to comment on the report.",
+    "Porter said she would not comment on the lawsuit.",
+])
+def test_refusals_to_comment_are_not_quotes(nlp, text):
+    assert quotes_of(nlp, text) == []
+
+
+def test_transcript_lines_are_attributed_to_the_name_before_the_colon(nlp):
+    text = 'HOST: Will you run again next year?\n\nPORTER: We have not decided anything yet, and we will not rush.'
+    found = quotes_of(nlp, text)
+    assert [(f["speaker"], f["cue"], f["parts"]) for f in found] == [
+        ("HOST", ":", ["Will you run again next year?"]),
+        ("PORTER", ":", ["We have not decided anything yet, and we will not rush."]),
+    ]
+
+
+def test_signed_quotation(nlp):
+    q = only(nlp, "“The bridge matters more than the budget.” ― Maria Gomez\n")
+    assert (q["type"], q["speaker"], q["cue"]) == ("direct", "Maria Gomez", "―")
+
+
+def test_provenance_names_the_construction(nlp):
+    [q] = [f["quote"] for f in quotes_of(nlp, "Tom Ellis said that taxes would rise.")]
+    assert (q.rule, q.speaker_from) == ("ccomp", "subject")
+
+
+def test_polnear_span_convention_keeps_that_and_appositions():
+    from quoteapi.extract import load_pipeline
+
+    text = "Tom Ellis, the city treasurer, said that taxes would rise."
+    doc = load_pipeline(spans="polnear")(text)
+    [q] = doc._.quotes
+    assert text[q.start:q.end] == "that taxes would rise"
+    assert q.speaker.text == "Tom Ellis, the city treasurer"

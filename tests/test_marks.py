@@ -39,6 +39,13 @@ def test_quotes_of_the_other_style_nest():
     assert texts('“They shouted "stop" twice,” she said.') == ['They shouted "stop" twice,']
 
 
+def test_two_apostrophes_as_a_double_quote():
+    t = "''It's anti-reform,'' said Mr. Holtz-Eakin. ''They're more detailed.''"
+    assert texts(t) == ["It's anti-reform,", "They're more detailed."]
+    [first, _] = find_quote_spans(t)
+    assert (first.mark_start, first.mark_end) == (0, 21)
+
+
 def test_quote_running_over_paragraphs():
     t = "“First paragraph of the quote.\n\n“Second paragraph.\n\n“Last one,” she said."
     [span] = find_quote_spans(t)

@@ -8,10 +8,10 @@ import re
 from spacy.tokens import Doc, Token
 
 from . import confidence
-from .colon import speaker_colon_frames
+from .layouts import signature_frames, speaker_colon_frames
 from .entities import ORG_LABELS, PERSON_PRONOUNS, EntityIndex
 from .frames import Frame, doc_frames
-from .lexicon import SPEAKER_KINDS
+from .lexicon import NO_COMMENT_PHRASES, SPEAKER_KINDS
 from .lines import is_headline
 from .marks import QuoteSpan, find_quote_spans
 from .options import DEFAULT, Options
@@ -20,10 +20,21 @@ from .phrases import char_span, mention_tokens
 from .types import Cue, Entity, Mention, Quote
 
 # Only punctuation and spaces between a quotation and its attribution clause.
-_BEFORE_CLAUSE = re.compile(r"[ \t,;:—–-]*")
+_BEFORE_CLAUSE = re.compile(r"[ \t\u00a0,;:―—–-]*")
 _AFTER_CLAUSE = re.compile(r"[\s,;—–-]*(:[\s]*)?")
 _MIN_FLOATING_WORDS = 4  # shorter unattributed quotations are scare quotes, not quotes
 _MIN_INDIRECT_TOKENS = 2
+_NO_COMMENT_MAX_WORDS = 12
+
+
+def is_no_comment(text: str) -> bool:
+    """``he declined to comment`` / ``a request for comment``: a refusal, not a quote.
+
+    >>> is_no_comment("he declined to comment on the report")
+    True
+    """
+    lowered = " ".join(text.lower().replace("’", "'").split())
+    return _words(lowered) <= _NO_COMMENT_MAX_WORDS and any(p in lowered for p in NO_COMMENT_PHRASES)
 
 
 def _words(text: str) -> int:
@@ -70,8 +81,9 @@ class _Builder:
             inside = sum(_overlap(p, c) for i in hits for p in self.spans[i].parts for c in content)
             if inside >= 0.9 * content_chars:
                 parts = sorted(p for i in hits for p in self.spans[i].parts)
-                if frame.rule == "speaker_colon":  # "PENCE: …" inside the quotation marks
-                    parts = [(max(s, content[0][0]), e) for s, e in parts if e > content[0][0]]
+                if frame.rule == "speaker_colon":  # "PENCE: …": this line of the quotation only
+                    lo, hi = content[0]
+                    parts = [(max(s, lo), min(e, hi)) for s, e in parts if e > lo and s < hi]
                 self.claimed.update(hits)
                 self._add(frame, "direct", parts, "quote")
                 return
@@ -84,11 +96,12 @@ class _Builder:
         self._add(frame, "indirect", list(content), frame.rule)
 
     def _extend_to_marks(self, part: tuple[int, int], hits: list[int]) -> tuple[int, int]:
-        """Let a mixed quote end after the closing mark of the quotation it carries."""
+        """Let a mixed quote run to the closing mark of a quotation that opens inside it: the
+        parse often stops the reported clause short of the quotation's end."""
         start, end = part
         for i in hits:
             q = self.spans[i]
-            if start <= q.start < end < q.mark_end and _BEFORE_CLAUSE.fullmatch(self.text[end : q.end].strip(" .")):
+            if start <= q.start < end < q.mark_end and "\n" not in self.text[end : q.end]:
                 end = q.mark_end
         return start, end
 
@@ -161,6 +174,8 @@ class _Builder:
 
     # -- assembling ---------------------------------------------------------------------------
     def _add(self, frame: Frame, qtype: str, parts: list[tuple[int, int]], rule: str) -> None:
+        if is_no_comment(" ".join(self.text[s:e] for s, e in parts)):
+            return
         cue_tokens = frame.cue
         if cue_tokens[-1].i - cue_tokens[0].i != len(cue_tokens) - 1:
             cue_tokens = cue_tokens[:1]  # "pointed it out": the verb alone
@@ -238,7 +253,7 @@ def extract(doc: Doc, options: Options = DEFAULT) -> tuple[list[Quote], list[Ent
     frames = doc_frames(doc, skip=is_headline, options=options)
     # A cue inside a quotation is the quoted person's own word, not an attribution.
     frames = [f for f in frames if not any(q.mark_start < f.cue_token.idx < q.mark_end for q in builder.spans)]
-    frames += speaker_colon_frames(doc)
+    frames += speaker_colon_frames(doc) + signature_frames(doc, builder.spans)
     pending = []
     for frame in frames:
         if frame.content:

@@ -197,10 +197,14 @@ def frames_in(sent: Span, options: Options = DEFAULT) -> list[Frame]:
         rule = "cue"
         if found:
             tokens, rule = found
-            if rule == "object" and token.dep_ in {"advcl", "acl"}:
-                continue  # "…, underlining the junta's apprehensions": description, not speech
+            if rule != "ccomp" and _is_infinitive(token):
+                continue  # "gathered to discuss the challenges": an aim, not a speech act
+            if rule == "object" and token.dep_ in {"advcl", "acl"} and entry.content[0] != "object":
+                # "…, underlining the junta's apprehensions" describes; "…, citing the risk" and
+                # "…, calling it a sham" report, as verbs whose content is first of all an object.
+                continue
             content = content_spans(tokens, keep_that=options.content_that)
-        elif token.dep_ in {"parataxis", "ccomp"} and token.head.i != token.i and token.head.pos_ in {"VERB", "AUX"}:
+        elif _set_off_by_commas(token, speaker):
             # "The plan, he said, is bad": the sentence around the cue clause is the content.
             own = set(token.subtree)
             tokens = [t for t in token.head.subtree if t not in own]
@@ -208,6 +212,26 @@ def frames_in(sent: Span, options: Options = DEFAULT) -> list[Frame]:
             rule = "parataxis"
         frames.append(Frame(cue, speaker, content, rule, speaker_from, _clause_tokens(token, content)))
     return frames
+
+
+def _is_infinitive(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def _set_off_by_commas(cue: Token, speaker: Token | None) -> bool:
+    """``The plan, he said, is bad`` / ``Talks are continuing, he said.``: an attribution clause
+    between commas (or a comma and the full stop) inside the sentence it reports."""
+    if speaker is None or cue.dep_ not in {"parataxis", "ccomp", "advcl"} or cue.head.pos_ not in {"VERB", "AUX"}:
+        return False
+    clause = sorted(cue.subtree, key=lambda t: t.i)
+    doc = cue.doc
+    first, last = clause[0], clause[-1]
+    while last.is_punct and last.i > first.i:
+        last = doc[last.i - 1]
+    before = doc[first.i - 1] if first.i > 0 else None
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    return (before is not None and before.text in {",", "—", "–"}
+            and (after is None or after.text in {",", ".", "—", "–", ";"} or after.is_space))
 
 
 def _according_to(according: Token, options: Options) -> Frame | None:

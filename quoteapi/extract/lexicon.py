@@ -54,5 +54,7 @@ MEDIA_NAMES: frozenset[str] = frozenset(row[0] for row in _rows("media.txt"))
 
 COLON_LABELS: frozenset[str] = frozenset(row[0] for row in _rows("colon_labels.txt"))
 
+NO_COMMENT_PHRASES: tuple[str, ...] = tuple(row[0] for row in _rows("no_comment.txt"))
+
 MODES = ("speech", "writing", "thought")
 DEFAULT_MODES = ("speech", "writing")

@@ -63,6 +63,7 @@ class _Open:
     parts: list[tuple[int, int]]
     first: int
     inner: int = 0  # depth of quotes of the other style nested inside (“…” within "…")
+    width: int = 1  # characters of the opening mark ('' is two)
 
 
 def _nested(dq: _Open, ch: str) -> bool:
@@ -123,12 +124,17 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             continue  # blank lines between paragraphs keep a continuing quote open
         dq: _Open | None = None
         sq: _Open | None = None
-        for i in range(line_start, line_end):
+        i = line_start - 1
+        while i + 1 < line_end:
+            i += 1
             ch = text[i]
             if ch not in ALL_MARKS:
                 continue
+            width = 1
+            if ch == STRAIGHT_SINGLE and text.startswith("''", i):
+                ch, width = STRAIGHT_DOUBLE, 2  # '' stands for " in some newspapers' archives
             prev = text[i - 1] if i > line_start else ""
-            nxt = text[i + 1] if i + 1 < line_end else ""
+            nxt = text[i + width] if i + width < line_end else ""
             if ch in DOUBLE_OPEN or ch in DOUBLE_CLOSE or ch == STRAIGHT_DOUBLE:
                 sq = None  # a single mark left open before a double one was an apostrophe
                 if dq is not None and _nested(dq, ch):
@@ -142,19 +148,21 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                 )
                 if closes:
                     assert dq is not None
-                    s, e = _trimmed(text, dq.at + 1, i)
+                    s, e = _trimmed(text, dq.at + dq.width, i)
                     parts = dq.parts + ([(s, e)] if e > s else [])
                     if parts:
-                        spans.append(QuoteSpan(tuple(parts), dq.first, i + 1))
+                        spans.append(QuoteSpan(tuple(parts), dq.first, i + width))
                     dq = None
+                    i += width - 1
                     continue
                 opens = ch in DOUBLE_OPEN or (ch == STRAIGHT_DOUBLE and _opens_straight(prev, nxt))
                 if opens:
                     if carried is not None and dq is None and not text[line_start:i].strip():
-                        dq = _Open(i, ch, carried.parts, carried.first)  # the continuation mark
+                        dq = _Open(i, ch, carried.parts, carried.first, width=width)  # the continuation mark
                         carried = None
                     else:
-                        dq = _Open(i, ch, [], i)  # an unclosed earlier mark is abandoned
+                        dq = _Open(i, ch, [], i, width=width)  # an unclosed earlier mark is abandoned
+                i += width - 1
                 continue
             if dq is not None:
                 continue  # single marks inside a double quote belong to it
@@ -171,8 +179,8 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         carried = None
         if dq is not None:
             nxt_line = next(((s, e) for s, e in lines[index + 1 :] if text[s:e].strip()), None)
-            if nxt_line and _first_mark_of_line(text, *nxt_line) in DOUBLE_OPEN + STRAIGHT_DOUBLE:
-                s, e = _trimmed(text, dq.at + 1, line_end)
+            if nxt_line and _first_mark_of_line(text, *nxt_line) in DOUBLE_OPEN + STRAIGHT_DOUBLE + STRAIGHT_SINGLE:
+                s, e = _trimmed(text, dq.at + dq.width, line_end)
                 carried = _Open(dq.at, dq.mark, dq.parts + ([(s, e)] if e > s else []), dq.first)
     return spans
 

@@ -32,6 +32,11 @@ def mention_tokens(head: Token, appositions: bool = False) -> list[Token]:
                 continue
         tokens.extend(child.subtree)
     tokens.sort(key=lambda t: t.i)
+    if appositions:  # the commas around an apposition belong between its pieces
+        doc = head.doc
+        ids = {t.i for t in tokens}
+        tokens = [doc[i] for i in range(tokens[0].i, tokens[-1].i + 1)
+                  if i in ids or doc[i].is_punct]
     tokens = _contiguous_around(tokens, head)
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].tag_ == "POS"):
         tokens.pop()

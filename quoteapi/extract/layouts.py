@@ -1,6 +1,9 @@
-"""Lines that open with a speaker and a colon: transcripts (``PENCE: Well, look, …``) and
-headlines (``Pat Caddell: Democrat Voters Worried …``). The colon is the cue; the rest of the
-line is the content.
+"""Attributions made by layout rather than by a verb:
+
+- lines that open with a speaker and a colon — transcripts (``PENCE: Well, look, …``) and
+  headlines (``Pat Caddell: Democrat Voters Worried …``); the colon is the cue, the rest of the
+  line the content;
+- a quotation signed at the end of its line — ``“…” ― Edwin G. Monroy``; the dash is the cue.
 """
 from __future__ import annotations
 
@@ -10,11 +13,13 @@ from spacy.tokens import Doc, Token
 
 from .frames import Frame
 from .lexicon import COLON_LABELS
-from .marks import QUOTE_OPENERS
+from .marks import QUOTE_OPENERS, QuoteSpan
 
 _MAX_NAME_TOKENS = 5
 _MIN_CONTENT_WORDS = 3
 _LINE = re.compile(r"[^\n]+")
+# After a closing mark: a dash and a name of one to five capitalised words ending the line.
+_SIGNATURE = re.compile(r"[ \t\u00a0]*([―—–])[ \t\u00a0]*((?:[A-Z][\w.’'-]*)(?:[ \t]+[A-Z][\w.’'-]*){0,4})\.?[ \t\u00a0]*(?:\n|$)")
 
 
 def _is_name_token(token: Token) -> bool:
@@ -54,4 +59,25 @@ def speaker_colon_frames(doc: Doc) -> list[Frame]:
         frames.append(Frame(cue=[colon_span[0]], speaker=span.root, content=[(content_start, content_end)],
                             rule="speaker_colon", speaker_from="colon", clause=list(span) + [colon_span[0]],
                             speaker_tokens=list(span)))
+    return frames
+
+
+def signature_frames(doc: Doc, spans: list[QuoteSpan]) -> list[Frame]:
+    """A content-less frame for every quotation followed by ``― Name`` at the end of its line;
+    the quotation joins it as a quote next to its attribution."""
+    frames = []
+    text = doc.text
+    for q in spans:
+        m = _SIGNATURE.match(text, q.mark_end)
+        if not m:
+            continue
+        name_end = m.end(2)
+        if text[name_end - 1] == "." and len(text[m.start(2):name_end].split()[-1]) > 2:
+            name_end -= 1  # a full stop, not an initial
+        dash = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        name = doc.char_span(m.start(2), name_end, alignment_mode="contract")
+        if dash is None or not name or dash[0].i >= name[0].i:
+            continue
+        frames.append(Frame(cue=[dash[0]], speaker=name.root, content=[], rule="quote",
+                            speaker_from="signature", clause=list(name), speaker_tokens=list(name)))
     return frames
