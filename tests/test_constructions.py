@@ -195,3 +195,13 @@ def test_polnear_span_convention_keeps_that_and_appositions():
     [q] = doc._.quotes
     assert text[q.start:q.end] == "that taxes would rise"
     assert q.speaker.text == "Tom Ellis, the city treasurer"
+
+
+def test_interrupting_clause_between_commas(nlp):
+    q = only(nlp, "Those protests, Mayor Jane Porter said, are acts of patriotism.")
+    assert q["parts"] == ["Those protests", "are acts of patriotism"] and q["name"] == "Jane Porter"
+
+
+def test_second_quotation_of_a_paragraph_keeps_speaker_and_cue(nlp):
+    found = quotes_of(nlp, "“It is anti-reform,” said Tom Ellis, an economist. “It only adds complexity to the code.”")
+    assert [(f["name"], f["cue"]) for f in found] == [("Tom Ellis", "said"), ("Tom Ellis", "said")]

@@ -8,10 +8,10 @@ from conftest import POLNEAR_DEV
 
 # A little under the figures of the last change to the extractor (polnear span convention).
 FLOORS = {
-    "content_exact": 0.55,
-    "content_prop": 0.70,
-    "speaker_linked": 0.61,
-    "source_exact": 0.67,
+    "content_exact": 0.57,
+    "content_prop": 0.71,
+    "speaker_linked": 0.63,
+    "source_exact": 0.68,
     "cue_exact": 0.54,
 }
 

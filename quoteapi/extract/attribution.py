@@ -148,16 +148,20 @@ class _Builder:
             if previous is not None:
                 quote.speaker, quote.entity, quote.mode = previous.speaker, previous.entity, previous.mode
                 quote.rule, quote.speaker_from = "previous_quote", "previous_quote"
+                if "\n" not in self.text[previous.end : q.start]:
+                    # '“A,” she said. “B.”': one attribution governs the whole paragraph.
+                    quote.cue, quote.outlet = previous.cue, previous.outlet
             quote.confidence = confidence.score(quote.rule, quote.speaker_from, True, True)
             self.quotes.append((quote, None))
 
     def _stands_alone(self, q: QuoteSpan) -> bool:
         """The quotation is a sentence (or several) of its own: nothing but punctuation between it
         and the sentence edges, or a colon before it."""
-        first = self.doc.char_span(q.mark_start, q.mark_start + 1, alignment_mode="expand")
-        last = self.doc.char_span(q.mark_end - 1, q.mark_end, alignment_mode="expand")
+        first = self.doc.char_span(q.start, q.start + 1, alignment_mode="expand")
+        last = self.doc.char_span(q.end - 1, q.end, alignment_mode="expand")
         if first is None or last is None:
             return False
+        # The parser sometimes leaves an opening mark at the end of the previous sentence.
         before = self.text[first[0].sent.start_char : q.mark_start].strip()
         after = self.text[q.mark_end : last[-1].sent.end_char].strip()
         return (not before or before.endswith(":")) and not re.search(r"\w", after)

@@ -224,10 +224,12 @@ def _set_off_by_commas(cue: Token, speaker: Token | None) -> bool:
     if speaker is None or cue.dep_ not in {"parataxis", "ccomp", "advcl"} or cue.head.pos_ not in {"VERB", "AUX"}:
         return False
     clause = sorted(cue.subtree, key=lambda t: t.i)
+    while len(clause) > 1 and clause[0].is_punct:
+        clause.pop(0)
+    while len(clause) > 1 and clause[-1].is_punct:
+        clause.pop()
     doc = cue.doc
     first, last = clause[0], clause[-1]
-    while last.is_punct and last.i > first.i:
-        last = doc[last.i - 1]
     before = doc[first.i - 1] if first.i > 0 else None
     after = doc[last.i + 1] if last.i + 1 < len(doc) else None
     return (before is not None and before.text in {",", "—", "–"}

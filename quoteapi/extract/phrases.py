@@ -21,11 +21,14 @@ _LEADING_WORDS = {"that", "and", "but", "so"}
 def mention_tokens(head: Token, appositions: bool = False) -> list[Token]:
     """The tokens of the noun phrase headed by *head*, without appositions, relative clauses
     and the punctuation around them (``Rida Lyammouri, Senior Fellow at …`` → ``Rida Lyammouri``),
-    unless *appositions* asks to keep those two."""
+    unless *appositions* asks to keep those (and participle modifiers: ``a report released
+    last year``)."""
     tokens = [head]
     for child in head.children:
-        if child.dep_ in _MENTION_EXCLUDED_DEPS and not (appositions and child.dep_ in {"appos", "relcl"}):
+        if child.dep_ in _MENTION_EXCLUDED_DEPS and not (appositions and child.dep_ in {"appos", "relcl", "acl"}):
             continue
+        if child.dep_ in {"advmod", "preconj"} and child.i < head.i and child.i == head.left_edge.i:
+            continue  # "Even China said": the adverb belongs to the clause
         if child.dep_ in {"cc", "conj"} and child.i > head.i:
             # "Clinton and Trump said": keep the conjunction when it names more speakers.
             if child.dep_ == "conj" and child.pos_ not in {"PROPN", "NOUN", "PRON"}:
@@ -77,6 +80,10 @@ def runs(tokens: Iterable[Token]) -> list[list[Token]]:
     return out
 
 
+def _is_quote_mark(token: Token) -> bool:
+    return set(token.text) <= QUOTE_MARK_CHARS  # also '' and `` written as two characters
+
+
 def trim_content(tokens: list[Token], keep_that: bool = False) -> list[Token]:
     """Trim edge punctuation, spaces and a leading ``that``/``and`` from a content run
     (``that`` stays with *keep_that*). Quote marks are trimmed too; the caller decides whether
@@ -86,7 +93,7 @@ def trim_content(tokens: list[Token], keep_that: bool = False) -> list[Token]:
     while tokens and changed:
         changed = False
         first = tokens[0]
-        if first.is_space or first.text in _EDGE_PUNCT or first.text in QUOTE_MARK_CHARS or (
+        if first.is_space or first.text in _EDGE_PUNCT or _is_quote_mark(first) or (
             first.lower_ in _LEADING_WORDS and len(tokens) > 1 and first.dep_ in {"mark", "cc"}
             and not (keep_that and first.lower_ == "that")
         ):
@@ -95,7 +102,7 @@ def trim_content(tokens: list[Token], keep_that: bool = False) -> list[Token]:
             continue
         last = tokens[-1]
         if (last.is_space or last.text in _EDGE_PUNCT or last.text in {".", "?", "!"}
-                or last.text in QUOTE_MARK_CHARS or last.dep_ == "cc"):
+                or _is_quote_mark(last) or last.dep_ == "cc"):
             tokens.pop()
             changed = True
     return tokens
