@@ -1,4 +1,10 @@
 import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -8,6 +14,7 @@ SHARED = ROOT.parent / "shared"
 SEED_TEXT = ROOT / "seeds" / "niger-junta-diplomacy.txt"
 SEED_GOLD = SHARED / "data" / "seed_gold.json"
 POLNEAR_DEV = SHARED / "data" / "polnear" / "dev.jsonl"
+ARTIFACTS = ROOT / "tests" / "artifacts"  # screenshots and logs of a test run (not committed)
 
 
 @pytest.fixture(scope="session")
@@ -58,3 +65,38 @@ def quotes_of(nlp, text):
         }
         for q in doc._.quotes
     ]
+
+
+def _free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def live_server():
+    """The real server, started with gunicorn.conf.py as `make run` starts it, on a free port."""
+    port = _free_port()
+    env = dict(os.environ, PORT=str(port), HOST="127.0.0.1", WEB_CONCURRENCY="2")
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    ARTIFACTS.mkdir(exist_ok=True)
+    log = open(ARTIFACTS / "gunicorn.log", "w")  # a file, not a pipe: a full pipe would block the server
+    proc = subprocess.Popen([str(gunicorn), "-c", "gunicorn.conf.py"], cwd=ROOT, env=env,
+                            stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            pytest.fail(f"gunicorn exited: {(ARTIFACTS / 'gunicorn.log').read_text()[-2000:]}")
+        try:
+            urllib.request.urlopen(base + "/healthz", timeout=2)
+            break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        proc.kill()
+        pytest.fail("gunicorn did not answer in time")
+    yield base
+    proc.terminate()
+    proc.wait(timeout=30)
+    log.close()

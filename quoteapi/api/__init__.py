@@ -9,11 +9,11 @@ from __future__ import annotations
 from flask import Flask
 
 from ..extract import load_pipeline
-from . import errors, routes
+from . import errors, routes, web
 
 
 def create_app(test_config: dict | None = None) -> Flask:
-    app = Flask(__name__)
+    app = Flask(__name__, static_folder=None)  # the page's files are served by the web blueprint
     app.config.from_mapping(MODEL=None, MAX_CHARS=100_000, MAX_BYTES=2 * 1024 * 1024, JSON_SORT_KEYS=False)
     app.config.from_prefixed_env("QUOTEAPI")
     if test_config:
@@ -25,4 +25,5 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.extensions["quoteapi.nlp"] = load_pipeline(app.config["MODEL"])
     errors.register(app)
     app.register_blueprint(routes.bp)
+    app.register_blueprint(web.bp)
     return app
