@@ -114,6 +114,23 @@ def evaluate_cmd(gold: str, by_type: bool, as_json: bool, errors: int, limit: in
 
 
 @main.command()
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--limit", type=int, default=40, show_default=True, help="Documents to time.")
+@click.option("--rounds", type=int, default=3, show_default=True, help="Alternating rounds of each pipeline.")
+def bench(gold: str, limit: int, rounds: int) -> None:
+    """Time extraction against its baseline: the same spaCy model without the quotes component,
+    on the same texts, alternating in one process (the ratio holds on a noisy machine)."""
+    from itertools import islice
+
+    from .bench import compare
+    from .evaluate import read_gold
+
+    texts = [r["text"] for r in islice(read_gold(gold), limit)]
+    result = compare(texts, rounds=rounds)
+    click.echo(json.dumps(result, indent=2))
+
+
+@main.command()
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=ROOT / "schemas",
               show_default=True)
 @click.option("--check", is_flag=True, help="Exit 1 if the files in --out are stale; write nothing.")

@@ -36,3 +36,11 @@ def test_extract_jsonl_bad_line_is_a_clear_error(tmp_path):
 def test_bad_modes_rejected():
     result = CliRunner().invoke(main, ["extract", "-", "--modes", "song"], input="x")
     assert result.exit_code == 2
+
+
+def test_bench_reports_a_ratio_against_the_bare_model(tmp_path):
+    gold = tmp_path / "g.jsonl"
+    gold.write_text(json.dumps({"id": "x", "text": SEED_TEXT.read_text(), "quotes": []}) + "\n")
+    result = CliRunner().invoke(main, ["bench", str(gold), "--rounds", "1"])
+    out = json.loads(result.output)
+    assert out["documents"] == 1 and out["ratio"] > 0 and out["baseline_seconds"] > 0

@@ -205,3 +205,12 @@ def test_interrupting_clause_between_commas(nlp):
 def test_second_quotation_of_a_paragraph_keeps_speaker_and_cue(nlp):
     found = quotes_of(nlp, "“It is anti-reform,” said Tom Ellis, an economist. “It only adds complexity to the code.”")
     assert [(f["name"], f["cue"]) for f in found] == [("Tom Ellis", "said"), ("Tom Ellis", "said")]
+
+
+def test_called_x_y_takes_the_name_given(nlp):
+    q = only(nlp, "His former partner called him a master at bolting together impossible deals.")
+    assert q["parts"] == ["a master at bolting together impossible deals"] and q["cue"] == "called"
+
+
+def test_a_day_is_not_an_outlet_even_after_an_interview(nlp):
+    assert only(nlp, "Clinton called the plan a disaster in an interview on Tuesday.")["outlet"] is None

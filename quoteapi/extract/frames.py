@@ -104,15 +104,28 @@ def without_nested_cues(tokens: list[Token], cue: Token) -> list[Token]:
 
 
 _OBJECT_COMPLEMENTS = {"oprd", "xcomp", "ccomp", "acomp"}
+# Prepositions that set the scene of the speech act rather than continue its content.
+_SETTING_PREPS = {"in", "on", "during", "to", "after", "before", "since", "while"}
 # Objects that point back at something said elsewhere, not content: "said this", "told me".
 _NOT_CONTENT_OBJECTS = {"PRON"}
 
 
 def _object_content(cue: Token) -> list[Token] | None:
-    """``called him a liar`` → ``him a liar``; ``emphasized diplomacy as the path`` →
+    """``called him a liar`` → ``a liar``; ``emphasized diplomacy as the path`` →
     ``diplomacy as the path``."""
     objects = [c for c in cue.children if c.dep_ == "dobj"]
-    if not objects or objects[0].pos_ in _NOT_CONTENT_OBJECTS and objects[0].lower_ not in {"what"}:
+    if not objects:
+        return None
+    naming = [c for c in cue.children if c.dep_ == "oprd" and c.i > objects[0].i]
+    if naming:  # "called him a master at deals": the name given is the content
+        tokens = list(naming[0].subtree)
+        end = max(t.i for t in tokens)
+        for child in sorted(cue.children, key=lambda t: t.i):
+            if child.dep_ == "prep" and child.i == end + 1 and child.lower_ not in _SETTING_PREPS:
+                tokens.extend(child.subtree)
+                end = max(t.i for t in child.subtree)
+        return tokens
+    if objects[0].pos_ in _NOT_CONTENT_OBJECTS and objects[0].lower_ not in {"what"}:
         return None
     tokens = list(objects[0].subtree)
     end = max(t.i for t in tokens)

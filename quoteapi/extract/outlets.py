@@ -17,7 +17,12 @@ _MEDIUM_PREPS = {p.preposition for p in OUTLET_PATTERNS if p.kind == "on"}
 _NOT_OUTLET_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "GPE", "LOC", "FAC", "EVENT", "PERCENT", "MONEY"}
 
 
-def _outlet(obj: Token) -> Outlet:
+_TIME_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+
+
+def _outlet(obj: Token) -> Outlet | None:
+    if obj.ent_type_ in _TIME_ENTS:
+        return None  # "in an interview on Tuesday"
     tokens = mention_tokens(obj)
     while tokens and tokens[0].dep_ == "det" and tokens[0].lower_ in {"a", "an"}:
         tokens = tokens[1:]
@@ -47,8 +52,8 @@ def find_outlet(cue: Token) -> Outlet | None:
             for prep in child.children:
                 if (child.lemma_.lower(), prep.lower_) in _PARTICIPLES:
                     obj = _pobj(prep)
-                    if obj is not None:
-                        return _outlet(obj)
+                    if obj is not None and (found := _outlet(obj)):
+                        return found
         # "told Reuters", "told reporters"
         if cue.lemma_ == "tell" and child.dep_ in {"dobj", "dative"} and child.pos_ in {"PROPN", "NOUN"}:
             return _outlet(child)
@@ -61,8 +66,8 @@ def find_outlet(cue: Token) -> Outlet | None:
                 for prep in obj.children:
                     if prep.dep_ == "prep" and (obj.lemma_.lower(), prep.lower_) in _NOUNS:
                         inner = _pobj(prep)
-                        if inner is not None:
-                            return _outlet(inner)
+                        if inner is not None and (found := _outlet(inner)):
+                            return found
             # "said on CNN", "wrote in The Atlantic"
             if child.lower_ in _MEDIUM_PREPS and _is_medium(obj):
                 return _outlet(obj)
