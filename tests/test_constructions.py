@@ -214,3 +214,8 @@ def test_called_x_y_takes_the_name_given(nlp):
 
 def test_a_day_is_not_an_outlet_even_after_an_interview(nlp):
     assert only(nlp, "Clinton called the plan a disaster in an interview on Tuesday.")["outlet"] is None
+
+
+def test_relative_pronoun_speaker_resolves_to_its_antecedent(nlp):
+    q = only(nlp, "The plan drew fire from Tom Ellis, who said that it would raise taxes.")
+    assert (q["speaker"], q["name"], q["quote"].speaker_from) == ("who", "Tom Ellis", "relative")

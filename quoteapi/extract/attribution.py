@@ -212,6 +212,12 @@ class _Builder:
         tokens = tokens or mention_tokens(head, appositions=self.options.speaker_appositions)
         start, end = char_span(tokens)
         mention = Mention(start, end, self.text[start:end], head=head.i)
+        if head.tag_ in {"WP", "WDT"} and head.head.dep_ == "relcl" and head.head.head.i != head.head.i:
+            # "Smith, who said …": the mention is "who", the speaker is Smith.
+            _, entity, _ = self._speaker(head.head.head, recent, quote)
+            mention.pronoun, mention.kind = True, entity.kind if entity else "other"
+            quote.speaker_from = "relative"
+            return mention, entity, 0
         if head.pos_ == "PRON":
             mention.pronoun = True
             mention.kind = "person" if head.lower_ in PERSON_PRONOUNS or head.lower_ in {"i", "we"} else "other"
