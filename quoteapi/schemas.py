@@ -76,10 +76,8 @@ class QuoteSchema(Schema):
                                  metadata={"description": "With provenance: how the speaker was found."})
 
 
-class MentionSchema(Schema):
-    text = fields.String(required=True)
-    start = fields.Integer(required=True)
-    end = fields.Integer(required=True)
+class MentionSchema(SpanSchema):
+    """A mention of a speaker as written."""
 
 
 class SpeakerSchema(Schema):

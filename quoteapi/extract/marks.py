@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .types import Pieces
+
 # Opening and closing marks by family. „ opens a German quote closed by “.
 DOUBLE_OPEN = "“«„‟"
 DOUBLE_CLOSE = "”»"
@@ -33,21 +35,13 @@ _OPENING_CONTEXT = set(" \t\n\r([{—–-/:") | {"\u00a0"}
 
 
 @dataclass(frozen=True)
-class QuoteSpan:
+class QuoteSpan(Pieces):
     """One quotation: its content pieces (one per paragraph) and where its marks stand."""
 
     parts: tuple[tuple[int, int], ...]
     mark_start: int  # offset of the first opening mark
     mark_end: int  # offset just after the last closing mark
     single: bool = False  # made of single marks
-
-    @property
-    def start(self) -> int:
-        return self.parts[0][0]
-
-    @property
-    def end(self) -> int:
-        return self.parts[-1][1]
 
     def text(self, source: str) -> str:
         return source[self.start : self.end]

@@ -7,6 +7,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
+class Pieces:
+    """Start and end of something made of ordered ``parts`` (character spans)."""
+
+    parts: tuple[tuple[int, int], ...] | list[tuple[int, int]]
+
+    @property
+    def start(self) -> int:
+        return self.parts[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1][1]
+
+
 @dataclass
 class TextSpan:
     start: int
@@ -48,7 +62,7 @@ class Entity:
 
 
 @dataclass
-class Quote:
+class Quote(Pieces):
     type: str  # direct | indirect | mixed
     mode: str  # speech | writing | thought
     parts: list[tuple[int, int]]
@@ -59,11 +73,3 @@ class Quote:
     confidence: float = 0.0
     rule: str = ""  # the construction that produced the quote
     speaker_from: str | None = None  # how the speaker was found
-
-    @property
-    def start(self) -> int:
-        return self.parts[0][0]
-
-    @property
-    def end(self) -> int:
-        return self.parts[-1][1]
