@@ -219,3 +219,15 @@ def test_a_day_is_not_an_outlet_even_after_an_interview(nlp):
 def test_relative_pronoun_speaker_resolves_to_its_antecedent(nlp):
     q = only(nlp, "The plan drew fire from Tom Ellis, who said that it would raise taxes.")
     assert (q["speaker"], q["name"], q["quote"].speaker_from) == ("who", "Tom Ellis", "relative")
+
+
+def test_colon_then_unquoted_paragraph(nlp):
+    text = "The governor added:\n\nIt is typical of her. She knows nothing about the state.\n\nThe crowd cheered."
+    q = only(nlp, text)
+    assert (q["type"], q["speaker"], q["cue"]) == ("direct", "The governor", "added")
+    assert q["parts"] == ["It is typical of her. She knows nothing about the state."]
+
+
+def test_called_for_keeps_the_infinitive(nlp):
+    q = only(nlp, "Trump called for female contestants to wear shorter dresses.")
+    assert q["parts"] == ["female contestants to wear shorter dresses"]

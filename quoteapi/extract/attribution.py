@@ -22,7 +22,9 @@ from .types import Cue, Entity, Mention, Quote
 # Only punctuation and spaces between a quotation and its attribution clause.
 _BEFORE_CLAUSE = re.compile(r"[ \t\u00a0,;:―—–-]*")
 _AFTER_CLAUSE = re.compile(r"[\s,;—–-]*(:[\s]*)?")
-_MIN_FLOATING_WORDS = 4  # shorter unattributed quotations are scare quotes, not quotes
+_MIN_FLOATING_WORDS = 4
+# A colon right after an attribution clause, then the words on the same line or the next paragraph.
+_COLON_THEN = re.compile(r"[ \t]*:[ \t]*(?:\n\s*)?")  # shorter unattributed quotations are scare quotes, not quotes
 _MIN_INDIRECT_TOKENS = 2
 _NO_COMMENT_MAX_WORDS = 12
 
@@ -130,6 +132,23 @@ class _Builder:
         parts = sorted(p for i in hits for p in self.spans[i].parts)
         self.claimed.update(hits)
         self._add(frame, "direct", parts, "quote")
+
+    def from_colon(self, frame: Frame) -> None:
+        """``The governor added:`` and then the words, without quotation marks: the rest of the
+        line, or the whole next paragraph when the colon ends the line."""
+        if frame.speaker is None:
+            return
+        _, end = _clause_extent(frame, self.spans)
+        m = _COLON_THEN.match(self.text, end)
+        if not m:
+            return
+        start = m.end()
+        stop = self.text.find("\n", start)
+        stop = len(self.text) if stop < 0 else stop
+        content = self.text[start:stop].rstrip()
+        if _words(content) < _MIN_FLOATING_WORDS or any(q.start < stop and start < q.end for q in self.spans):
+            return
+        self._add(frame, "direct", [(start, start + len(content))], "colon_block")
 
     # -- quotations nobody claimed ----------------------------------------------------------------
     def floating(self) -> None:
@@ -281,6 +300,8 @@ def extract(doc: Doc, options: Options = DEFAULT) -> tuple[list[Quote], list[Ent
         hits = builder.adjacent_quotes(frame)
         if hits:
             builder.from_adjacent(frame, hits)
+        else:
+            builder.from_colon(frame)
     builder.resolve_speakers()
     builder.quotes.sort(key=lambda qf: qf[0].start)
     builder.floating()

@@ -11,6 +11,7 @@ mixed quote (reported speech + quote marks)  0.85
 ``X said that …`` (clausal complement)       0.85
 ``according to X, …``                        0.85
 ``NAME: …`` (transcript or headline line)    0.80
+``X added:`` then unquoted words             0.75
 ``…, X said, …`` (interrupting clause)        0.75
 nominal object (``expressed concern over``)  0.70
 prepositional object (``called for a recount``) 0.65
@@ -31,6 +32,7 @@ BASE = {
     "ccomp": 0.85,
     "according_to": 0.85,
     "speaker_colon": 0.80,
+    "colon_block": 0.75,
     "parataxis": 0.75,
     "xcomp": 0.75,
     "object": 0.70,

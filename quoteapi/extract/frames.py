@@ -151,12 +151,18 @@ def _infinitive_content(cue: Token) -> list[Token] | None:
 
 
 def _prepositional_content(cue: Token, preposition: str) -> list[Token] | None:
-    """``called for a recount`` → ``a recount``; ``accused her of lying`` → ``lying``."""
+    """``called for a recount`` → ``a recount``; ``accused her of lying`` → ``lying``;
+    ``called for contestants to wear dresses`` → ``contestants to wear dresses``."""
     for child in cue.children:
         if child.dep_ in {"prep", "prt"} and child.lower_ == preposition and child.i > cue.i:
             objs = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
             if objs:
-                return list(objs[0].subtree)
+                tokens = list(objs[0].subtree)
+                end = max(t.i for t in tokens)
+                for sibling in cue.children:  # "called for contestants [to wear shorter dresses]"
+                    if sibling.dep_ in {"xcomp", "ccomp"} and sibling.left_edge.i == end + 1:
+                        tokens.extend(sibling.subtree)
+                return tokens
     return None
 
 
