@@ -22,9 +22,9 @@ from .types import Cue, Entity, Mention, Quote
 # Only punctuation and spaces between a quotation and its attribution clause.
 _BEFORE_CLAUSE = re.compile(r"[ \t\u00a0,;:―—–-]*")
 _AFTER_CLAUSE = re.compile(r"[\s,;—–-]*(:[\s]*)?")
-_MIN_FLOATING_WORDS = 4
+_MIN_FLOATING_WORDS = 4  # shorter unattributed quotations are scare quotes, not quotes
 # A colon right after an attribution clause, then the words on the same line or the next paragraph.
-_COLON_THEN = re.compile(r"[ \t]*:[ \t]*(?:\n\s*)?")  # shorter unattributed quotations are scare quotes, not quotes
+_COLON_THEN = re.compile(r"[ \t]*:[ \t]*(?:\n\s*)?")
 _MIN_INDIRECT_TOKENS = 2
 _NO_COMMENT_MAX_WORDS = 12
 
@@ -153,9 +153,7 @@ class _Builder:
     # -- quotations nobody claimed ----------------------------------------------------------------
     def floating(self) -> None:
         for i, q in enumerate(self.spans):
-            if i in self.claimed or q.single and _words(q.text(self.text)) < _MIN_FLOATING_WORDS:
-                continue
-            if _words(q.text(self.text)) < _MIN_FLOATING_WORDS:
+            if i in self.claimed or _words(q.text(self.text)) < _MIN_FLOATING_WORDS:
                 continue
             if any(qq.start <= q.start and q.end <= qq.end for qq, _ in self.quotes):
                 continue  # a quotation inside a quote already reported
@@ -191,9 +189,8 @@ class _Builder:
         if not before:
             return None
         prev = max(before, key=lambda qq: qq.end)
-        if self.text[prev.end : q.start].count("\n\n") + (0 if "\n\n" in self.text else self.text[prev.end : q.start].count("\n")) > 1:
-            return None
-        return prev
+        paragraph_breaks = len(re.findall(r"\n\s*", self.text[prev.end : q.start]))
+        return prev if paragraph_breaks <= 1 else None
 
     # -- assembling ---------------------------------------------------------------------------
     def _add(self, frame: Frame, qtype: str, parts: list[tuple[int, int]], rule: str) -> None:
@@ -276,7 +273,9 @@ class _Builder:
 def extract(doc: Doc, options: Options = DEFAULT) -> tuple[list[Quote], list[Entity]]:
     """Every quote in *doc* (all modes), and the entities that speak in them.
 
-    >>> import spacy  # doctest: +SKIP
+    >>> quotes, speakers = extract(nlp("“We won,” Jane Porter said."))  # doctest: +SKIP
+    >>> quotes[0].type, speakers[0].name                                # doctest: +SKIP
+    ('direct', 'Jane Porter')
     """
     builder = _Builder(doc, options)
     frames = doc_frames(doc, skip=is_headline, options=options)
