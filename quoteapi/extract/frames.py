@@ -14,7 +14,6 @@ from .lexicon import CUES
 from .options import DEFAULT, Options
 from .phrases import content_spans
 
-_SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 # Participle clauses that carry the cue of the clause they hang on: ", adding that …", "saying …".
 _PARTICIPLE_DEPS = {"advcl", "xcomp", "conj", "acl"}
 
@@ -40,6 +39,7 @@ class Frame:
 
 
 def cue_entry(token: Token):
+    """The lexicon entry of *token* when it is a verb used as a cue (not ``the said plan``)."""
     if token.pos_ not in {"VERB", "AUX"} and not (token.pos_ == "NOUN" and token.tag_.startswith("VB")):
         return None
     if token.dep_ in {"amod", "compound", "aux", "auxpass"}:

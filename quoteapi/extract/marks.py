@@ -181,8 +181,3 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
 
 def _closing_context(nxt: str) -> bool:
     return nxt == "" or nxt.isspace() or nxt in ".,;:!?)]}—–-"
-
-
-def covering(spans: list[QuoteSpan], start: int, end: int) -> list[QuoteSpan]:
-    """The spans whose content overlaps [start, end)."""
-    return [q for q in spans if q.start < end and start < q.end]

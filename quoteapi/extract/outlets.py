@@ -14,15 +14,15 @@ from .types import Outlet
 _PARTICIPLES = {(p.word, p.preposition) for p in OUTLET_PATTERNS if p.kind == "participle"}
 _NOUNS = {(p.word, p.preposition) for p in OUTLET_PATTERNS if p.kind == "noun"}
 _MEDIUM_PREPS = {p.preposition for p in OUTLET_PATTERNS if p.kind == "on"}
-_NOT_OUTLET_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "GPE", "LOC", "FAC", "EVENT", "PERCENT", "MONEY"}
-
-
+# Entities that are never an outlet: "in an interview on Tuesday".
 _TIME_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+# Nor the medium of "said on/in X": "said in Ohio", "said on the floor".
+_NOT_OUTLET_ENTS = _TIME_ENTS | {"GPE", "LOC", "FAC", "EVENT"}
 
 
 def _outlet(obj: Token) -> Outlet | None:
     if obj.ent_type_ in _TIME_ENTS:
-        return None  # "in an interview on Tuesday"
+        return None
     tokens = mention_tokens(obj)
     while tokens and tokens[0].dep_ == "det" and tokens[0].lower_ in {"a", "an"}:
         tokens = tokens[1:]

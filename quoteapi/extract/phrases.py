@@ -1,12 +1,9 @@
-"""Small pure functions over spaCy tokens: noun-phrase extents, content extents, titles.
-
->>> import spacy  # doctest: +SKIP
-"""
+"""Small pure functions over spaCy tokens: noun-phrase extents, content extents, titles."""
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Token
 
 from .lexicon import HONORIFICS, TITLE_WORDS
 
@@ -116,13 +113,6 @@ def content_spans(tokens: Iterable[Token], min_tokens: int = 1, keep_that: bool 
         if len([t for t in run if not t.is_punct]) >= min_tokens:
             spans.append(char_span(run))
     return spans
-
-
-def sentence_of(doc: Doc, offset: int) -> Span | None:
-    for sent in doc.sents:
-        if sent.start_char <= offset < sent.end_char:
-            return sent
-    return None
 
 
 def is_title_text(words: list[str]) -> bool:
