@@ -9,9 +9,13 @@ from apispec import APISpec
 from apispec.ext.marshmallow import MarshmallowPlugin
 
 from . import __version__
-from .schemas import (ErrorSchema, HealthSchema, QuoteRequestSchema, QuoteResponseSchema)
+from .schemas import ErrorSchema, HealthSchema, QueryOptionsSchema, QuoteRequestSchema, QuoteResponseSchema
 
 OPENAPI_VERSION = "3.1.0"
+# A raw text/plain or text/html body is not blank, like the JSON "text" field, and has no NUL
+# (in a raw body a NUL means binary data; in a JSON string it is written on purpose).
+_RAW_TEXT = {"type": "string", "minLength": 1, "pattern": r"^[^\u0000]*[^\s\u0000][^\u0000]*$",
+             "description": "The article as UTF-8 (or the charset the Content-Type names)."}
 _ERRORS = {
     "400": "Malformed JSON, undecodable or binary body.",
     "413": "Body or text too large.",
@@ -33,18 +37,11 @@ def build_spec() -> APISpec:
                        for code, text in _ERRORS.items()}
     spec.path(path="/v1/quotes", operations={"post": {
         "summary": "Extract every quote of an article with speaker, cue and outlet.",
-        "parameters": [
-            {"name": "modes", "in": "query", "required": False, "schema": {"type": "string"},
-             "description": "Raw bodies only: comma-separated modes (speech, writing, thought)."},
-            {"name": "id", "in": "query", "required": False, "schema": {"type": "string"},
-             "description": "Raw bodies only: echoed back as `id`."},
-            {"name": "provenance", "in": "query", "required": False, "schema": {"type": "boolean"},
-             "description": "Raw bodies only: add `rule` and `speaker_from` to quotes."},
-        ],
+        "parameters": [{"in": "query", "schema": QueryOptionsSchema}],
         "requestBody": {"required": True, "content": {
             "application/json": {"schema": "QuoteRequest"},
-            "text/plain": {"schema": {"type": "string"}},
-            "text/html": {"schema": {"type": "string"}},
+            "text/plain": {"schema": _RAW_TEXT},
+            "text/html": {"schema": _RAW_TEXT},
         }},
         "responses": {"200": {"description": "The quotes.", "content": {"application/json": {"schema": "QuoteResponse"}}},
                       **error_responses},

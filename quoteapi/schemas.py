@@ -2,17 +2,30 @@
 ``schemas/`` are generated from these classes (``quoteapi schemas``)."""
 from __future__ import annotations
 
-from marshmallow import Schema, ValidationError, fields, validate, validates_schema
+from marshmallow import Schema, fields, validate
 
 from .extract.lexicon import DEFAULT_MODES, MODES
 
 FORMATS = ("text", "html")
+NOT_BLANK = r"[\s\S]*\S"  # at least one character that is not white space
+
+
+class StrictBoolean(fields.Boolean):
+    """JSON ``true`` or ``false``; not 0, 1 or "yes", which a plain Boolean would take."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, bool):
+            raise self.make_error("invalid", input=value)
+        return value
 
 
 class QuoteRequestSchema(Schema):
     """A JSON request to ``POST /v1/quotes``."""
 
-    text = fields.String(required=True, metadata={"description": "The article, plain text or HTML."})
+    text = fields.String(required=True,
+                         validate=[validate.Length(min=1, error="text must not be empty"),
+                                   validate.Regexp(NOT_BLANK, error="text must not be empty")],
+                         metadata={"description": "The article, plain text or HTML (not blank)."})
     format = fields.String(load_default="text", validate=validate.OneOf(FORMATS),
                            metadata={"description": "`html` reduces markup to text, paragraph breaks kept."})
     id = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=512),
@@ -20,13 +33,23 @@ class QuoteRequestSchema(Schema):
     modes = fields.List(fields.String(validate=validate.OneOf(MODES)), load_default=list(DEFAULT_MODES),
                         validate=validate.Length(min=1),
                         metadata={"description": "Attribution modes to return (default speech and writing)."})
-    provenance = fields.Boolean(load_default=False,
+    provenance = StrictBoolean(load_default=False,
                                 metadata={"description": "Add `rule` and `speaker_from` to every quote."})
 
-    @validates_schema
-    def _text_not_blank(self, data, **kwargs):
-        if "text" in data and not data["text"].strip():
-            raise ValidationError("text must not be empty", "text")
+
+_MODE_LIST = "^(" + "|".join(MODES) + ")(,(" + "|".join(MODES) + "))*$"
+
+
+class QueryOptionsSchema(Schema):
+    """Options in the query string of ``POST /v1/quotes``. With a raw text/plain or text/html
+    body they are the only options; with a JSON body, fields of the body win over them."""
+
+    format = fields.String(validate=validate.OneOf(FORMATS),
+                           metadata={"description": "`html` reduces markup to text (default: from the Content-Type)."})
+    id = fields.String(validate=validate.Length(max=512), metadata={"description": "Echoed back in the response."})
+    modes = fields.String(validate=validate.Regexp(_MODE_LIST, error="modes are a comma-separated list of " + ", ".join(MODES)),
+                          metadata={"description": "Comma-separated modes, e.g. `speech,thought`."})
+    provenance = fields.Boolean(metadata={"description": "Add `rule` and `speaker_from` to every quote."})
 
 
 class SpanSchema(Schema):

@@ -104,7 +104,9 @@ def test_odd_unicode_keeps_offsets(client):
 
 def test_not_found_and_method_are_json(client):
     _error(client.get("/nope"), 404, "not_found")
-    _error(client.get("/v1/quotes"), 405, "method_not_allowed")
+    r = client.get("/v1/quotes")
+    _error(r, 405, "method_not_allowed")
+    assert "POST" in r.headers["Allow"]
 
 
 def test_internal_error_hides_the_trace(app, monkeypatch):
@@ -143,3 +145,19 @@ def test_any_bytes_get_a_json_answer(client, data):
     r = client.post("/v1/quotes", data=data, content_type="text/plain")
     assert r.status_code in {200, 400, 422}
     assert r.is_json
+
+
+def test_query_options_are_checked_and_json_fields_win(client):
+    _error(client.post("/v1/quotes?modes=speech,song", data=ARTICLE, content_type="text/plain"), 422, "invalid")
+    _error(client.post("/v1/quotes?provenance=maybe", json={"text": ARTICLE}), 422, "invalid")
+    body = client.post("/v1/quotes?id=from-query&provenance=true", json={"text": ARTICLE, "id": "from-body"}).get_json()
+    assert body["id"] == "from-body" and "rule" in body["quotes"][0]
+
+
+def test_json_booleans_are_strict(client):
+    _error(client.post("/v1/quotes", json={"text": ARTICLE, "provenance": 1}), 422, "invalid")
+
+
+def test_nul_written_in_json_is_text(client):
+    r = client.post("/v1/quotes", json={"text": "“We will win,\u0000” said Jane Porter."})
+    assert r.status_code == 200

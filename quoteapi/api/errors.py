@@ -41,7 +41,11 @@ def register(app: Flask) -> None:
         message = exc.description or exc.name
         if status == 413:
             message = f"Request body too large: the limit is {app.config['MAX_CONTENT_LENGTH']} bytes."
-        return error_response(status, _HTTP_CODES.get(status, exc.name.lower().replace(" ", "_")), message)
+        body, status = error_response(status, _HTTP_CODES.get(status, exc.name.lower().replace(" ", "_")), message)
+        for name, value in exc.get_headers():  # e.g. Allow on a 405, as RFC 9110 requires
+            if name.lower() not in {"content-type", "content-length"}:
+                body.headers[name] = value
+        return body, status
 
     @app.errorhandler(Exception)
     def _unexpected(exc: Exception):

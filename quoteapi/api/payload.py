@@ -7,10 +7,13 @@ import re
 
 from flask import Request
 
-from ..schemas import QuoteRequestSchema
+from marshmallow import EXCLUDE
+
+from ..schemas import QueryOptionsSchema, QuoteRequestSchema
 from .errors import ApiError
 
 _schema = QuoteRequestSchema()
+_query_schema = QueryOptionsSchema(unknown=EXCLUDE)
 RAW_TYPES = {"text/plain": "text", "text/html": "html"}
 
 
@@ -31,15 +34,21 @@ def _check_text(text: str, max_chars: int) -> None:
         raise ApiError(400, "bad_encoding",
                        f"The text has an unpaired UTF-16 surrogate (U+{ord(lone.group()):04X}) at offset {lone.start()}; "
                        "it is not a character.")
-    if "\x00" in text:
-        raise ApiError(400, "binary_body", "The text contains NUL bytes: binary data is not an article.")
     if len(text) > max_chars:
         raise ApiError(413, "too_large", f"The text is {len(text)} characters; the limit is {max_chars}.")
+
+
+def _query_options(request: Request) -> dict:
+    options = _query_schema.load(request.args)
+    if "modes" in options:
+        options["modes"] = options["modes"].split(",")
+    return options
 
 
 def parse_request(request: Request, max_chars: int) -> dict:
     mimetype = request.mimetype
     if mimetype == "application/json" or mimetype.endswith("+json"):
+        options = _query_options(request)
         raw = request.get_data(cache=False)
         try:
             payload = json.loads(_decode(raw, request.mimetype_params.get("charset")))
@@ -47,18 +56,13 @@ def parse_request(request: Request, max_chars: int) -> dict:
             raise ApiError(400, "malformed_json", f"Malformed JSON: {exc.msg} at line {exc.lineno} column {exc.colno}.") from None
         if not isinstance(payload, dict):
             raise ApiError(400, "malformed_json", "The JSON body must be an object with a \"text\" field.")
-        data = _schema.load(payload)
+        data = _schema.load({**options, **payload})
     elif mimetype in RAW_TYPES:
+        options = _query_options(request)
         text = _decode(request.get_data(cache=False), request.mimetype_params.get("charset"))
-        args = request.args
-        query = {"text": text, "format": args.get("format", RAW_TYPES[mimetype])}
-        if "id" in args:
-            query["id"] = args["id"]
-        if "modes" in args:
-            query["modes"] = [m.strip() for m in args["modes"].split(",") if m.strip()]
-        if "provenance" in args:
-            query["provenance"] = args["provenance"]
-        data = _schema.load(query)
+        if "\x00" in text:  # in a JSON string a NUL is written on purpose; in a raw body it is binary
+            raise ApiError(400, "binary_body", "The body contains NUL bytes: binary data is not an article.")
+        data = _schema.load({"format": RAW_TYPES[mimetype], **options, "text": text})
     else:
         shown = mimetype or "none"
         raise ApiError(415, "unsupported_media_type",
