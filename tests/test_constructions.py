@@ -231,3 +231,13 @@ def test_colon_then_unquoted_paragraph(nlp):
 def test_called_for_keeps_the_infinitive(nlp):
     q = only(nlp, "Trump called for female contestants to wear shorter dresses.")
     assert q["parts"] == ["female contestants to wear shorter dresses"]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Obama called the holiday “a celebration of faith.”", "the holiday “a celebration of faith.”"),
+    ("She expressed concern that costs would rise.", "costs would rise"),
+    ("He dismissed the report as fake news.", "the report as fake news"),
+    ("However, growth is slowing in Europe, the IMF said.", "growth is slowing in Europe"),
+])
+def test_content_boundaries(nlp, text, content):
+    assert only(nlp, text)["parts"] == [content]

@@ -110,32 +110,40 @@ _SETTING_PREPS = {"in", "on", "during", "to", "after", "before", "since", "while
 _NOT_CONTENT_OBJECTS = {"PRON"}
 
 
+# Nouns whose "that" clause is the content: "expressed concern that …", "his message that …".
+_CLAUSE_NOUNS = {"concern", "message", "belief", "view", "fear", "hope", "worry", "claim", "argument",
+                 "assertion", "assurance", "warning", "promise", "pledge", "suggestion", "confidence",
+                 "doubt", "frustration", "sense", "point", "case", "notion", "idea", "opinion"}
+
+
 def _object_content(cue: Token) -> list[Token] | None:
-    """``called him a liar`` → ``a liar``; ``emphasized diplomacy as the path`` →
-    ``diplomacy as the path``."""
+    """``called the plan a sham`` → ``the plan a sham`` (``called him a liar`` → ``a liar``);
+    ``emphasized diplomacy as the path`` → ``diplomacy as the path``; ``expressed concern that
+    costs would rise`` → ``that costs would rise``."""
     objects = [c for c in cue.children if c.dep_ == "dobj"]
     if not objects:
         return None
-    naming = [c for c in cue.children if c.dep_ == "oprd" and c.i > objects[0].i]
-    if naming:  # "called him a master at deals": the name given is the content
-        tokens = list(naming[0].subtree)
-        end = max(t.i for t in tokens)
-        for child in sorted(cue.children, key=lambda t: t.i):
-            if child.dep_ == "prep" and child.i == end + 1 and child.lower_ not in _SETTING_PREPS:
-                tokens.extend(child.subtree)
-                end = max(t.i for t in child.subtree)
-        return tokens
-    if objects[0].pos_ in _NOT_CONTENT_OBJECTS and objects[0].lower_ not in {"what"}:
+    obj = objects[0]
+    naming = [c for c in cue.children if c.dep_ == "oprd" and c.i > obj.i]
+    if obj.pos_ in _NOT_CONTENT_OBJECTS and obj.lower_ not in {"what"} and not naming:
         return None
-    tokens = list(objects[0].subtree)
-    end = max(t.i for t in tokens)
+    if obj.lemma_.lower() in _CLAUSE_NOUNS:
+        clauses = [c for c in obj.children if c.dep_ in {"acl", "ccomp"} and any(m.lower_ == "that" for m in c.children)]
+        if clauses:
+            return list(clauses[0].subtree)
+    # A pronoun object is left out of a name given: "called him a master" → "a master".
+    tokens = [] if obj.pos_ in _NOT_CONTENT_OBJECTS else list(obj.subtree)
+    end = max((t.i for t in tokens), default=obj.i)
     for child in sorted(cue.children, key=lambda t: t.i):
         if child.i <= end:
             continue
         if child.dep_ in _OBJECT_COMPLEMENTS or (child.dep_ == "prep" and child.lower_ == "as"):
             tokens.extend(child.subtree)
             end = max(t.i for t in child.subtree)
-    return tokens
+        elif naming and child.dep_ == "prep" and child.i == end + 1 and child.lower_ not in _SETTING_PREPS:
+            tokens.extend(child.subtree)  # "a master [at bolting deals together]"
+            end = max(t.i for t in child.subtree)
+    return tokens or None
 
 
 def _infinitive_content(cue: Token) -> list[Token] | None:
@@ -158,6 +166,10 @@ def _prepositional_content(cue: Token, preposition: str) -> list[Token] | None:
             objs = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
             if objs:
                 tokens = list(objs[0].subtree)
+                if preposition == "as":  # "dismissed the report as fake": the object belongs in
+                    objects = [c for c in cue.children if c.dep_ == "dobj" and c.i < child.i]
+                    if objects and objects[0].pos_ not in _NOT_CONTENT_OBJECTS:
+                        tokens = list(objects[0].subtree) + [child] + tokens
                 end = max(t.i for t in tokens)
                 for sibling in cue.children:  # "called for contestants [to wear shorter dresses]"
                     if sibling.dep_ in {"xcomp", "ccomp"} and sibling.left_edge.i == end + 1:

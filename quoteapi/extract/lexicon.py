@@ -56,5 +56,7 @@ COLON_LABELS: frozenset[str] = frozenset(row[0] for row in _rows("colon_labels.t
 
 NO_COMMENT_PHRASES: tuple[str, ...] = tuple(row[0] for row in _rows("no_comment.txt"))
 
+CONNECTIVES: tuple[tuple[str, ...], ...] = tuple(tuple(row[0].split()) for row in _rows("connectives.txt"))
+
 MODES = ("speech", "writing", "thought")
 DEFAULT_MODES = ("speech", "writing")

@@ -5,7 +5,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
-from .lexicon import HONORIFICS, TITLE_WORDS
+from .lexicon import CONNECTIVES, HONORIFICS, TITLE_WORDS
 
 # Children that are not part of a speaker mention as written: "Smith, who ..., said".
 _MENTION_EXCLUDED_DEPS = {"appos", "relcl", "acl", "advcl", "punct", "parataxis"}
@@ -81,11 +81,31 @@ def _is_quote_mark(token: Token) -> bool:
     return set(token.text) <= QUOTE_MARK_CHARS  # also '' and `` written as two characters
 
 
+_DASHES = {"―", "—", "–", "-", "--"}
+
+
+def _leading_aside(tokens: list[Token]) -> int:
+    """How many tokens at the start are the writer's: a connective and its comma
+    (``However,``), or a dateline (``WASHINGTON ―``)."""
+    words = [t.lower_ for t in tokens]
+    for phrase in CONNECTIVES:
+        n = len(phrase)
+        if tuple(words[:n]) == phrase and len(tokens) > n + 1 and tokens[n].text == ",":
+            return n + 1
+    n = 0
+    while n < len(tokens) and n < 4 and (tokens[n].is_upper and len(tokens[n].text) > 1 or tokens[n].text == ","):
+        n += 1
+    if 0 < n < len(tokens) - 1 and tokens[n].text in _DASHES:
+        return n + 1
+    return 0
+
+
 def trim_content(tokens: list[Token], keep_that: bool = False) -> list[Token]:
     """Trim edge punctuation, spaces and a leading ``that``/``and`` from a content run
     (``that`` stays with *keep_that*). Quote marks are trimmed too; the caller decides whether
     the quotation belongs in."""
     tokens = list(tokens)
+    tokens = tokens[_leading_aside(tokens):]
     changed = True
     while tokens and changed:
         changed = False
