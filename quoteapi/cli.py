@@ -79,18 +79,20 @@ def extract(source: str, jsonl: str | None, html: bool, modes: str | None, prove
 @main.command("eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.option("--by-type", is_flag=True, help="Also score direct, indirect and mixed quotes apart.")
+@click.option("--by-cue", is_flag=True, help="Also break recall down by the kind of gold cue.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.option("--errors", type=int, default=0, help="Print N missed and N spurious quotes with context.")
 @click.option("--limit", type=int, default=None, help="Only the first N documents.")
 @click.option("--spans", type=click.Choice(["polnear", "compact"]), default="polnear", show_default=True,
               help="Span convention: PolNeAR's (content keeps 'that', speakers their appositions) or the API's.")
-def evaluate_cmd(gold: str, by_type: bool, as_json: bool, errors: int, limit: int | None, spans: str) -> None:
+def evaluate_cmd(gold: str, by_type: bool, by_cue: bool, as_json: bool, errors: int, limit: int | None,
+                 spans: str) -> None:
     """Score the extractor on a gold JSONL file (PolNeAR format), every mode included."""
     from itertools import islice
 
     from tqdm import tqdm
 
-    from .evaluate import evaluate, format_table, read_gold
+    from .evaluate import evaluate, format_recall_by_cue, format_table, read_gold
     from .extract import load_pipeline
 
     nlp = load_pipeline(spans=spans)
@@ -105,6 +107,8 @@ def evaluate_cmd(gold: str, by_type: bool, as_json: bool, errors: int, limit: in
         return
     click.echo(f"{gold} — span convention: {spans}")
     click.echo(format_table(report, by_type))
+    if by_cue:
+        click.echo("\n" + format_recall_by_cue(report))
     for title, rows in (("missed", report.missed), ("spurious", report.spurious)):
         if rows:
             click.echo(f"\n== {len(rows)} {title} ==")

@@ -157,6 +157,30 @@ def score_document(pred: list[Piece], gold: list[Piece]) -> Scores:
     return scores
 
 
+CUE_CLASSES = ("say/tell", "according to", "other speech cue", "writing or thought cue",
+               "cue outside the lexicon", "no cue")
+
+
+def cue_class(doc, cue: tuple[int, int] | None) -> str:
+    """Which kind of cue a gold piece has, by the lemmas of its cue span: how recall is broken down."""
+    from .extract.lexicon import CUES
+
+    if cue is None:
+        return "no cue"
+    span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
+    lemmas = {t.lemma_.lower() for t in span} if span is not None else set()
+    if lemmas & {"say", "tell"}:
+        return "say/tell"
+    if "accord" in lemmas or "according" in lemmas:
+        return "according to"
+    modes = {CUES[lemma].mode for lemma in lemmas if lemma in CUES}
+    if "speech" in modes:
+        return "other speech cue"
+    if modes:
+        return "writing or thought cue"
+    return "cue outside the lexicon"
+
+
 @dataclass
 class Report:
     overall: Scores = field(default_factory=Scores)
@@ -166,12 +190,16 @@ class Report:
     seconds: float = 0.0
     missed: list[dict] = field(default_factory=list)
     spurious: list[dict] = field(default_factory=list)
+    # gold pieces by kind of cue: [paired with a prediction, all]
+    by_cue: dict[str, list[int]] = field(default_factory=lambda: {c: [0, 0] for c in CUE_CLASSES})
 
     def as_dict(self) -> dict:
         return {"documents": self.documents, "characters": self.characters,
                 "chars_per_second": round(self.characters / self.seconds) if self.seconds else None,
                 "overall": self.overall.as_dict(),
-                "by_type": {t: s.as_dict() for t, s in self.by_type.items()}}
+                "by_type": {t: s.as_dict() for t, s in self.by_type.items()},
+                "recall_by_cue": {c: {"gold": n, "recall": round(k / n, 4) if n else None}
+                                  for c, (k, n) in self.by_cue.items()}}
 
 
 def read_gold(path: str) -> Iterator[dict]:
@@ -201,9 +229,13 @@ def evaluate(records: Iterable[dict], nlp, keep_errors: int = 0, progress=None) 
         report.overall.add(score_document(pred, gold))
         for t in TYPES:
             report.by_type[t].add(score_document([p for p in pred if p.type == t], [g for g in gold if g.type == t]))
+        paired = pair(pred, gold)
+        hit_p, hit_g = {i for i, _ in paired}, {j for _, j in paired}
+        for j, g in enumerate(gold):
+            counts = report.by_cue[cue_class(doc, g.cue)]
+            counts[0] += j in hit_g
+            counts[1] += 1
         if keep_errors:
-            paired = pair(pred, gold)
-            hit_p, hit_g = {i for i, _ in paired}, {j for _, j in paired}
             for j, g in enumerate(gold):
                 if j not in hit_g and len(report.missed) < keep_errors:
                     report.missed.append({"id": record.get("id"), "type": g.type, "context": _context(text, g.content),
@@ -221,6 +253,14 @@ def evaluate(records: Iterable[dict], nlp, keep_errors: int = 0, progress=None) 
 
 
 HEADLINE = ("content_exact", "content_prop", "speaker_linked", "source_exact", "cue_exact", "cue_linked")
+
+
+def format_recall_by_cue(report: Report) -> str:
+    lines = ["recall (linked pairing) by kind of cue:"]
+    for c, (k, n) in report.by_cue.items():
+        if n:
+            lines.append(f"  {c:26} {n:6} gold pieces   recall {k / n:.2f}")
+    return "\n".join(lines)
 
 
 def format_table(report: Report, by_type: bool) -> str:

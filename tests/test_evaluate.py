@@ -47,5 +47,6 @@ def test_eval_command_on_a_small_gold_file(tmp_path):
     assert out["documents"] == 1 and out["spans"] == "polnear"
     assert out["overall"]["content_exact"]["f1"] == 1.0
     assert out["overall"]["speaker_linked"]["f1"] == 1.0
-    table = CliRunner().invoke(main, ["eval", str(gold), "--by-type", "--errors", "2"]).output
+    table = CliRunner().invoke(main, ["eval", str(gold), "--by-type", "--by-cue", "--errors", "2"]).output
     assert "indirect" in table and "characters/second" in table
+    assert "say/tell" in table and out["recall_by_cue"]["say/tell"] == {"gold": 2, "recall": 1.0}
