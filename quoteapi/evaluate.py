@@ -19,6 +19,7 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from .extract.lexicon import CUES
 from .extract.types import Quote
 
 TRIM = set(" \t\r\n\u00a0\"'“”‘’«»„‟‹›.,;:!?()[]{}—–-…")
@@ -163,8 +164,6 @@ CUE_CLASSES = ("say/tell", "according to", "other speech cue", "writing or thoug
 
 def cue_class(doc, cue: tuple[int, int] | None) -> str:
     """Which kind of cue a gold piece has, by the lemmas of its cue span: how recall is broken down."""
-    from .extract.lexicon import CUES
-
     if cue is None:
         return "no cue"
     span = doc.char_span(cue[0], cue[1], alignment_mode="expand")

@@ -85,13 +85,21 @@ class EntityIndex:
             gender = first_name_gender(words[0].text)
         entity.gender = entity.gender or gender
         head = ent.root
-        entity.mentions.append(TextSpan(ent.start_char, words[-1].idx + len(words[-1].text),
-                                        self.doc.text[ent.start_char : words[-1].idx + len(words[-1].text)]))
+        entity.mentions.append(self._text_span(ent[0], words[-1]))
         self._note_title(entity, head, ent)
         for t in ent:
             self.by_token[t.i] = entity
-        self.occurrences.append(_Occurrence(entity, head, _is_subject(head)))
+        self._occurs(entity, head)
         return entity
+
+    def _text_span(self, first: Token, last: Token) -> TextSpan:
+        start, end = first.idx, last.idx + len(last.text)
+        return TextSpan(start, end, self.doc.text[start:end])
+
+    def _occurs(self, entity: Entity, token: Token) -> None:
+        """Record that *token* mentions *entity*, keeping occurrences in text order."""
+        self.occurrences.append(_Occurrence(entity, token, _is_subject(token)))
+        self.occurrences.sort(key=lambda o: o.token.i)
 
     def _match_person(self, key: frozenset[str]) -> Entity | None:
         for entity in reversed(self.entities):  # the most recent one first
@@ -127,13 +135,10 @@ class EntityIndex:
             return None
         entity = next((e for e in reversed(self.entities) if e.kind == "person" and key <= e.tokens), None)
         if entity is not None:
-            head = tokens[-1]
-            entity.mentions.append(TextSpan(words[0].idx, words[-1].idx + len(words[-1].text),
-                                            self.doc.text[words[0].idx : words[-1].idx + len(words[-1].text)]))
+            entity.mentions.append(self._text_span(words[0], words[-1]))
             for t in words:
                 self.by_token[t.i] = entity
-            self.occurrences.append(_Occurrence(entity, head, _is_subject(head)))
-            self.occurrences.sort(key=lambda o: o.token.i)
+            self._occurs(entity, tokens[-1])
         return entity
 
     def widen(self, entity: Entity, tokens: list[Token]) -> None:
@@ -171,8 +176,7 @@ class EntityIndex:
         else:
             entity = Entity(id=f"e{len(self.entities) + 1}", name=name, kind="organization", tokens=key)
             self.entities.append(entity)
-        first, last = span_tokens[0], span_tokens[-1]
-        span = TextSpan(first.idx, last.idx + len(last.text), self.doc.text[first.idx : last.idx + len(last.text)])
+        span = self._text_span(span_tokens[0], span_tokens[-1])
         if all(m.start != span.start for m in entity.mentions):
             entity.mentions.append(span)
         return entity
@@ -217,9 +221,8 @@ class EntityIndex:
             return None, 0
         _, entity, distance = best
         entity.gender = entity.gender or gender
-        self.occurrences.append(_Occurrence(entity, pronoun, _is_subject(pronoun)))
-        self.occurrences.sort(key=lambda o: o.token.i)
-        entity.mentions.append(TextSpan(pronoun.idx, pronoun.idx + len(pronoun.text), pronoun.text))
+        self._occurs(entity, pronoun)
+        entity.mentions.append(self._text_span(pronoun, pronoun))
         return entity, distance
 
 
