@@ -8,11 +8,11 @@ from conftest import POLNEAR_DEV
 
 # A little under the figures of the last change to the extractor (polnear span convention).
 FLOORS = {
-    "content_exact": 0.57,
-    "content_prop": 0.71,
-    "speaker_linked": 0.63,
-    "source_exact": 0.68,
-    "cue_exact": 0.54,
+    "content_exact": 0.58,
+    "content_prop": 0.72,
+    "speaker_linked": 0.64,
+    "source_exact": 0.69,
+    "cue_exact": 0.55,
 }
 
 
