@@ -135,7 +135,7 @@ def pair(pred: list[Piece], gold: list[Piece]) -> list[tuple[int, int]]:
     return pairs
 
 
-def score_document(pred: list[Piece], gold: list[Piece]) -> Scores:
+def score_document(pred: list[Piece], gold: list[Piece], pairs: list[tuple[int, int]] | None = None) -> Scores:
     scores = Scores()
     c = scores.counts
     c["content_exact"] = _exact({p.content for p in pred}, {g.content for g in gold})
@@ -147,9 +147,10 @@ def score_document(pred: list[Piece], gold: list[Piece]) -> Scores:
     for g in gold:
         prop.tp_g += max((_overlap(p.content, g.content) for p in pred), default=0) / (g.content[1] - g.content[0])
     c["content_prop"] = prop
+    pairs = pair(pred, gold) if pairs is None else pairs
     for role, metric in (("source", "speaker_linked"), ("cue", "cue_linked")):
         prf = _PRF(n_p=sum(1 for p in pred if getattr(p, role)), n_g=sum(1 for g in gold if getattr(g, role)))
-        for i, j in pair(pred, gold):
+        for i, j in pairs:
             a, b = getattr(pred[i], role), getattr(gold[j], role)
             if a and b and _overlap(a, b):
                 prf.tp_p += 1
@@ -225,10 +226,10 @@ def evaluate(records: Iterable[dict], nlp, keep_errors: int = 0, progress=None) 
         report.characters += len(text)
         pred = predicted_pieces(text, doc._.quotes)
         gold = gold_pieces(record)
-        report.overall.add(score_document(pred, gold))
+        paired = pair(pred, gold)
+        report.overall.add(score_document(pred, gold, paired))
         for t in TYPES:
             report.by_type[t].add(score_document([p for p in pred if p.type == t], [g for g in gold if g.type == t]))
-        paired = pair(pred, gold)
         hit_p, hit_g = {i for i, _ in paired}, {j for _, j in paired}
         for j, g in enumerate(gold):
             counts = report.by_cue[cue_class(doc, g.cue)]

@@ -14,12 +14,12 @@ from .schemas import QuoteResponseSchema
 _response_schema = QuoteResponseSchema()
 
 
-def _quote_dict(q: Quote, qid: str, text: str, provenance: bool) -> dict:
+def _quote_dict(q: Quote, qid: str, entity_id: str | None, text: str, provenance: bool) -> dict:
     speaker = None
     if q.speaker is not None:
         e = q.entity
         speaker = {"text": q.speaker.text, "start": q.speaker.start, "end": q.speaker.end,
-                   "name": e.name if e else None, "entity": e.id if e else None,
+                   "name": e.name if e else None, "entity": entity_id,
                    "kind": e.kind if e else q.speaker.kind,
                    "title": e.title if e else None, "affiliation": e.affiliation if e else None}
     out = {
@@ -47,12 +47,8 @@ def build_response(text: str, quotes: list[Quote], entities: Iterable[Entity], *
     ordered = sorted({q.entity.id: q.entity for q in kept if q.entity}.values(),
                      key=lambda e: min(m.start for m in e.mentions) if e.mentions else 0)
     renumber = {e.id: f"e{n}" for n, e in enumerate(ordered, 1)}
-    quotes_out = []
-    for q in kept:
-        d = _quote_dict(q, ids[id(q)], text, provenance)
-        if d["speaker"] and d["speaker"]["entity"]:
-            d["speaker"]["entity"] = renumber[d["speaker"]["entity"]]
-        quotes_out.append(d)
+    quotes_out = [_quote_dict(q, ids[id(q)], renumber[q.entity.id] if q.entity else None, text, provenance)
+                  for q in kept]
     speakers_out = []
     for e in ordered:
         mentions = sorted({(m.start, m.end): m for m in e.mentions}.values(), key=lambda m: m.start)

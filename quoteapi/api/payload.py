@@ -45,27 +45,30 @@ def _query_options(request: Request) -> dict:
     return options
 
 
+def _body_text(request: Request) -> str:
+    return _decode(request.get_data(cache=False), request.mimetype_params.get("charset"))
+
+
 def parse_request(request: Request, max_chars: int) -> dict:
     mimetype = request.mimetype
-    if mimetype == "application/json" or mimetype.endswith("+json"):
-        options = _query_options(request)
-        raw = request.get_data(cache=False)
+    is_json = mimetype == "application/json" or mimetype.endswith("+json")
+    if not is_json and mimetype not in RAW_TYPES:
+        shown = mimetype or "none"
+        raise ApiError(415, "unsupported_media_type",
+                       f"Content-Type {shown} is not supported: send application/json, text/plain or text/html.")
+    options = _query_options(request)
+    text = _body_text(request)
+    if is_json:
         try:
-            payload = json.loads(_decode(raw, request.mimetype_params.get("charset")))
+            payload = json.loads(text)
         except json.JSONDecodeError as exc:
             raise ApiError(400, "malformed_json", f"Malformed JSON: {exc.msg} at line {exc.lineno} column {exc.colno}.") from None
         if not isinstance(payload, dict):
             raise ApiError(400, "malformed_json", "The JSON body must be an object with a \"text\" field.")
         data = _schema.load({**options, **payload})
-    elif mimetype in RAW_TYPES:
-        options = _query_options(request)
-        text = _decode(request.get_data(cache=False), request.mimetype_params.get("charset"))
+    else:
         if "\x00" in text:  # in a JSON string a NUL is written on purpose; in a raw body it is binary
             raise ApiError(400, "binary_body", "The body contains NUL bytes: binary data is not an article.")
         data = _schema.load({"format": RAW_TYPES[mimetype], **options, "text": text})
-    else:
-        shown = mimetype or "none"
-        raise ApiError(415, "unsupported_media_type",
-                       f"Content-Type {shown} is not supported: send application/json, text/plain or text/html.")
     _check_text(data["text"], max_chars)
     return data
