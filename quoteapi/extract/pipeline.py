@@ -37,11 +37,15 @@ def resolve_model_name(env: dict | None = None) -> str:
     )
 
 
-@lru_cache(maxsize=4)
 def load_pipeline(name: str | None = None, spans: str = "compact") -> Language:
     """The model with line-break sentence boundaries and the ``quotes`` component added
-    (``spans``: its span convention, see :mod:`quoteapi.extract.options`)."""
-    name = name or resolve_model_name()
+    (``spans``: its span convention, see :mod:`quoteapi.extract.options`), loaded once per
+    process for each model and convention however the name is given."""
+    return _load(name or resolve_model_name(), spans)
+
+
+@lru_cache(maxsize=4)
+def _load(name: str, spans: str) -> Language:
     try:
         nlp = spacy.load(name)
     except OSError as exc:
