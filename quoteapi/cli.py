@@ -8,17 +8,17 @@ from pathlib import Path
 
 import click
 
-from .extract.lexicon import DEFAULT_MODES, MODES
+from .extract.vocab import DEFAULT_MODES
+from .schemas import parse_modes
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def _modes(value: str | None) -> list[str]:
-    modes = [m.strip() for m in (value or ",".join(DEFAULT_MODES)).split(",") if m.strip()]
-    bad = [m for m in modes if m not in MODES]
-    if bad or not modes:
-        raise click.BadParameter(f"modes are {', '.join(MODES)}; got {value!r}")
-    return modes
+    try:
+        return parse_modes(value or ",".join(DEFAULT_MODES))
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
 
 
 @click.group()

@@ -20,7 +20,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .extract.lexicon import CUES
-from .extract.types import Quote
+from .extract.types import Quote, overlap
+from .extract.vocab import Mode
 
 TRIM = set(" \t\r\n\u00a0\"'“”‘’«»„‟‹›.,;:!?()[]{}—–-…")
 TYPES = ("direct", "indirect", "mixed")
@@ -63,19 +64,15 @@ def predicted_pieces(text: str, quotes: list[Quote]) -> list[Piece]:
     for n, q in enumerate(quotes):
         source = trim(text, q.speaker.start, q.speaker.end) if q.speaker else None
         cue = trim(text, q.cue.start, q.cue.end) if q.cue else None
-        for s, e in q.parts:
-            content = trim(text, s, e)
+        for part in q.parts:
+            content = trim(text, part.start, part.end)
             if content is not None:
                 pieces.append(Piece(q.type, content, source, cue, n))
     return pieces
 
 
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
-    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
-
-
 def _jaccard(a: tuple[int, int], b: tuple[int, int]) -> float:
-    inter = _overlap(a, b)
+    inter = overlap(a, b)
     return inter / ((a[1] - a[0]) + (b[1] - b[0]) - inter)
 
 
@@ -123,7 +120,7 @@ def _exact(pred: set, gold: set) -> _PRF:
 def pair(pred: list[Piece], gold: list[Piece]) -> list[tuple[int, int]]:
     """One-to-one pairs (pred index, gold index) with character Jaccard ≥ 0.5, best first."""
     candidates = sorted(((_jaccard(p.content, g.content), i, j) for i, p in enumerate(pred)
-                         for j, g in enumerate(gold) if _overlap(p.content, g.content)), reverse=True)
+                         for j, g in enumerate(gold) if overlap(p.content, g.content)), reverse=True)
     used_p, used_g, pairs = set(), set(), []
     for jac, i, j in candidates:
         if jac < 0.5:
@@ -143,22 +140,24 @@ def score_document(pred: list[Piece], gold: list[Piece], pairs: list[tuple[int, 
     c["cue_exact"] = _exact({p.cue for p in pred if p.cue}, {g.cue for g in gold if g.cue})
     prop = _PRF(n_p=len(pred), n_g=len(gold))
     for p in pred:
-        prop.tp_p += max((_overlap(p.content, g.content) for g in gold), default=0) / (p.content[1] - p.content[0])
+        prop.tp_p += max((overlap(p.content, g.content) for g in gold), default=0) / (p.content[1] - p.content[0])
     for g in gold:
-        prop.tp_g += max((_overlap(p.content, g.content) for p in pred), default=0) / (g.content[1] - g.content[0])
+        prop.tp_g += max((overlap(p.content, g.content) for p in pred), default=0) / (g.content[1] - g.content[0])
     c["content_prop"] = prop
     pairs = pair(pred, gold) if pairs is None else pairs
     for role, metric in (("source", "speaker_linked"), ("cue", "cue_linked")):
         prf = _PRF(n_p=sum(1 for p in pred if getattr(p, role)), n_g=sum(1 for g in gold if getattr(g, role)))
         for i, j in pairs:
             a, b = getattr(pred[i], role), getattr(gold[j], role)
-            if a and b and _overlap(a, b):
+            if a and b and overlap(a, b):
                 prf.tp_p += 1
                 prf.tp_g += 1
         c[metric] = prf
     return scores
 
 
+SAY_TELL = {"say", "tell"}  # the plainest speech cues, a third of PolNeAR's
+ACCORDING = {"accord", "according"}  # spaCy lemmatises "according" either way
 CUE_CLASSES = ("say/tell", "according to", "other speech cue", "writing or thought cue",
                "cue outside the lexicon", "no cue")
 
@@ -169,12 +168,12 @@ def cue_class(doc, cue: tuple[int, int] | None) -> str:
         return "no cue"
     span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
     lemmas = {t.lemma_.lower() for t in span} if span is not None else set()
-    if lemmas & {"say", "tell"}:
+    if lemmas & SAY_TELL:
         return "say/tell"
-    if "accord" in lemmas or "according" in lemmas:
+    if lemmas & ACCORDING:
         return "according to"
     modes = {CUES[lemma].mode for lemma in lemmas if lemma in CUES}
-    if "speech" in modes:
+    if Mode.SPEECH in modes:
         return "other speech cue"
     if modes:
         return "writing or thought cue"

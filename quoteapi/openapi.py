@@ -7,49 +7,50 @@ from pathlib import Path
 
 from apispec import APISpec
 from apispec.ext.marshmallow import MarshmallowPlugin
+from apispec_webframeworks.flask import FlaskPlugin
 
 from . import __version__
-from .schemas import ErrorSchema, HealthSchema, QueryOptionsSchema, QuoteRequestSchema, QuoteResponseSchema
+from .schemas import ErrorSchema, HealthSchema, QueryOptionsSchema, QuoteRequestSchema, QuoteResponseSchema  # noqa: F401
+# (QueryOptionsSchema is named in a view's docstring and found through marshmallow's registry)
 
 OPENAPI_VERSION = "3.1.0"
 # A raw text/plain or text/html body is not blank, like the JSON "text" field, and has no NUL
 # (in a raw body a NUL means binary data; in a JSON string it is written on purpose).
 _RAW_TEXT = {"type": "string", "minLength": 1, "pattern": r"^[^\u0000]*[^\s\u0000][^\u0000]*$",
              "description": "The article as UTF-8 (or the charset the Content-Type names)."}
+# Error responses, referred to by name from the views' docstrings.
 _ERRORS = {
-    "400": "Malformed JSON, undecodable or binary body.",
-    "413": "Body or text too large.",
-    "415": "Unsupported Content-Type.",
-    "422": "Invalid fields (empty text, unknown format or mode).",
-    "500": "Internal error (no trace is returned).",
+    "BadRequest": "Malformed JSON, undecodable or binary body.",
+    "TooLarge": "Body or text too large.",
+    "UnsupportedMediaType": "Unsupported Content-Type.",
+    "Invalid": "Invalid fields (empty text, unknown format or mode).",
+    "Internal": "Internal error (no trace is returned).",
 }
 
 
 def build_spec() -> APISpec:
+    """The OpenAPI document: schemas from :mod:`quoteapi.schemas`, paths from the views'
+    docstrings (apispec's Flask plugin), on a bare app that loads no model."""
+    from flask import Flask
+
+    from .api import routes
+
     spec = APISpec(title="quoteapi", version=__version__, openapi_version=OPENAPI_VERSION,
-                   plugins=[MarshmallowPlugin()],
+                   plugins=[FlaskPlugin(), MarshmallowPlugin()],
                    info={"description": "Quote and attribution extraction for newsrooms."})
     spec.components.schema("QuoteRequest", schema=QuoteRequestSchema)
     spec.components.schema("QuoteResponse", schema=QuoteResponseSchema)
     spec.components.schema("Error", schema=ErrorSchema)
     spec.components.schema("Health", schema=HealthSchema)
-    error_responses = {code: {"description": text, "content": {"application/json": {"schema": "Error"}}}
-                       for code, text in _ERRORS.items()}
-    spec.path(path="/v1/quotes", operations={"post": {
-        "summary": "Extract every quote of an article with speaker, cue and outlet.",
-        "parameters": [{"in": "query", "schema": QueryOptionsSchema}],
-        "requestBody": {"required": True, "content": {
-            "application/json": {"schema": "QuoteRequest"},
-            "text/plain": {"schema": _RAW_TEXT},
-            "text/html": {"schema": _RAW_TEXT},
-        }},
-        "responses": {"200": {"description": "The quotes.", "content": {"application/json": {"schema": "QuoteResponse"}}},
-                      **error_responses},
-    }})
-    spec.path(path="/healthz", operations={"get": {
-        "summary": "Liveness and the loaded model.",
-        "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": "Health"}}}},
-    }})
+    spec.components.schema("RawText", _RAW_TEXT)
+    for name, text in _ERRORS.items():
+        spec.components.response(name, {"description": text, "content": {"application/json": {"schema": "Error"}}})
+    app = Flask(__name__)
+    app.register_blueprint(routes.bp)
+    with app.test_request_context():
+        for endpoint, view in app.view_functions.items():
+            if endpoint.startswith(routes.bp.name + ".") and "---" in (view.__doc__ or ""):
+                spec.path(view=view, app=app)
     return spec
 
 

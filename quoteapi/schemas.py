@@ -2,9 +2,11 @@
 ``schemas/`` are generated from these classes (``quoteapi schemas``)."""
 from __future__ import annotations
 
-from marshmallow import Schema, fields, validate
+from marshmallow import Schema, ValidationError, fields, missing, validate
 
-from .extract.lexicon import DEFAULT_MODES, MODES
+from .extract.vocab import DEFAULT_MODES, Mode, QuoteType, Rule, SpeakerFrom, SpeakerKind
+
+MODES = Mode.values()
 
 FORMATS = ("text", "html")
 NOT_BLANK = r"[\s\S]*\S"  # at least one character that is not white space
@@ -30,14 +32,37 @@ class QuoteRequestSchema(Schema):
                            metadata={"description": "`html` reduces markup to text, paragraph breaks kept."})
     id = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=512),
                        metadata={"description": "Echoed back in the response."})
-    modes = fields.List(fields.String(validate=validate.OneOf(MODES)), load_default=list(DEFAULT_MODES),
+    modes = fields.List(fields.String(validate=validate.OneOf(MODES)), load_default=[m.value for m in DEFAULT_MODES],
                         validate=validate.Length(min=1),
                         metadata={"description": "Attribution modes to return (default speech and writing)."})
     provenance = StrictBoolean(load_default=False,
                                 metadata={"description": "Add `rule` and `speaker_from` to every quote."})
 
 
-_MODE_LIST = "^(" + "|".join(MODES) + ")(,(" + "|".join(MODES) + "))*$"
+def parse_modes(value: str) -> list[str]:
+    """Modes from a comma-separated list, in order, each once; ValueError when one is unknown.
+
+    >>> parse_modes("thought, speech,thought")
+    ['thought', 'speech']
+    """
+    modes = list(dict.fromkeys(m.strip() for m in value.split(",") if m.strip()))
+    bad = [m for m in modes if m not in MODES]
+    if bad or not modes:
+        raise ValueError(f"modes are a comma-separated list of {', '.join(MODES)}; got {value!r}")
+    return modes
+
+
+class CommaSeparatedModes(fields.String):
+    """``speech,thought`` in a query string → ``["speech", "thought"]``."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        try:
+            return parse_modes(super()._deserialize(value, attr, data, **kwargs))
+        except ValueError as exc:
+            raise ValidationError(str(exc)) from None
+
+
+_MODE_LIST = "^ *(" + "|".join(MODES) + ") *(, *(" + "|".join(MODES) + ") *)*$"
 
 
 class QueryOptionsSchema(Schema):
@@ -47,8 +72,8 @@ class QueryOptionsSchema(Schema):
     format = fields.String(validate=validate.OneOf(FORMATS),
                            metadata={"description": "`html` reduces markup to text (default: from the Content-Type)."})
     id = fields.String(validate=validate.Length(max=512), metadata={"description": "Echoed back in the response."})
-    modes = fields.String(validate=validate.Regexp(_MODE_LIST, error="modes are a comma-separated list of " + ", ".join(MODES)),
-                          metadata={"description": "Comma-separated modes, e.g. `speech,thought`."})
+    modes = CommaSeparatedModes(metadata={"description": "Comma-separated modes, e.g. `speech,thought`.",
+                                          "pattern": _MODE_LIST})
     provenance = fields.Boolean(metadata={"description": "Add `rule` and `speaker_from` to every quote."})
 
 
@@ -58,15 +83,28 @@ class SpanSchema(Schema):
     text = fields.String(required=True)
 
 
-class QuoteSpeakerSchema(Schema):
+class _ThroughEntity(Schema):
+    """Dumps fields read through an optional entity (``entity.name``) as null when it is absent."""
+
+    def get_attribute(self, obj, attr, default):
+        value = super().get_attribute(obj, attr, default)
+        return None if value is missing else value
+
+
+class QuoteSpeakerSchema(_ThroughEntity):
+    """Dumps a :class:`~quoteapi.extract.types.Mention` and the entity it resolves to."""
+
     text = fields.String(required=True, metadata={"description": "The mention attached to this quote, as written."})
     start = fields.Integer(required=True)
     end = fields.Integer(required=True)
-    name = fields.String(required=True, allow_none=True, metadata={"description": "Resolved canonical name."})
-    entity = fields.String(required=True, allow_none=True, metadata={"description": "Id in `speakers`."})
-    kind = fields.String(required=True, metadata={"description": "person, organization, document, group or other."})
-    title = fields.String(required=True, allow_none=True)
-    affiliation = fields.String(required=True, allow_none=True)
+    name = fields.String(attribute="entity.name", required=True, allow_none=True,
+                         metadata={"description": "Resolved canonical name (for a document: whoever issued it, when the text says)."})
+    entity = fields.String(attribute="entity.id", required=True, allow_none=True, metadata={"description": "Id in `speakers`."})
+    kind = fields.Enum(SpeakerKind, by_value=True, required=True,
+                       metadata={"description": "What the mention is: `document` for a statement, report or letter "
+                                                "(its quotes are writing), `group` for several speakers."})
+    title = fields.String(attribute="entity.title", required=True, allow_none=True)
+    affiliation = fields.String(attribute="entity.affiliation", required=True, allow_none=True)
 
 
 class CueSchema(Schema):
@@ -77,15 +115,17 @@ class CueSchema(Schema):
 
 
 class OutletSchema(Schema):
-    name = fields.String(required=True)
+    name = fields.String(attribute="text", required=True)
     start = fields.Integer(required=True)
     end = fields.Integer(required=True)
 
 
 class QuoteSchema(Schema):
+    """Dumps a :class:`~quoteapi.extract.types.Quote`."""
+
     id = fields.String(required=True)
-    type = fields.String(required=True, validate=validate.OneOf(("direct", "indirect", "mixed")))
-    mode = fields.String(required=True, validate=validate.OneOf(MODES))
+    type = fields.Enum(QuoteType, by_value=True, required=True)
+    mode = fields.Enum(Mode, by_value=True, required=True)
     text = fields.String(required=True)
     start = fields.Integer(required=True)
     end = fields.Integer(required=True)
@@ -94,30 +134,36 @@ class QuoteSchema(Schema):
     cue = fields.Nested(CueSchema, required=True, allow_none=True)
     outlet = fields.Nested(OutletSchema, required=True, allow_none=True)
     confidence = fields.Float(required=True, validate=validate.Range(0, 1))
-    rule = fields.String(metadata={"description": "With provenance: the construction that produced the quote."})
-    speaker_from = fields.String(allow_none=True,
-                                 metadata={"description": "With provenance: how the speaker was found."})
+    rule = fields.Enum(Rule, by_value=True,
+                       metadata={"description": "With provenance: the construction that produced the quote."})
+    speaker_from = fields.Enum(SpeakerFrom, by_value=True, allow_none=True,
+                               metadata={"description": "With provenance: how the speaker was found."})
 
 
 class MentionSchema(SpanSchema):
     """A mention of a speaker as written."""
 
 
-class SpeakerSchema(Schema):
-    id = fields.String(required=True)
-    name = fields.String(required=True)
-    kind = fields.String(required=True)
-    title = fields.String(required=True, allow_none=True)
-    affiliation = fields.String(required=True, allow_none=True)
+class SpeakerSchema(_ThroughEntity):
+    """Dumps an entity as one response lists it (:class:`quoteapi.service.Speaking`)."""
+
+    id = fields.String(attribute="entity.id", required=True)
+    name = fields.String(attribute="entity.name", required=True)
+    kind = fields.Enum(SpeakerKind, attribute="entity.kind", by_value=True, required=True)
+    title = fields.String(attribute="entity.title", required=True, allow_none=True)
+    affiliation = fields.String(attribute="entity.affiliation", required=True, allow_none=True)
+    members = fields.List(fields.String(), required=True,
+                          metadata={"description": "For a group of coordinated speakers (`Smith and Jones said`): "
+                                                   "the ids of its members, each of whom lists the quote too."})
     quotes = fields.List(fields.String(), required=True)
-    mentions = fields.List(fields.Nested(MentionSchema), required=True)
+    mentions = fields.List(fields.Nested(MentionSchema), attribute="entity.mentions", required=True)
 
 
 class MetaSchema(Schema):
     version = fields.String(required=True)
     model = fields.String(required=True)
     elapsed_ms = fields.Float(required=True)
-    modes = fields.List(fields.String(), required=True)
+    modes = fields.List(fields.Enum(Mode, by_value=True), required=True)
 
 
 class QuoteResponseSchema(Schema):

@@ -49,13 +49,14 @@ def seed_gold():
 
 
 def quotes_of(nlp, text):
-    """(type, [part texts], speaker text, speaker name, cue text, outlet text) per quote."""
+    """One dict per quote: type, mode, part texts, speaker (mention as written), name (resolved),
+    cue, outlet, confidence, and the Quote itself."""
     doc = nlp(text)
     return [
         {
             "type": q.type,
             "mode": q.mode,
-            "parts": [text[s:e] for s, e in q.parts],
+            "parts": [text[p.start:p.end] for p in q.parts],
             "speaker": q.speaker.text if q.speaker else None,
             "name": q.entity.name if q.entity else None,
             "cue": q.cue.text if q.cue else None,

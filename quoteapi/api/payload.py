@@ -39,10 +39,7 @@ def _check_text(text: str, max_chars: int) -> None:
 
 
 def _query_options(request: Request) -> dict:
-    options = _query_schema.load(request.args)
-    if "modes" in options:
-        options["modes"] = options["modes"].split(",")
-    return options
+    return _query_schema.load(request.args)
 
 
 def _body_text(request: Request) -> str:

@@ -1,11 +1,14 @@
-"""The v1 endpoints. Thin: parse, call the service, return."""
+"""The v1 endpoints. Thin: parse, call the service, return.
+
+Each view's docstring ends with its OpenAPI operation (after ``---``); ``quoteapi.openapi``
+reads them with apispec's Flask plugin, so the document cannot drift from the routes.
+"""
 from __future__ import annotations
 
 from flask import Blueprint, current_app, jsonify, request
 
 from .. import __version__
 from ..extract import model_label
-from ..openapi import build_spec
 from ..service import analyze
 from .payload import parse_request
 
@@ -18,6 +21,34 @@ def _nlp():
 
 @bp.post("/v1/quotes")
 def quotes():
+    """Every quote of one article with speaker, cue and outlet.
+    ---
+    post:
+      summary: Extract every quote of an article with speaker, cue and outlet.
+      parameters:
+      - in: query
+        schema: QueryOptionsSchema
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: QuoteRequest
+          text/plain:
+            schema: RawText
+          text/html:
+            schema: RawText
+      responses:
+        "200":
+          description: The quotes.
+          content:
+            application/json:
+              schema: QuoteResponse
+        "400": BadRequest
+        "413": TooLarge
+        "415": UnsupportedMediaType
+        "422": Invalid
+        "500": Internal
+    """
     data = parse_request(request, int(current_app.config["MAX_CHARS"]))
     body = analyze(data["text"], fmt=data["format"], modes=data["modes"], doc_id=data["id"],
                    provenance=data["provenance"], nlp=_nlp())
@@ -26,9 +57,22 @@ def quotes():
 
 @bp.get("/healthz")
 def healthz():
+    """Liveness.
+    ---
+    get:
+      summary: Liveness and the loaded model.
+      responses:
+        "200":
+          description: OK
+          content:
+            application/json:
+              schema: Health
+    """
     return jsonify({"status": "ok", "model": model_label(_nlp()), "version": __version__})
 
 
 @bp.get("/v1/openapi.json")
 def openapi():
+    from ..openapi import build_spec
+
     return jsonify(build_spec().to_dict())

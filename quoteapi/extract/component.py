@@ -1,8 +1,14 @@
 """The ``quotes`` spaCy pipeline component: ``nlp.add_pipe("quotes")`` → ``doc._.quotes``.
 
+Extraction runs in three stages, each the only writer of its fields:
+
+1. ``join`` — frames off the parse and quotation marks → candidates (type, parts, cue, outlet, rule);
+2. ``speakers`` — who said each candidate (speaker, its entity, ``speaker_from``);
+3. ``score`` — confidence, duplicates removed, quote and entity ids.
+
 >>> nlp = load_pipeline()                      # doctest: +SKIP
 >>> doc = nlp('“We will win,” she said.')      # doctest: +SKIP
->>> doc._.quotes[0].type                       # doctest: +SKIP
+>>> doc._.quotes[0].type.value                 # doctest: +SKIP
 'direct'
 """
 from __future__ import annotations
@@ -10,14 +16,31 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .attribution import extract
-from .options import Options
+from .join import join
 from .lines import line_breaks  # noqa: F401  (registers the "line_breaks" component)
+from .marks import find_quote_spans
+from .options import DEFAULT, Options
+from .score import finish
+from .speakers import SpeakerStage
+from .types import Entity, Quote
 
 if not Doc.has_extension("quotes"):
     Doc.set_extension("quotes", default=None)
 if not Doc.has_extension("speakers"):
     Doc.set_extension("speakers", default=None)
+
+
+def extract(doc: Doc, options: Options = DEFAULT) -> tuple[list[Quote], list[Entity]]:
+    """Every quote in *doc* (all modes), and the entities that speak in them.
+
+    >>> quotes, speakers = extract(nlp("“We won,” Jane Porter said."))  # doctest: +SKIP
+    >>> quotes[0].type.value, speakers[0].name                          # doctest: +SKIP
+    ('direct', 'Jane Porter')
+    """
+    text = doc.text  # spaCy rebuilds Doc.text from every token on each read: once per document
+    candidates = join(doc, text, find_quote_spans(text), options)
+    attributions = SpeakerStage(doc, text, options).run(candidates)
+    return finish(attributions, text)
 
 
 class QuoteExtractor:

@@ -5,23 +5,33 @@ No neural coreference model can be installed here, so resolution is rule-based: 
 person that agrees in gender (known from honorifics, first names, or pronouns already tied to
 the name), preferring the subject of the clause that governs it and the speaker of the
 surrounding quotes.
+
+The index separates looking up (``entity_at``, ``person_named``, ``resolve_pronoun``: no side
+effects) from recording (``record``, and ``add_name`` / ``organization`` / ``group``, which make an
+entity when none exists yet). Only the speakers stage records.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import HONORIFICS
-from .phrases import is_title_text, mention_tokens, split_title_affiliation, strip_honorifics
+from .phrases import is_title_text, runs, mention_tokens, split_title_affiliation, strip_honorifics
 from .types import Entity, TextSpan
+from .vocab import SpeakerKind
 
 PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female",
                   "hers": "female"}
 PERSON_PRONOUNS = set(PRONOUN_GENDER)
 ORG_LABELS = {"ORG", "NORP", "GPE"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_MAX_SENTENCES_BACK = 6
+# A proper-noun subject the recogniser did not tag may still be the only person in play
+# ("Okafor arrived late. He said …"): looked for this many sentences back.
+_UNTAGGED_SENTENCES_BACK = 2
 
 
 @lru_cache(maxsize=1)
@@ -40,7 +50,7 @@ def first_name_gender(name: str) -> str | None:
     return None
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Occurrence:
     entity: Entity
     token: Token  # head token of the mention
@@ -52,18 +62,39 @@ class EntityIndex:
     """Entities of one document and the token-level occurrences that tie mentions to them."""
 
     doc: Doc
+    text: str = ""  # doc.text, read once: spaCy rebuilds it from every token on each read
     entities: list[Entity] = field(default_factory=list)
-    occurrences: list[_Occurrence] = field(default_factory=list)
+    occurrences: list[_Occurrence] = field(default_factory=list)  # in token order
     by_token: dict[int, Entity] = field(default_factory=dict)
+    sentence_of: list[int] = field(default_factory=list)  # sentence number of every token
 
     # -- building ---------------------------------------------------------------------------
     @classmethod
-    def build(cls, doc: Doc) -> "EntityIndex":
-        index = cls(doc)
+    def build(cls, doc: Doc, text: str | None = None) -> "EntityIndex":
+        index = cls(doc, doc.text if text is None else text)
+        for n, sent in enumerate(doc.sents):
+            index.sentence_of.extend([n] * len(sent))
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 index._add_person(ent)
+        index._later_names()
         return index
+
+    def _later_names(self) -> None:
+        """``Hale`` after ``Mark Hale``: a run of proper nouns that names an earlier person
+        mentions them too, tagged by the recogniser or not, so that it counts for salience."""
+        first_seen = {id(e): e.mentions[0].start for e in self.entities if e.mentions}
+        for run in runs(t for t in self.doc if t.pos_ == "PROPN" and t.i not in self.by_token
+                        and t.ent_type_ in {"", "PERSON"}):
+            key = frozenset(t.lower_ for t in run)
+            earlier = [e for e in self.entities if key <= e.tokens and first_seen.get(id(e), len(self.text)) < run[0].idx]
+            if earlier:
+                entity = max(earlier, key=lambda e: first_seen[id(e)])
+                self.record(entity, run[0], run[-1], run[-1])
+
+    def _span_text(self, first: Token, last: Token) -> TextSpan:
+        start, end = first.idx, last.idx + len(last.text)
+        return TextSpan(start, end, self.text[start:end])
 
     def _add_person(self, ent: Span) -> Entity | None:
         tokens, gender = strip_honorifics(list(ent))
@@ -74,36 +105,23 @@ class EntityIndex:
         if not words:
             return None
         key = frozenset(t.lower_ for t in words)
-        name = self.doc.text[words[0].idx : words[-1].idx + len(words[-1].text)]
+        name = self._span_text(words[0], words[-1]).text
         entity = self._match_person(key)
         if entity is None:
-            entity = Entity(id=f"e{len(self.entities) + 1}", name=name, kind="person", tokens=key)
+            entity = Entity(name=name, kind=SpeakerKind.PERSON, tokens=key)
             self.entities.append(entity)
         elif len(key) > len(entity.tokens):
             entity.name, entity.tokens = name, key  # "Blinken" first, "Antony Blinken" later
         if gender is None and len(words) >= 2:
             gender = first_name_gender(words[0].text)
         entity.gender = entity.gender or gender
-        head = ent.root
-        entity.mentions.append(self._text_span(ent[0], words[-1]))
-        self._note_title(entity, head, ent)
-        for t in ent:
-            self.by_token[t.i] = entity
-        self._occurs(entity, head)
+        self._note_title(entity, ent.root, ent)
+        self.record(entity, ent[0], words[-1], ent.root, tokens=list(ent))
         return entity
-
-    def _text_span(self, first: Token, last: Token) -> TextSpan:
-        start, end = first.idx, last.idx + len(last.text)
-        return TextSpan(start, end, self.doc.text[start:end])
-
-    def _occurs(self, entity: Entity, token: Token) -> None:
-        """Record that *token* mentions *entity*, keeping occurrences in text order."""
-        self.occurrences.append(_Occurrence(entity, token, _is_subject(token)))
-        self.occurrences.sort(key=lambda o: o.token.i)
 
     def _match_person(self, key: frozenset[str]) -> Entity | None:
         for entity in reversed(self.entities):  # the most recent one first
-            if entity.kind == "person" and (key <= entity.tokens or entity.tokens <= key):
+            if entity.kind == SpeakerKind.PERSON and (key <= entity.tokens or entity.tokens <= key):
                 return entity
         return None
 
@@ -116,30 +134,33 @@ class EntityIndex:
         pre = [t for t in phrase if poss_end < t.i < ent.start and t.dep_ != "det"
                and HONORIFICS.get(t.lower_) is None]
         if pre and is_title_text([t.text for t in pre]) and entity.title is None:
-            doc = self.doc
-            entity.title = doc.text[pre[0].idx : pre[-1].idx + len(pre[-1].text)]
+            entity.title = self._span_text(pre[0], pre[-1]).text
         for child in head.children:
             if child.dep_ == "appos" and child.i > head.i and child.ent_type_ != "PERSON":
-                title, affiliation = split_title_affiliation(child)
+                title, affiliation = split_title_affiliation(child, self.text)
                 if title and is_title_text(title.split()):
                     if entity.title is None:
                         entity.title = title
                     if entity.affiliation is None:
                         entity.affiliation = affiliation
 
-    def person_named(self, tokens: list[Token]) -> Entity | None:
-        """An earlier person whose name contains these proper nouns (``Nuland`` → Victoria Nuland)."""
-        words, _ = strip_honorifics([t for t in tokens if t.pos_ == "PROPN"])
-        key = frozenset(t.lower_ for t in words)
-        if not key:
-            return None
-        entity = next((e for e in reversed(self.entities) if e.kind == "person" and key <= e.tokens), None)
-        if entity is not None:
-            entity.mentions.append(self._text_span(words[0], words[-1]))
-            for t in words:
-                self.by_token[t.i] = entity
-            self._occurs(entity, tokens[-1])
-        return entity
+    # -- recording --------------------------------------------------------------------------
+    def record(self, entity: Entity, first: Token, last: Token, head: Token,
+               tokens: list[Token] | None = None) -> None:
+        """Record that the words ``first``…``last`` (head ``head``) mention *entity*."""
+        span = self._span_text(first, last)
+        if all(m.start != span.start or m.end != span.end for m in entity.mentions):
+            entity.mentions.append(span)
+        for t in tokens if tokens is not None else self.doc[first.i : last.i + 1]:
+            self.by_token[t.i] = entity
+        occurrence = _Occurrence(entity, head, is_subject(head))
+        bisect.insort(self.occurrences, occurrence, key=lambda o: o.token.i)
+
+    def note_mention(self, entity: Entity, start: int, end: int) -> None:
+        """Record a mention of a group as written (``Smith and Jones``); its words stay its
+        members'."""
+        if all(m.start != start or m.end != end for m in entity.mentions):
+            entity.mentions.append(TextSpan(start, end, self.text[start:end]))
 
     def widen(self, entity: Entity, tokens: list[Token]) -> None:
         """Take the fuller name when the parse's mention runs on past the recogniser's to the
@@ -148,63 +169,89 @@ class EntityIndex:
         if not tagged:
             return
         first, last = tagged[0], tagged[-1]
-        while last.i + 1 < len(self.doc) and self.doc[last.i + 1] in tokens and self.doc[last.i + 1].pos_ == "PROPN":
+        ids = {t.i for t in tokens}
+        while last.i + 1 < len(self.doc) and last.i + 1 in ids and self.doc[last.i + 1].pos_ == "PROPN":
             last = self.doc[last.i + 1]
         words = list(self.doc[first.i : last.i + 1])
         key = frozenset(t.lower_ for t in words)
         if entity.tokens < key and len(key) <= 4:
             entity.tokens = key
-            entity.name = self.doc.text[first.idx : last.idx + len(last.text)]
+            entity.name = self._span_text(first, last).text
             for t in words:
                 self.by_token[t.i] = entity
 
     def add_name(self, tokens: list[Token]) -> Entity | None:
         """A person entity for a proper-noun speaker the recogniser missed (``Porter said``)."""
         propn = [t for t in tokens if t.pos_ == "PROPN"]
+        if not propn:  # a surname the tagger took for a verb ("Will said"): its capitalised words
+            propn = [t for t in tokens if t.text[:1].isupper() and t.is_alpha]
         if not propn or propn[-1].i - propn[0].i != len(propn) - 1:
             return None
         return self._add_person(self.doc[propn[0].i : propn[-1].i + 1])
 
-    def organization(self, span_tokens: list[Token], label: str) -> Entity:
+    def organization(self, span_tokens: list[Token], head: Token) -> Entity:
         """The entity for an organisation speaker (``the White House``), made on first use."""
-        words = [t for t in span_tokens if t.dep_ != "det" and t.tag_ != "POS"]
-        name = self.doc.text[words[0].idx : words[-1].idx + len(words[-1].text)] if words else ""
+        words = [t for t in span_tokens if t.dep_ != "det" and t.tag_ != "POS"] or span_tokens
+        name = self._span_text(words[0], words[-1]).text
         key = frozenset(t.lower_ for t in words)
-        for entity in self.entities:
-            if entity.kind == "organization" and entity.tokens == key:
-                break
-        else:
-            entity = Entity(id=f"e{len(self.entities) + 1}", name=name, kind="organization", tokens=key)
+        entity = next((e for e in self.entities if e.kind == SpeakerKind.ORGANIZATION and e.tokens == key), None)
+        if entity is None:
+            entity = Entity(name=name, kind=SpeakerKind.ORGANIZATION, tokens=key)
             self.entities.append(entity)
-        span = self._text_span(span_tokens[0], span_tokens[-1])
-        if all(m.start != span.start for m in entity.mentions):
-            entity.mentions.append(span)
+        self.record(entity, span_tokens[0], span_tokens[-1], head)
         return entity
 
-    # -- resolving --------------------------------------------------------------------------
+    def group(self, members: list[Entity]) -> Entity:
+        """One entity for coordinated speakers (``Smith and Jones said``): named after its
+        members, who each keep the quote too."""
+        members = list(dict.fromkeys(members))
+        entity = next((e for e in self.entities if e.kind == SpeakerKind.GROUP and e.members == tuple(members)), None)
+        if entity is None:
+            names = [m.name for m in members]
+            name = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+            entity = Entity(name=name, kind=SpeakerKind.GROUP, members=tuple(members))
+            self.entities.append(entity)
+        return entity
+
+    # -- looking up -------------------------------------------------------------------------
     def entity_at(self, token: Token) -> Entity | None:
         return self.by_token.get(token.i)
 
-    def resolve_pronoun(self, pronoun: Token, recent_speakers: list[tuple[int, Entity]]) -> tuple[Entity | None, int]:
+    def person_named(self, tokens: list[Token]) -> tuple[Entity, list[Token]] | None:
+        """An earlier person whose name contains these proper nouns (``Nuland`` → Victoria
+        Nuland), with the words that name them."""
+        words, _ = strip_honorifics([t for t in tokens if t.pos_ == "PROPN"])
+        key = frozenset(t.lower_ for t in words)
+        if not key:
+            return None
+        entity = next((e for e in reversed(self.entities) if e.kind == SpeakerKind.PERSON and key <= e.tokens), None)
+        return (entity, words) if entity is not None else None
+
+    def resolve_pronoun(self, pronoun: Token, last_speaker: Entity | None) -> tuple[Entity | None, int]:
         """The person a he/she pronoun most likely refers to, and how many sentences back the
-        chosen antecedent was. ``recent_speakers`` holds (character offset, entity) of quotes
-        attributed so far, in order."""
+        chosen antecedent was. ``last_speaker`` is the speaker of the closest earlier quote.
+
+        Salience: closer sentences, subjects, the subject of the clause that governs the
+        pronoun's, the last speaker and a known matching gender score higher; a person who is
+        another argument of the pronoun's own verb (``Hale told Ellis he …`` aside, ``Ellis
+        criticised him``) is never its antecedent."""
         gender = PRONOUN_GENDER.get(pronoun.lower_)
         if gender is None:
             return None, 0
-        sent_index = _sentence_index(self.doc)
-        here = sent_index[pronoun.i]
+        here = self.sentence_of[pronoun.i]
         best: tuple[float, Entity, int] | None = None
         governing_subject = _governing_subject(pronoun)
-        last_speaker = next((e for off, e in reversed(recent_speakers) if off < pronoun.idx), None)
+        coarguments = {c.i for c in pronoun.head.children if c.i != pronoun.i}
         for occ in self.occurrences:
             if occ.token.i >= pronoun.i:
                 break
             entity = occ.entity
-            if entity.kind != "person" or (entity.gender and entity.gender != gender):
+            if entity.kind != SpeakerKind.PERSON or (entity.gender and entity.gender != gender):
                 continue
-            distance = here - sent_index[occ.token.i]
-            if distance > 6:
+            if occ.token.i in coarguments:
+                continue
+            distance = here - self.sentence_of[occ.token.i]
+            if distance > _MAX_SENTENCES_BACK:
                 continue
             score = -1.0 * distance
             if occ.subject:
@@ -219,14 +266,30 @@ class EntityIndex:
                 best = (score, entity, distance)
         if best is None:
             return None, 0
-        _, entity, distance = best
-        entity.gender = entity.gender or gender
-        self._occurs(entity, pronoun)
-        entity.mentions.append(self._text_span(pronoun, pronoun))
-        return entity, distance
+        return best[1], best[2]
+
+    def untagged_subject_before(self, pronoun: Token) -> list[Token] | None:
+        """The words of a proper-noun subject the recogniser did not tag, in the sentences just
+        before *pronoun* (``Okafor arrived late. He said …``), when it is the only one."""
+        here = self.sentence_of[pronoun.i]
+        found = []
+        for token in self.doc[: pronoun.i]:
+            if here - self.sentence_of[token.i] > _UNTAGGED_SENTENCES_BACK:
+                continue
+            if (token.dep_ in _SUBJECT_DEPS and token.pos_ == "PROPN" and token.ent_type_ in {"", "PERSON"}
+                    and token.i not in self.by_token):
+                found.append(token)
+        if len(found) != 1:
+            return None
+        return [t for t in mention_tokens(found[0]) if t.pos_ == "PROPN"] or None
 
 
-def _is_subject(token: Token) -> bool:
+def note_gender(entity: Entity, pronoun: Token) -> None:
+    """A pronoun tied to a person tells their gender when nothing else did."""
+    entity.gender = entity.gender or PRONOUN_GENDER.get(pronoun.lower_)
+
+
+def is_subject(token: Token) -> bool:
     return token.dep_ in _SUBJECT_DEPS or (token.dep_ in {"compound", "poss"} and token.head.dep_ in _SUBJECT_DEPS)
 
 
@@ -243,12 +306,3 @@ def _governing_subject(pronoun: Token) -> Token | None:
     return subjects[0] if subjects else None
 
 
-def _sentence_index(doc: Doc) -> list[int]:
-    """Sentence number of every token (cached on the doc via user_data)."""
-    cached = doc.user_data.get("quoteapi_sent_index")
-    if cached is None:
-        cached = []
-        for n, sent in enumerate(doc.sents):
-            cached.extend([n] * len(sent))
-        doc.user_data["quoteapi_sent_index"] = cached
-    return cached

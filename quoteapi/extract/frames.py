@@ -1,8 +1,8 @@
-"""Attribution frames read off the dependency parse: a cue, its speaker, its content.
+"""Attribution frames read off the dependency parse: a cue and its content.
 
 A frame is what one cue word says: ``Blinken stressed that the crisis was troubling`` →
-cue ``stressed``, speaker ``Blinken``, content ``the crisis was troubling``. Frames are found
-without looking at quotation marks; ``attribution`` then joins them with the quotes.
+cue ``stressed``, content ``the crisis was troubling``. Frames are found without looking at
+quotation marks; ``join`` then joins them with the quotes, and ``speakers`` finds who spoke.
 """
 from __future__ import annotations
 
@@ -10,32 +10,31 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import CUES
+from .lexicon import CLAUSE_NOUNS, CUES
 from .options import DEFAULT, Options
 from .phrases import content_spans
-
-# Participle clauses that carry the cue of the clause they hang on: ", adding that …", "saying …".
-_PARTICIPLE_DEPS = {"advcl", "xcomp", "conj", "acl"}
+from .vocab import Mode, Rule
 
 
 @dataclass
 class Frame:
+    """What one cue says, read off the parse: no speaker yet (``speakers`` finds it from
+    ``cue_token``), except the name a layout stands beside (``named``)."""
+
     cue: list[Token]
-    speaker: Token | None  # head token of the speaker mention
     content: list[tuple[int, int]]  # character spans, possibly interrupted by the cue clause
-    rule: str
-    speaker_from: str | None = None
+    rule: Rule
     clause: list[Token] = field(default_factory=list)  # tokens of the attribution clause itself
-    speaker_tokens: list[Token] | None = None  # the speaker mention when not read off the parse
+    named: tuple[Token, ...] | None = None  # NAME: … and ― Name layouts: the name
 
     @property
     def cue_token(self) -> Token:
         return self.cue[0]
 
     @property
-    def mode(self) -> str:
+    def mode(self) -> Mode:
         entry = CUES.get(self.cue_token.lemma_.lower())
-        return entry.mode if entry else "speech"
+        return entry.mode if entry else Mode.SPEECH
 
 
 def cue_entry(token: Token):
@@ -45,47 +44,6 @@ def cue_entry(token: Token):
     if token.dep_ in {"amod", "compound", "aux", "auxpass"}:
         return None
     return CUES.get(token.lemma_.lower())
-
-
-def find_speaker(cue: Token) -> tuple[Token | None, str | None]:
-    """The head token of the speaker of *cue* and how it was found."""
-    subjects = [c for c in cue.children if c.dep_ in {"nsubj", "csubj"}]
-    if subjects:
-        return subjects[0], "subject"
-    agents = [c for c in cue.children if c.dep_ == "agent"]
-    for agent in agents:
-        objs = [c for c in agent.children if c.dep_ == "pobj"]
-        if objs:
-            return objs[0], "agent"
-    if cue.dep_ == "relcl" and cue.head.pos_ in {"PROPN", "NOUN"}:
-        return cue.head, "relative"
-    if cue.dep_ in _PARTICIPLE_DEPS and cue.head.i != cue.i:
-        # "X warned that …, adding that …": the speaker of the nearest governing cue, else
-        # the subject of the clause the participle hangs on.
-        for ancestor in cue.ancestors:
-            if cue_entry(ancestor) is not None and ancestor.i != cue.i:
-                speaker, _ = find_speaker(ancestor)
-                if speaker is not None:
-                    return speaker, "participle" if cue.dep_ != "conj" else "conjunct"
-                break
-        subj = [c for c in cue.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        if subj:
-            return subj[0], "participle" if cue.dep_ != "conj" else "conjunct"
-    return _nearest_named_left(cue)
-
-
-def _nearest_named_left(cue: Token) -> tuple[Token | None, str | None]:
-    """A subject the parser lost: the nearest name to the left of the cue with no verb between,
-    as in ``Despite …, Rida Lyammouri, Senior Fellow at …, noted …``."""
-    sent = cue.sent
-    for token in reversed(list(sent[: cue.i - sent.start])):
-        if token.pos_ in {"VERB", "AUX"}:
-            return None, None
-        if token.ent_type_ in {"PERSON", "ORG"} and token.ent_iob_ in {"B", "I"}:
-            ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
-            # The name's own appositive may stand between it and the cue.
-            return ent.root, "nearest_name"
-    return None, None
 
 
 def _is_participle_cue(token: Token) -> bool:
@@ -110,11 +68,6 @@ _SETTING_PREPS = {"in", "on", "during", "to", "after", "before", "since", "while
 _NOT_CONTENT_OBJECTS = {"PRON"}
 
 
-# Nouns whose "that" clause is the content: "expressed concern that …", "his message that …".
-_CLAUSE_NOUNS = {"concern", "message", "belief", "view", "fear", "hope", "worry", "claim", "argument",
-                 "assertion", "assurance", "warning", "promise", "pledge", "suggestion", "confidence",
-                 "doubt", "frustration", "sense", "point", "case", "notion", "idea", "opinion"}
-
 
 def _object_content(cue: Token) -> list[Token] | None:
     """``called the plan a sham`` → ``the plan a sham`` (``called him a liar`` → ``a liar``);
@@ -127,7 +80,7 @@ def _object_content(cue: Token) -> list[Token] | None:
     naming = [c for c in cue.children if c.dep_ == "oprd" and c.i > obj.i]
     if obj.pos_ in _NOT_CONTENT_OBJECTS and obj.lower_ not in {"what"} and not naming:
         return None
-    if obj.lemma_.lower() in _CLAUSE_NOUNS:
+    if obj.lemma_.lower() in CLAUSE_NOUNS:
         clauses = [c for c in obj.children if c.dep_ in {"acl", "ccomp"} and any(m.lower_ == "that" for m in c.children)]
         if clauses:
             return list(clauses[0].subtree)
@@ -178,26 +131,26 @@ def _prepositional_content(cue: Token, preposition: str) -> list[Token] | None:
     return None
 
 
-def clause_content(cue: Token, entry) -> tuple[list[Token], str] | None:
+def clause_content(cue: Token, entry) -> tuple[list[Token], Rule] | None:
     """The content tokens governed by *cue* and the rule that found them, trying the slots of
     its lexicon entry in order."""
     for slot in entry.content:
         if slot == "clause":
             for child in cue.children:
                 if child.dep_ == "ccomp" and child.i != cue.i:
-                    return without_nested_cues(list(child.subtree), cue), "ccomp"
+                    return without_nested_cues(list(child.subtree), cue), Rule.CCOMP
         elif slot == "object":
             tokens = _object_content(cue)
             if tokens:
-                return without_nested_cues(tokens, cue), "object"
+                return without_nested_cues(tokens, cue), Rule.OBJECT
         elif slot == "to":
             tokens = _infinitive_content(cue)
             if tokens:
-                return without_nested_cues(tokens, cue), "xcomp"
+                return without_nested_cues(tokens, cue), Rule.XCOMP
         else:
             tokens = _prepositional_content(cue, slot)
             if tokens:
-                return without_nested_cues(tokens, cue), "prep"
+                return without_nested_cues(tokens, cue), Rule.PREP
     return None
 
 
@@ -221,27 +174,26 @@ def frames_in(sent: Span, options: Options = DEFAULT) -> list[Frame]:
         entry = cue_entry(token)
         if entry is None or any(c.dep_ == "auxpass" for c in token.children):
             continue  # passives ("she was denied access") report no speech act of a speaker
-        speaker, speaker_from = find_speaker(token)
         cue = [token] + [c for c in token.children if c.dep_ == "prt"]
         found = clause_content(token, entry)
         content: list[tuple[int, int]] = []
-        rule = "cue"
+        rule = Rule.QUOTE  # no content of its own: a quotation next to it may be
         if found:
             tokens, rule = found
-            if rule != "ccomp" and _is_infinitive(token):
+            if rule != Rule.CCOMP and _is_infinitive(token):
                 continue  # "gathered to discuss the challenges": an aim, not a speech act
-            if rule == "object" and token.dep_ in {"advcl", "acl"} and entry.content[0] != "object":
+            if rule == Rule.OBJECT and token.dep_ in {"advcl", "acl"} and entry.content[0] != "object":
                 # "…, underlining the junta's apprehensions" describes; "…, citing the risk" and
                 # "…, calling it a sham" report, as verbs whose content is first of all an object.
                 continue
             content = content_spans(tokens, keep_that=options.content_that)
-        elif _set_off_by_commas(token, speaker):
+        elif _set_off_by_commas(token):
             # "The plan, he said, is bad": the sentence around the cue clause is the content.
             own = set(token.subtree)
             tokens = [t for t in token.head.subtree if t not in own]
             content = content_spans(tokens, keep_that=options.content_that)
-            rule = "parataxis"
-        frames.append(Frame(cue, speaker, content, rule, speaker_from, _clause_tokens(token, content)))
+            rule = Rule.PARATAXIS
+        frames.append(Frame(cue, content, rule, _clause_tokens(token, content)))
     return frames
 
 
@@ -249,10 +201,15 @@ def _is_infinitive(token: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
-def _set_off_by_commas(cue: Token, speaker: Token | None) -> bool:
+def _has_subject(cue: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass", "csubj"} for c in cue.children)
+
+
+def _set_off_by_commas(cue: Token) -> bool:
     """``The plan, he said, is bad`` / ``Talks are continuing, he said.``: an attribution clause
-    between commas (or a comma and the full stop) inside the sentence it reports."""
-    if speaker is None or cue.dep_ not in {"parataxis", "ccomp", "advcl"} or cue.head.pos_ not in {"VERB", "AUX"}:
+    (a cue with its subject) between commas (or a comma and the full stop) inside the sentence
+    it reports."""
+    if not _has_subject(cue) or cue.dep_ not in {"parataxis", "ccomp", "advcl"} or cue.head.pos_ not in {"VERB", "AUX"}:
         return False
     clause = sorted(cue.subtree, key=lambda t: t.i)
     while len(clause) > 1 and clause[0].is_punct:
@@ -275,12 +232,12 @@ def _according_to(according: Token, options: Options) -> Frame | None:
     head = according.head
     own = set(according.subtree)
     if head.i == according.i:
-        return Frame([according, to], objs[0], [], "according_to", "according_to", list(own))
+        return Frame([according, to], [], Rule.ACCORDING_TO, list(own))
     root = head
     while root.dep_ not in {"ROOT"} and root.pos_ not in {"VERB", "AUX"}:
         root = root.head
     tokens = [t for t in root.subtree if t not in own]
-    return Frame([according, to], objs[0], content_spans(tokens, keep_that=options.content_that), "according_to", "according_to",
+    return Frame([according, to], content_spans(tokens, keep_that=options.content_that), Rule.ACCORDING_TO,
                  sorted(own, key=lambda t: t.i))
 
 

@@ -8,12 +8,15 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.tokens import Doc, Token
 
 from .frames import Frame
 from .lexicon import COLON_LABELS
 from .marks import QUOTE_OPENERS, QuoteSpan
+from .speakers import is_speaker_name
+from .vocab import Rule
 
 _MAX_NAME_TOKENS = 5
 _MIN_CONTENT_WORDS = 3
@@ -30,19 +33,25 @@ def _is_name_token(token: Token) -> bool:
     return token.text[:1].isupper() and not token.like_num
 
 
-def speaker_colon_frames(doc: Doc) -> list[Frame]:
-    """A frame for every line shaped ``Name: content`` (name of at most five capitalised words,
+def speaker_colon_frames(doc: Doc, text: str) -> list[Frame]:
+    """A frame for every line shaped ``Name: content`` (name of at most five capitalised words
+    that can speak — a name or a role, see :func:`~quoteapi.extract.speakers.is_speaker_name` —,
     not a label such as ``WATCH`` or ``UPDATE``, not a time such as ``6:05``)."""
     frames = []
-    text = doc.text
+    labelled = []
     for line in _LINE.finditer(text):
         start = line.start()
         while start < line.end() and (text[start].isspace() or text[start] in QUOTE_OPENERS):
             start += 1
         colon = text.find(":", start, min(line.end(), start + 60))
-        if colon <= start:
-            continue
-        name = text[start:colon].strip()
+        if colon > start:
+            labelled.append((line, start, colon, text[start:colon].strip()))
+    if not labelled:
+        return frames
+    people = frozenset(t.lower_ for ent in doc.ents if ent.label_ == "PERSON" for t in ent if t.is_alpha)
+    lines_of = Counter(name.lower() for *_, name in labelled)
+    found = []
+    for line, start, colon, name in labelled:
         if not name or name.lower() in COLON_LABELS or any(ch.isdigit() for ch in name):
             continue
         span = doc.char_span(start, start + len(name), alignment_mode="strict")
@@ -56,17 +65,21 @@ def speaker_colon_frames(doc: Doc) -> list[Frame]:
             content_start += 1
         if len(re.findall(r"\w+", text[content_start:content_end])) < _MIN_CONTENT_WORDS:
             continue
-        frames.append(Frame(cue=[colon_span[0]], speaker=span.root, content=[(content_start, content_end)],
-                            rule="speaker_colon", speaker_from="colon", clause=list(span) + [colon_span[0]],
-                            speaker_tokens=list(span)))
+        found.append((span, colon_span[0], content_start, content_end, lines_of[name.lower()] > 1))
+    # A transcript: one label speaks on several lines, or one is a role or a person named in the
+    # article; then its other capitalised labels are speakers too.
+    transcript = any(repeated or is_speaker_name(span, people) for span, *_, repeated in found)
+    for span, colon, content_start, content_end, _ in found:
+        if is_speaker_name(span, people, transcript):
+            frames.append(Frame(cue=[colon], content=[(content_start, content_end)], rule=Rule.SPEAKER_COLON,
+                                clause=list(span) + [colon], named=tuple(span)))
     return frames
 
 
-def signature_frames(doc: Doc, spans: list[QuoteSpan]) -> list[Frame]:
+def signature_frames(doc: Doc, text: str, spans: list[QuoteSpan]) -> list[Frame]:
     """A content-less frame for every quotation followed by ``― Name`` at the end of its line;
     the quotation joins it as a quote next to its attribution."""
     frames = []
-    text = doc.text
     for q in spans:
         m = _SIGNATURE.match(text, q.mark_end)
         if not m:
@@ -78,6 +91,5 @@ def signature_frames(doc: Doc, spans: list[QuoteSpan]) -> list[Frame]:
         name = doc.char_span(m.start(2), name_end, alignment_mode="contract")
         if dash is None or not name or dash[0].i >= name[0].i:
             continue
-        frames.append(Frame(cue=[dash[0]], speaker=name.root, content=[], rule="quote",
-                            speaker_from="signature", clause=list(name), speaker_tokens=list(name)))
+        frames.append(Frame(cue=[dash[0]], content=[], rule=Rule.SIGNATURE, clause=list(name), named=tuple(name)))
     return frames

@@ -3,8 +3,8 @@
 Lexicons live in ``data/`` as plain text so that adding a cue verb or a title is a one-line
 data change, not a code change.
 
->>> CUES["say"].mode
-'speech'
+>>> CUES["say"].mode == "speech"
+True
 >>> "secretary" in TITLE_WORDS
 True
 """
@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from importlib import resources
+
+from .vocab import DEFAULT_MODES, Mode, SpeakerKind
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -27,7 +29,7 @@ def _rows(name: str) -> list[list[str]]:
 @dataclass(frozen=True)
 class CueEntry:
     lemma: str
-    mode: str  # speech | writing | thought
+    mode: Mode
     content: tuple[str, ...]  # "clause", "object", "to", or prepositions, in order of preference
 
 
@@ -39,14 +41,14 @@ class OutletPattern:
 
 
 CUES: dict[str, CueEntry] = {
-    lemma: CueEntry(lemma, mode, tuple(slot.strip() for slot in content.split(",")))
+    lemma: CueEntry(lemma, Mode(mode), tuple(slot.strip() for slot in content.split(",")))
     for lemma, mode, content in _rows("cues.tsv")
 }
 TITLE_WORDS: frozenset[str] = frozenset(row[0] for row in _rows("titles.txt"))
 HONORIFICS: dict[str, str | None] = {
     word: (None if gender == "-" else gender) for word, gender in _rows("honorifics.tsv")
 }
-SPEAKER_KINDS: dict[str, str] = {noun: kind for noun, kind in _rows("speaker_kinds.tsv")}
+SPEAKER_KINDS: dict[str, SpeakerKind] = {noun: SpeakerKind(kind) for noun, kind in _rows("speaker_kinds.tsv")}
 OUTLET_PATTERNS: tuple[OutletPattern, ...] = tuple(
     OutletPattern(kind, word, prep) for kind, word, prep in _rows("outlets.tsv")
 )
@@ -56,7 +58,11 @@ COLON_LABELS: frozenset[str] = frozenset(row[0] for row in _rows("colon_labels.t
 
 NO_COMMENT_PHRASES: tuple[str, ...] = tuple(row[0] for row in _rows("no_comment.txt"))
 
+# Nouns whose "that" clause is the content: "expressed concern that …", "his message that …".
+CLAUSE_NOUNS: frozenset[str] = frozenset(row[0] for row in _rows("clause_nouns.txt"))
+
 CONNECTIVES: tuple[tuple[str, ...], ...] = tuple(tuple(row[0].split()) for row in _rows("connectives.txt"))
 
-MODES = ("speech", "writing", "thought")
-DEFAULT_MODES = ("speech", "writing")
+MODES: tuple[str, ...] = Mode.values()
+__all__ = ["CUES", "TITLE_WORDS", "HONORIFICS", "SPEAKER_KINDS", "OUTLET_PATTERNS", "MEDIA_NAMES",
+           "COLON_LABELS", "CLAUSE_NOUNS", "NO_COMMENT_PHRASES", "CONNECTIVES", "MODES", "DEFAULT_MODES"]

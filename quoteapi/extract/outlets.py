@@ -8,27 +8,28 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .lexicon import MEDIA_NAMES, OUTLET_PATTERNS
-from .phrases import mention_tokens
+from .phrases import char_span, mention_tokens
 from .types import Outlet
 
 _PARTICIPLES = {(p.word, p.preposition) for p in OUTLET_PATTERNS if p.kind == "participle"}
 _NOUNS = {(p.word, p.preposition) for p in OUTLET_PATTERNS if p.kind == "noun"}
 _MEDIUM_PREPS = {p.preposition for p in OUTLET_PATTERNS if p.kind == "on"}
+_OBJECT_VERBS = {p.word for p in OUTLET_PATTERNS if p.kind == "object"}  # "told Reuters"
+_TO_VERBS = {p.word for p in OUTLET_PATTERNS if p.kind == "to"}  # "said to reporters"
 # Entities that are never an outlet: "in an interview on Tuesday".
 _TIME_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 # Nor the medium of "said on/in X": "said in Ohio", "said on the floor".
 _NOT_OUTLET_ENTS = _TIME_ENTS | {"GPE", "LOC", "FAC", "EVENT"}
 
 
-def _outlet(obj: Token) -> Outlet | None:
+def _outlet(obj: Token, text: str) -> Outlet | None:
     if obj.ent_type_ in _TIME_ENTS:
         return None
     tokens = mention_tokens(obj)
     while tokens and tokens[0].dep_ == "det" and tokens[0].lower_ in {"a", "an"}:
         tokens = tokens[1:]
-    doc = obj.doc
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    return Outlet(start, end, doc.text[start:end])
+    start, end = char_span(tokens)
+    return Outlet(start, end, text[start:end])
 
 
 def _pobj(prep: Token) -> Token | None:
@@ -44,19 +45,19 @@ def _is_medium(obj: Token) -> bool:
     return obj.ent_type_ in {"ORG", "WORK_OF_ART", "PRODUCT"}
 
 
-def find_outlet(cue: Token) -> Outlet | None:
-    """The outlet of the frame whose cue is *cue*, or None."""
+def find_outlet(cue: Token, text: str) -> Outlet | None:
+    """The outlet of the frame whose cue is *cue* (``text`` is the doc's text), or None."""
     for child in cue.children:
         # "Speaking to Radio France International, X emphasized …"
         if child.dep_ in {"advcl", "xcomp"}:
             for prep in child.children:
                 if (child.lemma_.lower(), prep.lower_) in _PARTICIPLES:
                     obj = _pobj(prep)
-                    if obj is not None and (found := _outlet(obj)):
+                    if obj is not None and (found := _outlet(obj, text)):
                         return found
         # "told Reuters", "told reporters"
-        if cue.lemma_ == "tell" and child.dep_ in {"dobj", "dative"} and child.pos_ in {"PROPN", "NOUN"}:
-            return _outlet(child)
+        if cue.lemma_ in _OBJECT_VERBS and child.dep_ in {"dobj", "dative"} and child.pos_ in {"PROPN", "NOUN"}:
+            return _outlet(child, text)
         if child.dep_ == "prep":
             obj = _pobj(child)
             if obj is None:
@@ -66,12 +67,12 @@ def find_outlet(cue: Token) -> Outlet | None:
                 for prep in obj.children:
                     if prep.dep_ == "prep" and (obj.lemma_.lower(), prep.lower_) in _NOUNS:
                         inner = _pobj(prep)
-                        if inner is not None and (found := _outlet(inner)):
+                        if inner is not None and (found := _outlet(inner, text)):
                             return found
             # "said on CNN", "wrote in The Atlantic"
             if child.lower_ in _MEDIUM_PREPS and _is_medium(obj):
-                return _outlet(obj)
+                return _outlet(obj, text)
             # "said to reporters", "said in a statement to Reuters"
-            if child.lower_ == "to" and cue.lemma_ in {"say", "speak", "talk", "write", "explain"} and obj.pos_ in {"PROPN", "NOUN"}:
-                return _outlet(obj)
+            if child.lower_ == "to" and cue.lemma_ in _TO_VERBS and obj.pos_ in {"PROPN", "NOUN"}:
+                return _outlet(obj, text)
     return None

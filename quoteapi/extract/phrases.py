@@ -15,14 +15,17 @@ _EDGE_PUNCT = set(",;:—–-") | {"(", ")"}
 _LEADING_WORDS = {"that", "and", "but", "so"}
 
 
-def mention_tokens(head: Token, appositions: bool = False) -> list[Token]:
+def mention_tokens(head: Token, appositions: bool = False, conjuncts: bool = True) -> list[Token]:
     """The tokens of the noun phrase headed by *head*, without appositions, relative clauses
     and the punctuation around them (``Rida Lyammouri, Senior Fellow at …`` → ``Rida Lyammouri``),
     unless *appositions* asks to keep those (and participle modifiers: ``a report released
-    last year``)."""
+    last year``); without the other conjuncts (``Smith`` of ``Smith and Jones``) unless
+    *conjuncts*. Words joined by a hyphen stay whole (``Grabar-Kitarovic``)."""
     tokens = [head]
     for child in head.children:
         if child.dep_ in _MENTION_EXCLUDED_DEPS and not (appositions and child.dep_ in {"appos", "relcl", "acl"}):
+            continue
+        if not conjuncts and child.dep_ in {"cc", "conj", "preconj"}:
             continue
         if child.dep_ in {"advmod", "preconj"} and child.i < head.i and child.i == head.left_edge.i:
             continue  # "Even China said": the adverb belongs to the clause
@@ -37,7 +40,7 @@ def mention_tokens(head: Token, appositions: bool = False) -> list[Token]:
         ids = {t.i for t in tokens}
         tokens = [doc[i] for i in range(tokens[0].i, tokens[-1].i + 1)
                   if i in ids or doc[i].is_punct]
-    tokens = _contiguous_around(tokens, head)
+    tokens = _hyphen_joined(_contiguous_around(tokens, head))
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].tag_ == "POS"):
         tokens.pop()
     while tokens and (tokens[0].is_punct or tokens[0].is_space):
@@ -58,15 +61,27 @@ def _contiguous_around(tokens: list[Token], head: Token) -> list[Token]:
     return tokens[lo : hi + 1]
 
 
+def _hyphen_joined(tokens: list[Token]) -> list[Token]:
+    """Grow a run of tokens over words glued to it by a hyphen: ``Grabar`` ``-`` ``Kitarovic``."""
+    doc = tokens[0].doc
+    first, last = tokens[0].i, tokens[-1].i
+    while first >= 2 and doc[first - 1].text == "-" and not doc[first - 1].whitespace_ \
+            and not doc[first - 2].whitespace_ and doc[first - 2].is_alpha:
+        first -= 2
+    while last + 2 < len(doc) and doc[last + 1].text == "-" and not doc[last].whitespace_ \
+            and not doc[last + 1].whitespace_ and doc[last + 2].is_alpha:
+        last += 2
+    if (first, last) == (tokens[0].i, tokens[-1].i):
+        return tokens
+    return list(doc[first : tokens[0].i]) + tokens + list(doc[tokens[-1].i + 1 : last + 1])
+
+
 def char_span(tokens: list[Token]) -> tuple[int, int]:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
 def runs(tokens: Iterable[Token]) -> list[list[Token]]:
-    """Split tokens (any order) into runs of consecutive indices.
-
-    Whitespace-only tokens do not break a run.
-    """
+    """Split tokens (any order) into runs of consecutive token indices."""
     ordered = sorted(tokens, key=lambda t: t.i)
     out: list[list[Token]] = []
     for t in ordered:
@@ -81,7 +96,7 @@ def _is_quote_mark(token: Token) -> bool:
     return set(token.text) <= QUOTE_MARK_CHARS  # also '' and `` written as two characters
 
 
-_DASHES = {"―", "—", "–", "-", "--"}
+DASHES = {"―", "—", "–", "-", "--"}
 
 
 def _leading_aside(tokens: list[Token]) -> int:
@@ -92,10 +107,26 @@ def _leading_aside(tokens: list[Token]) -> int:
         n = len(phrase)
         if tuple(words[:n]) == phrase and len(tokens) > n + 1 and tokens[n].text == ",":
             return n + 1
+    return dateline_length(tokens)
+
+
+_MAX_DATELINE_WORDS = 4
+_MAX_AGENCY_TOKENS = 4
+
+
+def dateline_length(tokens: list[Token]) -> int:
+    """How many of *tokens* (from the start of a line) are a dateline: place words in capitals,
+    maybe an agency in brackets, and a dash (``WASHINGTON (AP) —``); 0 when there is none."""
     n = 0
-    while n < len(tokens) and n < 4 and (tokens[n].is_upper and len(tokens[n].text) > 1 or tokens[n].text == ","):
+    while n < len(tokens) and n < _MAX_DATELINE_WORDS and (
+            tokens[n].is_upper and len(tokens[n].text) > 1 or tokens[n].text == ","):
         n += 1
-    if 0 < n < len(tokens) - 1 and tokens[n].text in _DASHES:
+    if 0 < n < len(tokens) and tokens[n].text == "(":
+        close = next((k for k in range(n + 1, min(len(tokens), n + 2 + _MAX_AGENCY_TOKENS)) if tokens[k].text == ")"), None)
+        if close is None:
+            return 0
+        n = close + 1
+    if 0 < n < len(tokens) - 1 and tokens[n].text in DASHES:
         return n + 1
     return 0
 
@@ -139,7 +170,7 @@ def is_title_text(words: list[str]) -> bool:
     return any(w.lower() in TITLE_WORDS for w in words)
 
 
-def split_title_affiliation(head: Token) -> tuple[str | None, str | None]:
+def split_title_affiliation(head: Token, text: str) -> tuple[str | None, str | None]:
     """Title and affiliation from a title phrase headed by *head*:
     ``Senior Fellow at the Policy Center for the New South`` → (``Senior Fellow``,
     ``Policy Center for the New South``); ``spokesperson for the ministry`` → (``spokesperson``,
@@ -161,23 +192,23 @@ def split_title_affiliation(head: Token) -> tuple[str | None, str | None]:
             break
     if split_prep is None:
         title_tokens = [t for t in sub if not t.is_punct or t.text == "."]
-        return _clean(title_tokens), None
+        return _clean(title_tokens, text), None
     prep, obj_tokens = split_prep
     title_tokens = [t for t in sub if t.i < prep.i]
     while obj_tokens and obj_tokens[0].dep_ == "det":
         obj_tokens = obj_tokens[1:]
-    return _clean(title_tokens), _clean(obj_tokens)
+    return _clean(title_tokens, text), _clean(obj_tokens, text)
 
 
-def _clean(tokens: list[Token]) -> str | None:
+def _clean(tokens: list[Token], text: str) -> str | None:
     while tokens and (tokens[0].is_punct or tokens[0].dep_ in {"det", "poss", "case"}):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct and tokens[-1].text != "." or tokens[-1].tag_ == "POS"):
         tokens = tokens[:-1]
     if not tokens:
         return None
-    doc = tokens[0].doc
-    return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+    start, end = char_span(tokens)
+    return text[start:end]
 
 
 def strip_honorifics(tokens: list[Token]) -> tuple[list[Token], str | None]:

@@ -1,4 +1,5 @@
-"""The plain data that extraction produces: what ``Doc._.quotes`` and ``Doc._.speakers`` hold.
+"""The plain data that extraction produces: what ``Doc._.quotes`` and ``Doc._.speakers`` hold,
+and the candidates that pass between the stages.
 
 Offsets are character offsets into ``doc.text`` (Python string offsets).
 """
@@ -6,11 +7,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.tokens import Token
+
+from .vocab import Mode, QuoteType, Rule, SpeakerFrom, SpeakerKind
+
+
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """Characters two spans share.
+
+    >>> overlap((0, 10), (5, 20)), overlap((0, 5), (5, 9))
+    (5, 0)
+    """
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
 
 class Pieces:
     """Start and end of something made of ordered ``parts`` (character spans)."""
 
-    parts: tuple[tuple[int, int], ...] | list[tuple[int, int]]
+    parts: tuple
 
     @property
     def start(self) -> int:
@@ -21,55 +35,92 @@ class Pieces:
         return self.parts[-1][1]
 
 
-@dataclass
+@dataclass(frozen=True)
 class TextSpan:
     start: int
     end: int
     text: str
 
 
-@dataclass
-class Mention(TextSpan):
-    """A speaker mention as written: a name, a pronoun, ``a spokesperson for the ministry``."""
-
-    head: int = -1  # token index of the mention's head
-    kind: str = "other"  # person | organization | document | group | other
-    pronoun: bool = False
-
-
-@dataclass
+@dataclass(frozen=True)
 class Cue(TextSpan):
     lemma: str = ""
 
 
-@dataclass
+@dataclass(frozen=True)
 class Outlet(TextSpan):
     pass
 
 
-@dataclass
+@dataclass(eq=False)
 class Entity:
-    """Somebody (or something) the article quotes, with every mention tied to it."""
+    """Somebody (or something) the article quotes, with every mention tied to it.
 
-    id: str
+    ``id`` is given once, when extraction is over, to the entities that speak."""
+
     name: str
-    kind: str = "person"
+    kind: SpeakerKind = SpeakerKind.PERSON
     title: str | None = None
     affiliation: str | None = None
     gender: str | None = None  # male | female | None, from honorifics, first names, pronouns
     mentions: list[TextSpan] = field(default_factory=list)
     tokens: frozenset[str] = frozenset()  # lower-cased name tokens, for matching later mentions
+    members: tuple["Entity", ...] = ()  # the people a group of coordinated speakers names
+    id: str | None = None
+
+    def speakers(self) -> tuple["Entity", ...]:
+        """The entities that speak when this one does: the members of a group, or itself."""
+        return self.members or (self,)
 
 
-@dataclass
-class Quote(Pieces):
-    type: str  # direct | indirect | mixed
-    mode: str  # speech | writing | thought
-    parts: list[tuple[int, int]]
-    speaker: Mention | None = None
+@dataclass(frozen=True)
+class Mention(TextSpan):
+    """A speaker mention as written (a name, a pronoun, ``a spokesperson for the ministry``,
+    ``her statement``) and the entity it resolves to, if any."""
+
+    kind: SpeakerKind = SpeakerKind.OTHER
+    pronoun: bool = False
     entity: Entity | None = None
+
+
+@dataclass(frozen=True)
+class Candidate(Pieces):
+    """A quote as the join stage finds it: what the text says, before anyone is named."""
+
+    type: QuoteType
+    mode: Mode
+    parts: tuple[tuple[int, int], ...]
+    rule: Rule
     cue: Cue | None = None
+    cue_token: Token | None = None  # head token of the cue, for the speaker rules
     outlet: Outlet | None = None
-    confidence: float = 0.0
-    rule: str = ""  # the construction that produced the quote
-    speaker_from: str | None = None  # how the speaker was found
+    named: tuple[Token, ...] | None = None  # the name a layout stands beside (NAME: …, ― Name)
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A finished quote: every field written once, by the stage that owns it."""
+
+    id: str
+    type: QuoteType
+    mode: Mode
+    text: str
+    parts: tuple[TextSpan, ...]
+    speaker: Mention | None
+    cue: Cue | None
+    outlet: Outlet | None
+    confidence: float
+    rule: Rule
+    speaker_from: SpeakerFrom | None
+
+    @property
+    def start(self) -> int:
+        return self.parts[0].start
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1].end
+
+    @property
+    def entity(self) -> Entity | None:
+        return self.speaker.entity if self.speaker is not None else None

@@ -1,0 +1,231 @@
+"""The join stage: what the parse says (frames) and what the quotation marks say (quote spans)
+become candidates — type, parts, cue, outlet and the construction (``rule``) — with no one
+named yet. ``speakers`` then says who spoke, ``score`` how sure we are.
+
+>>> from quoteapi.extract import load_pipeline                      # doctest: +SKIP
+>>> doc = load_pipeline()("“We won,” Jane Porter said.")            # doctest: +SKIP
+>>> [(c.type.value, c.rule.value, c.cue.text) for c in join(doc, doc.text, find_quote_spans(doc.text))]  # doctest: +SKIP
+[('direct', 'quote', 'said')]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from .frames import Frame, doc_frames
+from .layouts import signature_frames, speaker_colon_frames
+from .lexicon import NO_COMMENT_PHRASES
+from .lines import is_headline
+from .marks import QuoteSpan
+from .options import DEFAULT, Options
+from .outlets import find_outlet
+from .phrases import char_span
+from .types import Candidate, Cue, overlap
+from .vocab import Mode, QuoteType, Rule
+
+# Only punctuation and spaces between a quotation and its attribution clause.
+_BEFORE_CLAUSE = re.compile(r"[ \t\u00a0,;:―—–-]*")
+_AFTER_CLAUSE = re.compile(r"[\s,;—–-]*(:[\s]*)?")
+# Shorter quotations standing alone are scare quotes or titles, unless they go on a paragraph
+# whose quote is attributed ('“We will fight,” she said. “We will.”').
+_MIN_STANDALONE_WORDS = 4
+# A colon right after an attribution clause, then the words on the same line or the next paragraph.
+_COLON_THEN = re.compile(r"[ \t]*:[ \t]*(?:\n\s*)?")
+_MIN_INDIRECT_TOKENS = 2
+_NO_COMMENT_MAX_WORDS = 12
+
+
+def is_no_comment(text: str) -> bool:
+    """``he declined to comment`` / ``a request for comment``: a refusal, not a quote.
+
+    >>> is_no_comment("he declined to comment on the report")
+    True
+    """
+    lowered = " ".join(text.lower().replace("’", "'").split())
+    return words(lowered) <= _NO_COMMENT_MAX_WORDS and any(p in lowered for p in NO_COMMENT_PHRASES)
+
+
+def words(text: str) -> int:
+    """How many words *text* has.
+
+    >>> words("It's over, they said.")
+    5
+    """
+    return len(re.findall(r"\w+", text))
+
+
+def _clause_extent(frame: Frame, spans: list[QuoteSpan]) -> tuple[int, int]:
+    """Where the attribution clause stands, leaving out punctuation and any quotation that
+    the parser hung on the cue."""
+    tokens = [t for t in frame.clause if not (t.is_punct or t.is_space)
+              and not any(q.mark_start <= t.idx < q.mark_end for q in spans)] or frame.cue
+    return min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens)
+
+
+class _Joiner:
+    """Candidates of one document. ``claimed`` holds the quotations already given to a cue."""
+
+    def __init__(self, doc: Doc, text: str, spans: list[QuoteSpan]):
+        self.doc, self.text, self.spans = doc, text, spans
+        self.claimed: set[int] = set()
+        self.found: list[tuple[Candidate, Frame | None]] = []
+
+    # -- frames with content ------------------------------------------------------------------
+    def from_frame(self, frame: Frame) -> None:
+        content = frame.content
+        hits = [i for i, q in enumerate(self.spans)
+                if any(overlap((s, e), c) for s, e in q.parts for c in content)]
+        if hits:
+            content_chars = sum(e - s for s, e in content)
+            inside = sum(overlap(p, c) for i in hits for p in self.spans[i].parts for c in content)
+            if inside >= 0.9 * content_chars:
+                parts = sorted(p for i in hits for p in self.spans[i].parts)
+                if frame.rule == Rule.SPEAKER_COLON:  # "PENCE: …": this line of the quotation only
+                    lo, hi = content[0]
+                    parts = [(max(s, lo), min(e, hi)) for s, e in parts if e > lo and s < hi]
+                    self._add(frame, QuoteType.DIRECT, parts, Rule.SPEAKER_COLON)
+                else:
+                    self._add(frame, QuoteType.DIRECT, parts, Rule.QUOTE)
+                self.claimed.update(hits)
+                return
+            parts = [self._extend_to_marks(c, hits) for c in content]
+            self.claimed.update(i for i in hits if self._within(self.spans[i], parts))
+            self._add(frame, QuoteType.MIXED, parts, Rule.MIXED)
+            return
+        if sum(len(self.doc.char_span(s, e, alignment_mode="expand") or []) for s, e in content) < _MIN_INDIRECT_TOKENS:
+            return
+        self._add(frame, QuoteType.INDIRECT, list(content), frame.rule)
+
+    def _extend_to_marks(self, part: tuple[int, int], hits: list[int]) -> tuple[int, int]:
+        """Let a mixed quote run to the closing mark of a quotation that opens inside it: the
+        parse often stops the reported clause short of the quotation's end."""
+        start, end = part
+        for i in hits:
+            q = self.spans[i]
+            if start <= q.start < end < q.mark_end and "\n" not in self.text[end : q.end]:
+                end = q.mark_end
+        return start, end
+
+    @staticmethod
+    def _within(q: QuoteSpan, parts: list[tuple[int, int]]) -> bool:
+        return any(s <= q.start and q.end <= e for s, e in parts)
+
+    # -- frames without content: "…,” he said." / "She said: “…”" ------------------------------
+    def adjacent_quotes(self, frame: Frame) -> list[int]:
+        start, end = _clause_extent(frame, self.spans)
+        found = []
+        for i, q in enumerate(self.spans):
+            if i in self.claimed:
+                continue
+            if q.mark_end <= start:
+                gap = self.text[q.mark_end : start]
+                if _BEFORE_CLAUSE.fullmatch(gap) and "\n" not in gap:
+                    found.append(i)
+            elif q.mark_start >= end:
+                gap = self.text[end : q.mark_start]
+                if _AFTER_CLAUSE.fullmatch(gap) and (":" in gap or "\n" not in gap):
+                    found.append(i)
+        return found
+
+    def from_adjacent(self, frame: Frame, hits: list[int]) -> None:
+        self.claimed.update(hits)
+        rule = Rule.SIGNATURE if frame.rule == Rule.SIGNATURE else Rule.QUOTE
+        self._add(frame, QuoteType.DIRECT, sorted(p for i in hits for p in self.spans[i].parts), rule)
+
+    def extend_interrupted(self) -> None:
+        """'“A,” he said, “B.”': the other half of an interrupted quotation joins the quote."""
+        for n, (candidate, frame) in enumerate(self.found):
+            if frame is not None and candidate.type == QuoteType.DIRECT:
+                extra = self.adjacent_quotes(frame)
+                if extra:
+                    self.claimed.update(extra)
+                    parts = tuple(sorted(candidate.parts + tuple(p for i in extra for p in self.spans[i].parts)))
+                    self.found[n] = (replace(candidate, parts=parts), frame)
+
+    def from_colon(self, frame: Frame) -> None:
+        """``The governor added:`` and then the words, without quotation marks: the rest of the
+        line, or the whole next paragraph when the colon ends the line."""
+        _, end = _clause_extent(frame, self.spans)
+        m = _COLON_THEN.match(self.text, end)
+        if not m:
+            return
+        start = m.end()
+        stop = self.text.find("\n", start)
+        stop = len(self.text) if stop < 0 else stop
+        content = self.text[start:stop].rstrip()
+        if words(content) < _MIN_STANDALONE_WORDS or any(q.start < stop and start < q.end for q in self.spans):
+            return
+        self._add(frame, QuoteType.DIRECT, [(start, start + len(content))], Rule.COLON_BLOCK)
+
+    # -- quotations nobody claimed --------------------------------------------------------------
+    def standalone(self) -> None:
+        for i, q in enumerate(self.spans):
+            if i in self.claimed:
+                continue
+            if any(c.start <= q.start and q.end <= c.end for c, _ in self.found):
+                continue  # a quotation inside a quote already reported
+            if not self._stands_alone(q):
+                continue  # a fragment quoted inside running text is not a quote of its own
+            if words(q.text(self.text)) < _MIN_STANDALONE_WORDS and not self._goes_on_attributed_paragraph(q):
+                continue
+            self.claimed.add(i)
+            self.found.append((Candidate(type=QuoteType.DIRECT, mode=Mode.SPEECH, parts=q.parts,
+                                         rule=Rule.STANDALONE), None))
+
+    def _stands_alone(self, q: QuoteSpan) -> bool:
+        """The quotation is a sentence (or several) of its own: nothing but punctuation between it
+        and the sentence edges, or a colon before it."""
+        first = self.doc.char_span(q.start, q.start + 1, alignment_mode="expand")
+        last = self.doc.char_span(q.end - 1, q.end, alignment_mode="expand")
+        if first is None or last is None:
+            return False
+        # The parser sometimes leaves an opening mark at the end of the previous sentence.
+        before = self.text[first[0].sent.start_char : q.mark_start].strip()
+        after = self.text[q.mark_end : last[-1].sent.end_char].strip()
+        return (not before or before.endswith(":")) and not re.search(r"\w", after)
+
+    def _goes_on_attributed_paragraph(self, q: QuoteSpan) -> bool:
+        """An earlier quotation with a cue stands in the same paragraph."""
+        return any(c.cue is not None and c.type == QuoteType.DIRECT and c.end <= q.start
+                   and "\n" not in self.text[c.end : q.start] for c, _ in self.found)
+
+    # -- assembling ---------------------------------------------------------------------------
+    def _add(self, frame: Frame, qtype: QuoteType, parts: list[tuple[int, int]], rule: Rule) -> None:
+        if is_no_comment(" ".join(self.text[s:e] for s, e in parts)):
+            return
+        cue_tokens = frame.cue
+        if cue_tokens[-1].i - cue_tokens[0].i != len(cue_tokens) - 1:
+            cue_tokens = cue_tokens[:1]  # "pointed it out": the verb alone
+        cs, ce = char_span(cue_tokens)
+        cue = Cue(cs, ce, self.text[cs:ce], lemma=" ".join(t.lemma_.lower() for t in cue_tokens))
+        candidate = Candidate(type=qtype, mode=frame.mode, parts=tuple(parts), rule=rule, cue=cue,
+                              cue_token=frame.cue_token, outlet=find_outlet(frame.cue_token, self.text),
+                              named=frame.named)
+        self.found.append((candidate, frame))
+
+
+def join(doc: Doc, text: str, spans: list[QuoteSpan], options: Options = DEFAULT) -> list[Candidate]:
+    """Every candidate quote of *doc* (all modes), before speakers, in no particular order."""
+    joiner = _Joiner(doc, text, spans)
+    frames = doc_frames(doc, skip=is_headline, options=options)
+    # A cue inside a quotation is the quoted person's own word, not an attribution.
+    frames = [f for f in frames if not any(q.mark_start < f.cue_token.idx < q.mark_end for q in spans)]
+    frames += speaker_colon_frames(doc, text) + signature_frames(doc, text, spans)
+    pending = []
+    for frame in frames:
+        if frame.content:
+            joiner.from_frame(frame)
+        else:
+            pending.append(frame)
+    joiner.extend_interrupted()
+    for frame in pending:
+        hits = joiner.adjacent_quotes(frame)
+        if hits:
+            joiner.from_adjacent(frame, hits)
+        else:
+            joiner.from_colon(frame)
+    joiner.found.sort(key=lambda cf: cf[0].start)
+    joiner.standalone()
+    return [c for c, _ in joiner.found]

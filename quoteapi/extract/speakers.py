@@ -1,0 +1,388 @@
+"""Who said it: the one stage that writes a quote's speaker, its entity and ``speaker_from``.
+
+Where the text names the speaker (a *source*), read off the parse or a layout:
+
+- ``subject`` — ``Blinken stressed that …``; ``agent`` — ``… was announced by the ministry``;
+- ``relative`` — ``Smith, who said …`` (the mention is ``who``, the speaker Smith);
+- ``participle`` / ``conjunct`` — ``…, adding that …`` / ``… and vowed to …``: the speaker of the
+  clause they hang on;
+- ``nearest_name`` — a name left of the cue that the parse did not attach;
+- ``adjacent_name`` — ``“…,” Will said``: capitalised words right after the quotation, whatever
+  the tagger took them for;
+- ``according_to``, ``colon`` (``NAME: …``), ``signature`` (``“…” ― Name``).
+
+Then who the source is (an :class:`~quoteapi.extract.entities.EntityIndex` entity): a name, an
+organisation, a pronoun resolved to a person (``coreference``), the issuer of a document
+(``her statement said`` → her), coordinated speakers as one group (``Smith and Jones said``).
+A quotation standing alone takes the speaker of the quote before it (``previous_quote``), unless
+someone new came into the text in between (then the person the sentence just before it is
+about, ``previous_sentence``, or nobody).
+
+>>> from spacy.tokens import Doc
+>>> from spacy.vocab import Vocab
+>>> doc = Doc(Vocab(), words=["Porter", "said", "it", "rained"], heads=[1, 1, 3, 1],
+...           deps=["nsubj", "ROOT", "nsubj", "ccomp"], pos=["PROPN", "VERB", "PRON", "VERB"])
+>>> source = syntactic_source(doc[1])
+>>> source.head.text, source.how.value
+('Porter', 'subject')
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .entities import ORG_LABELS, PERSON_PRONOUNS, EntityIndex, is_subject, note_gender
+from .frames import cue_entry
+from .lexicon import SPEAKER_KINDS
+from .options import DEFAULT, Options
+from .phrases import DASHES, char_span, dateline_length, mention_tokens
+from .types import Candidate, Entity, Mention
+from .vocab import Rule, SpeakerFrom, SpeakerKind
+
+# Participle clauses that carry the cue of the clause they hang on: ", adding that …", "saying …".
+_PARTICIPLE_DEPS = {"advcl", "xcomp", "conj", "acl"}
+_SUBJECT_DEPS = {"nsubj", "csubj"}
+# Closing quotation marks, and what may stand between one and a name the tagger took for a verb.
+_CLOSING_MARKS = {"”", '"', "’", "'", "»", "''"}
+_AFTER_QUOTE = _CLOSING_MARKS | {","}
+_MAX_ADJACENT_NAME = 3
+_DATELINE_MAX_TOKENS = 10
+# Prepositions that name who issued a document: "a statement from the ministry".
+_ISSUER_PREPS = {"from", "by", "of"}
+# Nouns that can stand before a colon although they are not names: roles, and documents
+# ("Poll: Voters Abandon …").
+_SPEAKING_KINDS = {SpeakerKind.PERSON, SpeakerKind.GROUP, SpeakerKind.ORGANIZATION, SpeakerKind.DOCUMENT}
+_ROLES = {"host", "moderator", "reporter", "interviewer", "audience", "q", "a", "question", "answer"}
+# Words that never stand in a speaker's name: "ON THE GROUND", "WHAT'S NEXT".
+_NOT_IN_NAMES = {"ADP", "DET", "VERB", "AUX", "PRON", "SCONJ", "CCONJ", "NUM", "PART"}
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where the text names the speaker: the head token, how it was found, and the words when
+    a layout (not the parse) says where they are."""
+
+    head: Token
+    how: SpeakerFrom
+    tokens: tuple[Token, ...] | None = None
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """What this stage says of one candidate."""
+
+    candidate: Candidate
+    speaker: Mention | None = None
+    how: SpeakerFrom | None = None
+    distance: int = 0  # sentences between a pronoun and its antecedent
+    governor: "Attribution | None" = None  # the quote a standalone quotation continues
+
+
+# -- where the speaker stands ------------------------------------------------------------------
+def syntactic_source(cue: Token) -> Source | None:
+    """The speaker of *cue* as the parse gives it, or None."""
+    subjects = [c for c in cue.children if c.dep_ in _SUBJECT_DEPS and not in_dateline(c)]
+    if subjects:
+        return Source(subjects[0], SpeakerFrom.SUBJECT)
+    inverted = _inverted_subject(cue)
+    if inverted is not None:
+        return Source(inverted, SpeakerFrom.SUBJECT)
+    for agent in (c for c in cue.children if c.dep_ == "agent"):
+        objs = [c for c in agent.children if c.dep_ == "pobj"]
+        if objs:
+            return Source(objs[0], SpeakerFrom.AGENT)
+    if cue.dep_ == "relcl" and cue.head.pos_ in {"PROPN", "NOUN"}:
+        return Source(cue.head, SpeakerFrom.RELATIVE)
+    if cue.dep_ in _PARTICIPLE_DEPS and cue.head.i != cue.i:
+        how = SpeakerFrom.CONJUNCT if cue.dep_ == "conj" else SpeakerFrom.PARTICIPLE
+        # "X warned that …, adding that …": the speaker of the nearest governing cue, else
+        # the subject of the clause the participle hangs on.
+        for ancestor in cue.ancestors:
+            if cue_entry(ancestor) is not None and ancestor.i != cue.i:
+                found = syntactic_source(ancestor)
+                if found is not None:
+                    return Source(found.head, how)
+                break
+        subj = [c for c in cue.head.children if c.dep_ in {"nsubj", "nsubjpass"} and not in_dateline(c)]
+        if subj:
+            return Source(subj[0], how)
+    return _nearest_named_left(cue) or _adjacent_name(cue)
+
+
+def _inverted_subject(cue: Token) -> Token | None:
+    """``“…,” reply the mayor and her deputy``: right after a quotation the parser may take the
+    subject that follows the cue for its object."""
+    doc = cue.doc
+    if cue.i == 0 or doc[cue.i - 1].text not in _CLOSING_MARKS:
+        return None
+    obj = next((c for c in cue.children if c.dep_ in {"dobj", "attr"} and c.i > cue.i), None)
+    if obj is None or obj.pos_ not in {"PROPN", "NOUN"}:
+        return None
+    return obj
+
+
+def according_to_source(according: Token) -> Source | None:
+    """``according to X``: X."""
+    to = next((c for c in according.children if c.lower_ == "to"), None)
+    obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    return Source(obj, SpeakerFrom.ACCORDING_TO) if obj is not None else None
+
+
+def _nearest_named_left(cue: Token) -> Source | None:
+    """A subject the parser lost: the nearest name to the left of the cue with no verb between,
+    as in ``Despite …, Rida Lyammouri, Senior Fellow at …, noted …``."""
+    sent = cue.sent
+    for token in reversed(sent[: cue.i - sent.start]):
+        if token.pos_ in {"VERB", "AUX"} or token.text in DASHES and in_dateline(token):
+            return None
+        if token.ent_type_ in {"PERSON", "ORG"} and token.ent_iob_ in {"B", "I"}:
+            # The name's own appositive may stand between it and the cue.
+            return Source(entity_span(token).root, SpeakerFrom.NEAREST_NAME)
+    return None
+
+
+def _adjacent_name(cue: Token) -> Source | None:
+    """``“We won,” Will said``: capitalised words between a quotation (or a comma) and the cue
+    are a name whatever the tagger made of them."""
+    doc = cue.doc
+    i = cue.i - 1
+    words: list[Token] = []
+    while i >= 0 and len(words) < _MAX_ADJACENT_NAME and doc[i].is_alpha and doc[i].text[:1].isupper():
+        words.insert(0, doc[i])
+        i -= 1
+    if not words or i < 0 or doc[i].text not in _AFTER_QUOTE:
+        return None
+    return Source(words[-1], SpeakerFrom.ADJACENT_NAME, tuple(words))
+
+
+def in_dateline(token: Token) -> bool:
+    """``WASHINGTON (AP) —``: the token is in the dateline that opens its line."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and token.i - start < _DATELINE_MAX_TOKENS and not _ends_line(doc[start - 1]):
+        start -= 1
+    if start > 0 and not _ends_line(doc[start - 1]):
+        return False
+    return token.i < start + dateline_length(list(doc[start : start + _DATELINE_MAX_TOKENS]))
+
+
+def _ends_line(token: Token) -> bool:
+    return "\n" in token.whitespace_ or "\n" in token.text
+
+
+def entity_span(token: Token) -> Span:
+    """The named-entity span that *token* is in (the token alone when it is in none)."""
+    doc = token.doc
+    if token.ent_iob_ not in {"B", "I"}:
+        return doc[token.i : token.i + 1]
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
+
+
+def is_speaker_name(span: Span, people: frozenset[str] = frozenset(), transcript: bool = False) -> bool:
+    """Only a name, a role or a document can speak before a colon: ``Pat Caddell:``, ``HOST:``,
+    ``Poll:``, ``PENCE:``
+    when Pence is named in the article (*people*: lower-cased words of the person names) or the
+    article is a *transcript* — not ``MARKETS:``, ``ON THE GROUND:`` or ``Note:``."""
+    words = [t for t in span if t.is_alpha]
+    if not words or any(t.pos_ in _NOT_IN_NAMES for t in words):
+        return False
+    if any(SPEAKER_KINDS.get(t.lower_) in _SPEAKING_KINDS or t.lower_ in _ROLES for t in words):
+        return True
+    return transcript or any(t.ent_type_ == "PERSON" or t.lower_ in people for t in words)
+
+
+# -- the stage ---------------------------------------------------------------------------------
+class SpeakerStage:
+    """Attributes candidates in text order, so that pronouns and standalone quotations can use
+    the speakers of the quotes before them."""
+
+    def __init__(self, doc: Doc, text: str, options: Options = DEFAULT):
+        self.doc, self.text, self.options = doc, text, options
+        self.index = EntityIndex.build(doc, text)
+        self.done: list[Attribution] = []
+
+    def run(self, candidates: list[Candidate]) -> list[Attribution]:
+        for candidate in sorted(candidates, key=lambda c: (c.start, c.end)):
+            self.done.append(self._attribute(candidate))
+        return self.done
+
+    def _attribute(self, candidate: Candidate) -> Attribution:
+        if candidate.rule == Rule.STANDALONE:
+            return self._continuing(candidate)
+        source = self._source(candidate)
+        if source is None:
+            return Attribution(candidate)
+        mention, how, distance = self._mention(source, candidate.start)
+        return Attribution(candidate, mention, how, distance)
+
+    @staticmethod
+    def _source(candidate: Candidate) -> Source | None:
+        if candidate.named:
+            doc = candidate.named[0].doc
+            head = doc[candidate.named[0].i : candidate.named[-1].i + 1].root
+            how = SpeakerFrom.COLON if candidate.rule == Rule.SPEAKER_COLON else SpeakerFrom.SIGNATURE
+            return Source(head, how, candidate.named)
+        if candidate.cue_token is None:
+            return None
+        if candidate.rule == Rule.ACCORDING_TO or candidate.cue_token.lower_ == "according":
+            return according_to_source(candidate.cue_token)
+        return syntactic_source(candidate.cue_token)
+
+    # -- a source to a mention and its entity ---------------------------------------------------
+    def _mention(self, source: Source, at: int) -> tuple[Mention, SpeakerFrom, int]:
+        head, how = source.head, source.how
+        tokens = list(source.tokens) if source.tokens else mention_tokens(head, appositions=self.options.speaker_appositions)
+        start, end = char_span(tokens)
+        written = dict(start=start, end=end, text=self.text[start:end])
+        if head.tag_ in {"WP", "WDT"} and head.head.dep_ == "relcl" and head.head.head.i != head.head.i:
+            # "Smith, who said …": the mention is "who", the speaker is Smith.
+            antecedent, _, _ = self._mention(Source(head.head.head, how), at)
+            return Mention(**written, kind=antecedent.kind, pronoun=True, entity=antecedent.entity), SpeakerFrom.RELATIVE, 0
+        if head.pos_ == "PRON":
+            entity, distance = self._pronoun(head, at)
+            kind = SpeakerKind.PERSON if head.lower_ in PERSON_PRONOUNS or head.lower_ in {"i", "we"} else SpeakerKind.OTHER
+            return Mention(**written, kind=kind, pronoun=True, entity=entity), SpeakerFrom.COREFERENCE, distance
+        members = _conjuncts(head)
+        if members:  # "Smith and Jones said": a group of the people it names
+            group = self._group([head, *members], tokens)
+            if group is not None:
+                return Mention(**written, kind=SpeakerKind.GROUP, entity=group), how, 0
+        entity, kind = self._entity(head, tokens, name=how == SpeakerFrom.ADJACENT_NAME)
+        if members and entity is None:
+            kind = SpeakerKind.GROUP  # "the mayor and her deputy reply"
+        if kind == SpeakerKind.DOCUMENT:
+            issuer = _issuer(head)
+            if issuer is not None:  # "her statement said": she did
+                owner, owner_how, distance = self._mention(Source(issuer, how), at)
+                if owner.entity is not None:
+                    return Mention(**written, kind=kind, entity=owner.entity), owner_how, distance
+        return Mention(**written, kind=kind, entity=entity), how, 0
+
+    def _entity(self, head: Token, tokens: list[Token], name: bool = False) -> tuple[Entity | None, SpeakerKind]:
+        index = self.index
+        entity = next((index.entity_at(t) for t in tokens if index.entity_at(t)), None)
+        if entity is None and head.pos_ == "PROPN":
+            found = index.person_named(tokens)  # "Nuland" that the recogniser missed
+            if found is not None:
+                entity, words = found
+                index.record(entity, words[0], words[-1], tokens[-1], tokens=words)
+        if entity is not None:
+            if entity.kind == SpeakerKind.PERSON:
+                index.widen(entity, tokens)
+            return entity, entity.kind
+        ent = entity_span(head)
+        crosses = ent.start < tokens[0].i or ent.end > tokens[-1].i + 1  # "[Smith and Jones]" as one ORG
+        if name or head.pos_ == "PROPN" and (head.ent_type_ in {"", "PERSON"} or crosses):
+            entity = index.add_name(tokens)  # a name the recogniser did not tag
+            if entity is not None:
+                return entity, SpeakerKind.PERSON
+        if head.ent_type_ in ORG_LABELS:
+            return index.organization(list(ent), ent.root), SpeakerKind.ORGANIZATION
+        return None, SPEAKER_KINDS.get(head.lower_, SPEAKER_KINDS.get(head.lemma_.lower(), SpeakerKind.OTHER))
+
+    def _pronoun(self, pronoun: Token, at: int) -> tuple[Entity | None, int]:
+        index = self.index
+        entity, distance = index.resolve_pronoun(pronoun, self._last_speaker(at))
+        if entity is None and pronoun.lower_ in PERSON_PRONOUNS:
+            words = index.untagged_subject_before(pronoun)  # "Okafor arrived late. He said …"
+            if words:
+                entity = index.add_name(words)
+                if entity is not None:
+                    distance = index.sentence_of[pronoun.i] - index.sentence_of[words[0].i]
+        if entity is not None:
+            note_gender(entity, pronoun)
+            index.record(entity, pronoun, pronoun, pronoun)
+        return entity, distance
+
+    def _group(self, heads: list[Token], tokens: list[Token]) -> Entity | None:
+        """Coordinated speakers: one entity per conjunct, then the group naming them."""
+        members = []
+        for head in heads:
+            own = mention_tokens(head, conjuncts=False)
+            entity, _ = self._entity(head, own)
+            if entity is not None:
+                members.append(entity)
+        if len(set(members)) < 2:
+            return None
+        group = self.index.group(members)
+        start, end = char_span(tokens)
+        self.index.note_mention(group, start, end)
+        return group
+
+    def _last_speaker(self, before: int) -> Entity | None:
+        return next((a.speaker.entity for a in reversed(self.done)
+                     if a.speaker is not None and a.speaker.entity is not None and a.candidate.start < before), None)
+
+    # -- a quotation standing alone ---------------------------------------------------------------
+    def _continuing(self, candidate: Candidate) -> Attribution:
+        """The closest earlier quote with a speaker, in this paragraph or the one before, gives
+        its speaker, unless someone new comes into the text in between."""
+        before = [a for a in self.done if a.speaker is not None and a.candidate.end <= candidate.start]
+        if not before:
+            return Attribution(candidate)
+        previous = max(before, key=lambda a: a.candidate.end)
+        if len(re.findall(r"\n\s*", self.text[previous.candidate.end : candidate.start])) > 1:
+            return Attribution(candidate)
+        newcomer = self._newcomer(previous, candidate)
+        if newcomer is None:
+            return Attribution(candidate, previous.speaker, SpeakerFrom.PREVIOUS_QUOTE, governor=previous)
+        quote_sentence = self.index.sentence_of[self.doc.char_span(candidate.start, candidate.end, alignment_mode="expand")[0].i]
+        while newcomer.dep_ == "compound":
+            newcomer = newcomer.head
+        if newcomer.dep_ in {"nsubj", "nsubjpass"} and self.index.sentence_of[newcomer.i] == quote_sentence - 1:
+            mention, _, _ = self._mention(Source(newcomer, SpeakerFrom.PREVIOUS_SENTENCE), candidate.start)
+            return Attribution(candidate, mention, SpeakerFrom.PREVIOUS_SENTENCE)
+        return Attribution(candidate)
+
+    def _newcomer(self, previous: Attribution, candidate: Candidate) -> Token | None:
+        """The head of the last person who is the subject of a sentence between the two quotes
+        (other than the one that attributes the previous quote) and not its speaker:
+        ``“A,” Porter said. Ellis disagreed. “B.”`` → Ellis."""
+        span = self.doc.char_span(previous.candidate.end, candidate.start, alignment_mode="contract")
+        if span is None:
+            return None
+        speaker = previous.speaker
+        attributing = self.index.sentence_of[self.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")[0].i]
+        last = None
+        for token in span:
+            if self.index.sentence_of[token.i] == attributing or not is_subject(token):
+                continue
+            entity = self.index.entity_at(token)
+            if not ((entity is not None and entity.kind == SpeakerKind.PERSON) or token.ent_type_ == "PERSON"):
+                continue
+            if entity is not None and speaker.entity is not None and entity in speaker.entity.speakers():
+                continue
+            last = token
+        return last
+
+
+def _conjuncts(head: Token) -> list[Token]:
+    """Speakers coordinated with *head*: ``Smith and Jones``, ``the mayor and her deputy``."""
+    out = []
+    for child in head.children:
+        if child.dep_ == "conj" and child.i > head.i and child.pos_ in {"PROPN", "NOUN", "PRON"}:
+            out.append(child)
+            out.extend(_conjuncts(child))
+    return out
+
+
+def _issuer(head: Token) -> Token | None:
+    """Who issued a document: ``[her] statement``, ``[Acme]'s report``, ``a letter from [the
+    ministry]``."""
+    for child in head.children:
+        if child.dep_ == "poss":
+            return child
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in _ISSUER_PREPS:
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and (obj.ent_type_ in ORG_LABELS | {"PERSON"} or obj.pos_ in {"PROPN", "PRON"}):
+                return obj
+    return None
