@@ -116,7 +116,7 @@ def test_internal_error_hides_the_trace(app, monkeypatch):
         raise RuntimeError("secret internals")
 
     monkeypatch.setattr(routes, "analyze", boom)
-    app.config["PROPAGATE_EXCEPTIONS"] = False
+    monkeypatch.setitem(app.config, "PROPAGATE_EXCEPTIONS", False)  # restored after the test
     r = app.test_client().post("/v1/quotes", json={"text": ARTICLE})
     assert r.status_code == 500
     assert "secret" not in r.get_data(as_text=True) and "Traceback" not in r.get_data(as_text=True)

@@ -8,10 +8,10 @@ from conftest import POLNEAR_DEV
 
 # A little under the figures of the last change to the extractor (polnear span convention).
 FLOORS = {
-    "content_exact": 0.58,
+    "content_exact": 0.585,
     "content_prop": 0.72,
-    "speaker_linked": 0.64,
-    "source_exact": 0.69,
+    "speaker_linked": 0.65,
+    "source_exact": 0.70,
     "cue_exact": 0.55,
 }
 

@@ -41,3 +41,21 @@ def test_errors_validate_against_the_published_schema(client):
 
 def test_request_schema_accepts_a_request(seed_text):
     jsonschema.validate({"text": seed_text, "format": "text", "modes": ["speech"]}, _schema("QuoteRequest"))
+
+
+def test_readme_tables_list_every_rule_and_speaker_source():
+    from quoteapi.extract.vocab import Rule, SpeakerFrom
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for value in Rule.values() + SpeakerFrom.values():
+        assert f"| `{value}` |" in readme, f"README has no table row for {value!r}"
+
+
+def test_openapi_lists_the_closed_vocabularies():
+    from quoteapi.extract.vocab import Rule, SpeakerFrom, SpeakerKind
+
+    quote = json.loads(rendered_files()["openapi.json"])["components"]["schemas"]["Quote"]["properties"]
+    assert quote["rule"]["enum"] == list(Rule.values())
+    assert quote["speaker_from"]["enum"] == [*SpeakerFrom.values(), None]
+    speaker = json.loads(rendered_files()["openapi.json"])["components"]["schemas"]["QuoteSpeaker"]["properties"]
+    assert speaker["kind"]["enum"] == list(SpeakerKind.values())

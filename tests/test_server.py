@@ -7,6 +7,8 @@ import pytest
 
 from conftest import ROOT
 
+pytestmark = pytest.mark.slow  # starts gunicorn
+
 
 def test_post_seed_article_to_gunicorn(live_server):
     data = (ROOT / "seeds" / "niger-junta-diplomacy.txt").read_bytes()

@@ -1,0 +1,141 @@
+"""The speaker stage on small hand-built docs: each rule without the statistical model, so that a
+model upgrade moves the end-to-end tests, not these."""
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from quoteapi.extract.speakers import SpeakerStage, in_dateline, is_speaker_name, syntactic_source
+from quoteapi.extract.types import Candidate, Cue
+from quoteapi.extract.vocab import Mode, QuoteType, Rule, SpeakerFrom, SpeakerKind
+
+
+VOCAB = spacy.blank("en").vocab  # English lexical attributes (is_alpha, is_upper…), no model
+
+
+def build(rows):
+    """A parsed Doc from rows of (word, head index, dep, pos[, entity label[, lemma]]); an
+    entity label opens a new entity (B-) unless it starts with "I-"."""
+    words = [r[0] for r in rows]
+    ents = []
+    for r in rows:
+        label = r[4] if len(r) > 4 else ""
+        ents.append("O" if not label else label if label.startswith("I-") else f"B-{label}")
+    lemmas = [r[5] if len(r) > 5 else r[0].lower() for r in rows]
+    spaces = [i + 1 < len(words) and words[i + 1] not in {".", ",", "”"} and words[i] not in {"“"}
+              for i in range(len(words))]
+    return Doc(VOCAB, words=words, spaces=spaces, heads=[r[1] for r in rows], deps=[r[2] for r in rows],
+               pos=[r[3] for r in rows], ents=ents, lemmas=lemmas)
+
+
+def candidate(doc, first, last, cue, rule=Rule.CCOMP, qtype=QuoteType.INDIRECT):
+    """A candidate whose content is tokens first…last and whose cue is token *cue*."""
+    start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
+    c = doc[cue]
+    return Candidate(type=qtype, mode=Mode.SPEECH, parts=((start, end),), rule=rule,
+                     cue=Cue(c.idx, c.idx + len(c.text), c.text, c.lemma_), cue_token=c)
+
+
+def attribute(doc, *candidates):
+    return SpeakerStage(doc, doc.text).run(list(candidates))
+
+
+def test_subject_and_agent():
+    doc = build([("The", 1, "det", "DET"), ("plan", 3, "nsubjpass", "NOUN"), ("was", 3, "auxpass", "AUX"),
+                 ("announced", 3, "ROOT", "VERB", "", "announce"), ("by", 3, "agent", "ADP"),
+                 ("Porter", 4, "pobj", "PROPN", "PERSON")])
+    source = syntactic_source(doc[3])
+    assert (source.head.text, source.how) == ("Porter", SpeakerFrom.AGENT)
+
+
+def test_participle_takes_the_speaker_of_the_governing_cue():
+    doc = build([("Porter", 1, "nsubj", "PROPN", "PERSON"), ("warned", 1, "ROOT", "VERB", "", "warn"),
+                 ("rain", 3, "nsubj", "NOUN"), ("fell", 1, "ccomp", "VERB"), (",", 1, "punct", "PUNCT"),
+                 ("adding", 1, "advcl", "VERB", "", "add"), ("snow", 7, "nsubj", "NOUN"), ("came", 5, "ccomp", "VERB")])
+    source = syntactic_source(doc[5])
+    assert (source.head.text, source.how) == ("Porter", SpeakerFrom.PARTICIPLE)
+
+
+def test_a_surname_tagged_as_an_auxiliary_still_speaks():
+    doc = build([("“", 2, "punct", "PUNCT"), ("We", 2, "nsubj", "PRON"), ("won", 6, "ccomp", "VERB"),
+                 (",", 6, "punct", "PUNCT"), ("”", 6, "punct", "PUNCT"), ("Will", 6, "aux", "AUX"),
+                 ("said", 6, "ROOT", "VERB", "", "say"), (".", 6, "punct", "PUNCT")])
+    [a] = attribute(doc, candidate(doc, 1, 2, 6, Rule.QUOTE, QuoteType.DIRECT))
+    assert (a.speaker.text, a.how, a.speaker.entity.name) == ("Will", SpeakerFrom.ADJACENT_NAME, "Will")
+
+
+def test_a_dateline_is_never_the_subject():
+    doc = build([("WASHINGTON", 5, "nsubj", "PROPN", "GPE"), ("(", 2, "punct", "PUNCT"), ("AP", 0, "appos", "PROPN", "ORG"),
+                 (")", 2, "punct", "PUNCT"), ("—", 5, "punct", "PUNCT"), ("said", 5, "ROOT", "VERB", "", "say"),
+                 ("rain", 7, "nsubj", "NOUN"), ("fell", 5, "ccomp", "VERB")])
+    assert in_dateline(doc[0]) and in_dateline(doc[2]) and not in_dateline(doc[6])
+    assert syntactic_source(doc[5]) is None
+
+
+def test_a_document_speaks_for_whoever_issued_it():
+    doc = build([("Ann", 1, "compound", "PROPN", "PERSON"), ("Brook", 2, "nsubj", "PROPN", "I-PERSON"),
+                 ("spoke", 2, "ROOT", "VERB"), (".", 2, "punct", "PUNCT"),
+                 ("Her", 5, "poss", "PRON"), ("statement", 6, "nsubj", "NOUN"), ("said", 6, "ROOT", "VERB", "", "say"),
+                 ("rain", 8, "nsubj", "NOUN"), ("fell", 6, "ccomp", "VERB"), (".", 6, "punct", "PUNCT")])
+    [a] = attribute(doc, candidate(doc, 7, 8, 6))
+    assert (a.speaker.text, a.speaker.kind, a.speaker.entity.name) == ("Her statement", SpeakerKind.DOCUMENT, "Ann Brook")
+    assert a.how == SpeakerFrom.COREFERENCE
+
+
+def test_a_document_with_no_issuer_is_the_mention_alone():
+    doc = build([("The", 1, "det", "DET"), ("lawsuit", 2, "nsubj", "NOUN"), ("says", 2, "ROOT", "VERB", "", "say"),
+                 ("rain", 4, "nsubj", "NOUN"), ("fell", 2, "ccomp", "VERB")])
+    [a] = attribute(doc, candidate(doc, 3, 4, 2))
+    assert (a.speaker.text, a.speaker.kind, a.speaker.entity) == ("The lawsuit", SpeakerKind.DOCUMENT, None)
+
+
+def test_coordinated_speakers_are_one_group_naming_both():
+    doc = build([("Smith", 3, "nsubj", "PROPN", "PERSON"), ("and", 0, "cc", "CCONJ"), ("Jones", 0, "conj", "PROPN", "PERSON"),
+                 ("said", 3, "ROOT", "VERB", "", "say"), ("rain", 5, "nsubj", "NOUN"), ("fell", 3, "ccomp", "VERB")])
+    [a] = attribute(doc, candidate(doc, 4, 5, 3))
+    group = a.speaker.entity
+    assert (a.speaker.text, a.speaker.kind, group.kind) == ("Smith and Jones", SpeakerKind.GROUP, SpeakerKind.GROUP)
+    assert [m.name for m in group.members] == ["Smith", "Jones"] and group.name == "Smith and Jones"
+
+
+def _two_quotes(middle):
+    """“We won,” Porter said. <middle> “We will win again.”"""
+    rows = [("“", 2, "punct", "PUNCT"), ("We", 2, "nsubj", "PRON"), ("won", 6, "ccomp", "VERB"), (",", 6, "punct", "PUNCT"),
+            ("”", 6, "punct", "PUNCT"), ("Porter", 6, "nsubj", "PROPN", "PERSON"), ("said", 6, "ROOT", "VERB", "", "say"),
+            (".", 6, "punct", "PUNCT")]
+    base = len(rows)
+    rows += [(w, base + h, d, p, *rest) for w, h, d, p, *rest in middle]
+    quote = len(rows)
+    rows += [("“", quote + 3, "punct", "PUNCT"), ("We", quote + 3, "nsubj", "PRON"), ("will", quote + 3, "aux", "AUX"),
+             ("win", quote + 3, "ROOT", "VERB"), ("again", quote + 3, "advmod", "ADV"), (".", quote + 3, "punct", "PUNCT"),
+             ("”", quote + 3, "punct", "PUNCT")]
+    doc = build(rows)
+    first = candidate(doc, 1, 2, 6, Rule.QUOTE, QuoteType.DIRECT)
+    start, end = doc[quote + 1].idx, doc[quote + 5].idx + 1
+    standalone = Candidate(type=QuoteType.DIRECT, mode=Mode.SPEECH, parts=((start, end),), rule=Rule.STANDALONE)
+    return attribute(doc, first, standalone)
+
+
+def test_a_standalone_quotation_goes_on_the_previous_speaker():
+    _, second = _two_quotes([])
+    assert (second.speaker.text, second.how) == ("Porter", SpeakerFrom.PREVIOUS_QUOTE)
+    assert second.governor is not None
+
+
+def test_a_new_person_in_between_takes_the_quotation():
+    _, second = _two_quotes([("Ellis", 1, "nsubj", "PROPN", "PERSON"), ("disagreed", 1, "ROOT", "VERB"), (".", 1, "punct", "PUNCT")])
+    assert (second.speaker.text, second.how) == ("Ellis", SpeakerFrom.PREVIOUS_SENTENCE)
+
+
+@pytest.mark.parametrize("rows, transcript, speaks", [
+    ([("MARKETS", 0, "ROOT", "NOUN")], False, False),
+    ([("ON", 0, "ROOT", "ADP"), ("THE", 2, "det", "DET"), ("GROUND", 0, "pobj", "NOUN")], True, False),
+    ([("Weather", 0, "ROOT", "NOUN")], False, False),
+    ([("Poll", 0, "ROOT", "NOUN")], False, True),
+    ([("HOST", 0, "ROOT", "NOUN")], False, True),
+    ([("PENCE", 0, "ROOT", "PROPN")], True, True),
+    ([("PENCE", 0, "ROOT", "PROPN")], False, False),
+    ([("Pat", 1, "compound", "PROPN", "PERSON"), ("Caddell", 1, "ROOT", "PROPN", "I-PERSON")], False, True),
+])
+def test_only_names_roles_and_documents_speak_before_a_colon(rows, transcript, speaks):
+    doc = build(rows)
+    assert is_speaker_name(doc[:], transcript=transcript) is speaks
