@@ -19,7 +19,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import HONORIFICS
-from .phrases import is_title_text, runs, mention_tokens, split_title_affiliation, strip_honorifics
+from .phrases import char_span, is_title_text, runs, mention_tokens, split_title_affiliation, strip_honorifics
 from .types import Entity, TextSpan
 from .vocab import SpeakerKind
 
@@ -93,7 +93,7 @@ class EntityIndex:
                 self.record(entity, run[0], run[-1], run[-1])
 
     def _span_text(self, first: Token, last: Token) -> TextSpan:
-        start, end = first.idx, last.idx + len(last.text)
+        start, end = char_span([first, last])
         return TextSpan(start, end, self.text[start:end])
 
     def _add_person(self, ent: Span) -> Entity | None:
