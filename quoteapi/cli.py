@@ -85,18 +85,36 @@ def extract(source: str, jsonl: str | None, html: bool, modes: str | None, prove
 @click.option("--limit", type=int, default=None, help="Only the first N documents.")
 @click.option("--spans", type=click.Choice(["polnear", "compact"]), default="polnear", show_default=True,
               help="Span convention: PolNeAR's (content keeps 'that', speakers their appositions) or the API's.")
+@click.option("--learned/--rules-only", default=None,
+              help="With or without the learned model (default: as QUOTEAPI_LEARNED says, on).")
+@click.option("--compare", is_flag=True, help="Score rules only and rules + learned model on the same gold, side by side.")
 def evaluate_cmd(gold: str, by_type: bool, by_cue: bool, as_json: bool, errors: int, limit: int | None,
-                 spans: str) -> None:
+                 spans: str, learned: bool | None, compare: bool) -> None:
     """Score the extractor on a gold JSONL file (PolNeAR format), every mode included."""
     from itertools import islice
 
     from tqdm import tqdm
 
-    from .evaluate import evaluate, format_recall_by_cue, format_table, read_gold
+    from .evaluate import evaluate, format_comparison, format_recall_by_cue, format_table, read_gold
     from .extract import load_pipeline
 
-    nlp = load_pipeline(spans=spans)
     records = list(islice(read_gold(gold), limit))
+    if compare:
+        reports = {}
+        for name, on in (("rules only", False), ("learned", True)):
+            with tqdm(total=len(records), desc=name, unit="doc", file=sys.stderr, disable=None) as bar:
+                reports[name] = evaluate(records, load_pipeline(spans=spans, learned=on), progress=bar)
+        if as_json:
+            click.echo(json.dumps({"gold": gold, "spans": spans, **{k: r.as_dict() for k, r in reports.items()}},
+                                  indent=2, ensure_ascii=False))
+            return
+        click.echo(f"{gold} — span convention: {spans}")
+        click.echo(format_comparison(reports["rules only"], reports["learned"], by_type))
+        if by_cue:
+            for name, report in reports.items():
+                click.echo(f"\n{name}: " + format_recall_by_cue(report))
+        return
+    nlp = load_pipeline(spans=spans, learned=learned)
     with tqdm(total=len(records), desc="evaluating", unit="doc", file=sys.stderr, disable=None) as bar:
         report = evaluate(records, nlp, keep_errors=errors, progress=bar)
     if as_json:
@@ -115,6 +133,25 @@ def evaluate_cmd(gold: str, by_type: bool, by_cue: bool, as_json: bool, errors: 
             for row in rows:
                 extra = f" rule={row['rule']}" if "rule" in row else ""
                 click.echo(f"- [{row['type']}] source={row['source']!r} cue={row['cue']!r}{extra}\n    {row['context']}")
+
+
+@main.command()
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--dev", "dev", type=click.Path(exists=True, dir_okay=False), required=True,
+              help="Gold file the decision threshold is chosen on (PolNeAR dev).")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Folder for attribution-model.json.gz and its figures (the shipped one: quoteapi/extract/data).")
+@click.option("--c", "c", type=float, default=0.3, show_default=True, help="Inverse L2 regularisation strength.")
+@click.option("--limit", type=int, default=None, help="Only the first N documents of each file (for a quick try).")
+def train(gold: str, dev: str, out: Path, c: float, limit: int | None) -> None:
+    """Train the learned attribution model on GOLD (PolNeAR train) and print its dev figures."""
+    from itertools import islice
+
+    from .evaluate import read_gold
+    from .train import train as run
+
+    figures = run(list(islice(read_gold(gold), limit)), list(islice(read_gold(dev), limit)), out, c=c)
+    click.echo(json.dumps(figures, indent=2))
 
 
 @main.command()

@@ -60,8 +60,12 @@ def gold_pieces(record: dict) -> list[Piece]:
 
 
 def predicted_pieces(text: str, quotes: list[Quote]) -> list[Piece]:
+    """Pieces of the predicted quotes, leaving out those reported within another quote's
+    content: PolNeAR never annotates an attribution nested in another's content."""
     pieces = []
     for n, q in enumerate(quotes):
+        if q.within is not None:
+            continue
         source = trim(text, q.speaker.start, q.speaker.end) if q.speaker else None
         cue = trim(text, q.cue.start, q.cue.end) if q.cue else None
         for part in q.parts:
@@ -273,4 +277,21 @@ def format_table(report: Report, by_type: bool) -> str:
     speed = report.characters / report.seconds if report.seconds else 0
     lines.append(f"\n{report.documents} documents, {report.characters} characters, "
                  f"{speed:,.0f} characters/second (extraction only)")
+    return "\n".join(lines)
+
+
+def format_comparison(rules: Report, learned: Report, by_type: bool) -> str:
+    """F1 of both paths on the same gold, and the difference."""
+    rows = [("all", rules.overall, learned.overall)]
+    if by_type:
+        rows += [(t, rules.by_type[t], learned.by_type[t]) for t in TYPES]
+    lines = [f"{'':9}{'':14}" + "".join(f"{m:>16}" for m in HEADLINE)]
+    for name, a, b in rows:
+        da, db = a.as_dict(), b.as_dict()
+        lines.append(f"{name:9}{'rules only':14}" + "".join(f"{da[m]['f1']:>16.4f}" for m in HEADLINE))
+        lines.append(f"{'':9}{'learned':14}" + "".join(f"{db[m]['f1']:>16.4f}" for m in HEADLINE))
+        lines.append(f"{'':9}{'difference':14}" + "".join(f"{db[m]['f1'] - da[m]['f1']:>+16.4f}" for m in HEADLINE))
+    for name, report in (("rules only", rules), ("learned", learned)):
+        speed = report.characters / report.seconds if report.seconds else 0
+        lines.append(f"{name}: {speed:,.0f} characters/second (extraction only)")
     return "\n".join(lines)

@@ -134,6 +134,9 @@ class QuoteSchema(Schema):
     cue = fields.Nested(CueSchema, required=True, allow_none=True)
     outlet = fields.Nested(OutletSchema, required=True, allow_none=True)
     confidence = fields.Float(required=True, validate=validate.Range(0, 1))
+    within = fields.String(required=True, allow_none=True,
+                           metadata={"description": "The id of the quote whose content reports this one "
+                                                    "(`she said she believes that …`), or null."})
     rule = fields.Enum(Rule, by_value=True,
                        metadata={"description": "With provenance: the construction that produced the quote."})
     speaker_from = fields.Enum(SpeakerFrom, by_value=True, allow_none=True,

@@ -318,7 +318,8 @@ def test_quote_survives_a_surname_tagged_as_an_auxiliary(nlp):
 
 
 def test_short_answers_are_quotes(nlp):
-    assert only(nlp, "Tom Ellis was asked whether he would run. “No,” he said.")["parts"] == ["No,"]
+    direct = [q for q in quotes_of(nlp, "Tom Ellis was asked whether he would run. “No,” he said.") if q["type"] == "direct"]
+    assert [(q["parts"], q["name"]) for q in direct] == [(["No,"], "Tom Ellis")]
     found = quotes_of(nlp, "“We will fight this in court,” Tom Ellis said. “We will.” He left the room.")
     assert [(f["parts"], f["name"], f["cue"]) for f in found] == [
         (["We will fight this in court,"], "Tom Ellis", "said"), (["We will."], "Tom Ellis", "said")]
@@ -327,3 +328,15 @@ def test_short_answers_are_quotes(nlp):
 def test_short_quotations_standing_alone_without_an_attribution_are_not_quotes(nlp):
     assert quotes_of(nlp, "The crowd shouted.\n\n“Thank you.”\n\nThe hall emptied.") == []
     assert [f for f in quotes_of(nlp, "The so-called “reform” failed in May.") if f["type"] == "direct"] == []
+
+
+def test_an_attribution_inside_another_quote_is_marked_within_it(nlp):
+    found = quotes_of(nlp, "Tom Ellis said that the mayor had warned that taxes would rise.")
+    outer, inner = found
+    assert outer["cue"] == "said" and inner["cue"] == "warned"
+    assert outer["quote"].within is None and inner["quote"].within == outer["quote"].id
+
+
+def test_headline_attribution(nlp):
+    found = quotes_of(nlp, "Mayor Says Budget Will Pass\nThe council met on Monday.")
+    assert [(f["cue"], f["speaker"], f["parts"]) for f in found] == [("Says", "Mayor", ["Budget Will Pass"])]

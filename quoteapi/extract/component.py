@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .join import join
+from .learned import LinearModel, shipped_model
 from .lines import line_breaks  # noqa: F401  (registers the "line_breaks" component)
 from .marks import find_quote_spans
 from .options import DEFAULT, Options
@@ -30,7 +31,7 @@ if not Doc.has_extension("speakers"):
     Doc.set_extension("speakers", default=None)
 
 
-def extract(doc: Doc, options: Options = DEFAULT) -> tuple[list[Quote], list[Entity]]:
+def extract(doc: Doc, options: Options = DEFAULT, model: LinearModel | None = None) -> tuple[list[Quote], list[Entity]]:
     """Every quote in *doc* (all modes), and the entities that speak in them.
 
     >>> quotes, speakers = extract(nlp("“We won,” Jane Porter said."))  # doctest: +SKIP
@@ -38,7 +39,7 @@ def extract(doc: Doc, options: Options = DEFAULT) -> tuple[list[Quote], list[Ent
     ('direct', 'Jane Porter')
     """
     text = doc.text  # spaCy rebuilds Doc.text from every token on each read: once per document
-    candidates = join(doc, text, find_quote_spans(text), options)
+    candidates = join(doc, text, find_quote_spans(text), options, model)
     attributions = SpeakerStage(doc, text, options).run(candidates)
     return finish(attributions, text)
 
@@ -48,18 +49,20 @@ class QuoteExtractor:
     ``doc._.speakers`` (list of :class:`~quoteapi.extract.types.Entity` that are quoted).
 
     ``spans`` chooses the span convention: ``compact`` (default) or ``polnear``
-    (see :mod:`quoteapi.extract.options`)."""
+    (see :mod:`quoteapi.extract.options`); ``learned`` adds the attributions of the shipped
+    learned model to the rules' (see :mod:`quoteapi.extract.learned`)."""
 
-    def __init__(self, nlp: Language, name: str, spans: str = "compact"):
+    def __init__(self, nlp: Language, name: str, spans: str = "compact", learned: bool = True):
         self.name = name
         self.options = Options.for_convention(spans)
+        self.model = shipped_model() if learned else None
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quotes, doc._.speakers = extract(doc, self.options)
+        doc._.quotes, doc._.speakers = extract(doc, self.options, self.model)
         return doc
 
 
-@Language.factory("quotes", default_config={"spans": "compact"}, requires=["token.dep", "doc.ents"],
+@Language.factory("quotes", default_config={"spans": "compact", "learned": True}, requires=["token.dep", "doc.ents"],
                   assigns=["doc._.quotes", "doc._.speakers"])
-def make_quote_extractor(nlp: Language, name: str, spans: str) -> QuoteExtractor:
-    return QuoteExtractor(nlp, name, spans)
+def make_quote_extractor(nlp: Language, name: str, spans: str, learned: bool) -> QuoteExtractor:
+    return QuoteExtractor(nlp, name, spans, learned)

@@ -26,6 +26,7 @@ class Frame:
     rule: Rule
     clause: list[Token] = field(default_factory=list)  # tokens of the attribution clause itself
     named: tuple[Token, ...] | None = None  # NAME: … and ― Name layouts: the name
+    probability: float | None = None  # the learned model's, for frames it proposed
 
     @property
     def cue_token(self) -> Token:
@@ -241,10 +242,11 @@ def _according_to(according: Token, options: Options) -> Frame | None:
                  sorted(own, key=lambda t: t.i))
 
 
-def doc_frames(doc: Doc, skip, options: Options = DEFAULT) -> list[Frame]:
-    """Frames of every sentence for which ``skip(sent)`` is false."""
+def doc_frames(doc: Doc, headline, options: Options = DEFAULT) -> list[Frame]:
+    """Frames of every sentence; in a sentence for which ``headline(sent)`` is true, only the
+    clausal ones (``Mayor Says Budget Will Pass``): a title line does not report otherwise."""
     out: list[Frame] = []
     for sent in doc.sents:
-        if not skip(sent):
-            out.extend(frames_in(sent, options))
+        frames = frames_in(sent, options)
+        out.extend(f for f in frames if f.rule == Rule.CCOMP) if headline(sent) else out.extend(frames)
     return out

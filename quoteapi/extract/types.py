@@ -95,6 +95,7 @@ class Candidate(Pieces):
     cue_token: Token | None = None  # head token of the cue, for the speaker rules
     outlet: Outlet | None = None
     named: tuple[Token, ...] | None = None  # the name a layout stands beside (NAME: …, ― Name)
+    probability: float | None = None  # the learned model's, for a candidate it proposed
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,7 @@ class Quote:
     confidence: float
     rule: Rule
     speaker_from: SpeakerFrom | None
+    within: str | None = None  # id of the quote whose content holds this one's cue
 
     @property
     def start(self) -> int:

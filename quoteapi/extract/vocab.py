@@ -54,6 +54,7 @@ class Rule(_Vocabulary):
     SPEAKER_COLON = "speaker_colon"  # NAME: … (transcript and headline lines)
     COLON_BLOCK = "colon_block"  # X added: then unquoted words
     STANDALONE = "standalone"  # a quotation standing as a sentence of its own, no cue
+    LEARNED = "learned"  # a predicate and complement the learned model takes for an attribution
 
 
 class SpeakerFrom(_Vocabulary):

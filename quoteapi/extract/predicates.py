@@ -1,0 +1,79 @@
+"""Candidate predicates: every word that could attribute, with each complement that could be its
+content, read off the parse. The learned model (:mod:`quoteapi.extract.learned`) decides which
+of them are attributions; nothing here consults the cue lexicon.
+
+A predicate is a verb, adjective or noun with a clausal, infinitival, nominal or prepositional
+complement: ``the union [backs] [the plan]``, ``she was [confident] [that …]``, ``his
+[warning] [that …]``, ``it is [believed] [that …]``.
+
+>>> from quoteapi.extract import load_pipeline                          # doctest: +SKIP
+>>> doc = load_pipeline()("The union backs the plan.")                  # doctest: +SKIP
+>>> [(c.predicate.text, c.slot) for c in candidates_in(doc[:])]        # doctest: +SKIP
+[('backs', 'object')]
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .frames import _infinitive_content, _object_content, _prepositional_content, without_nested_cues
+
+_PREDICATE_POS = {"VERB", "ADJ", "NOUN"}
+# Prepositions whose object can be reported content: "warned about …", "called for …".
+_CONTENT_PREPS = {"about", "for", "of", "on", "against", "over", "with", "to", "as", "at", "in", "into", "by"}
+_MIN_CONTENT_TOKENS = 1
+# A predicate without one of these children has no complement to report.
+_COMPLEMENT_DEPS = {"ccomp", "xcomp", "dobj", "prep", "acl"}
+
+
+@dataclass(frozen=True)
+class PredicateCandidate:
+    predicate: Token
+    slot: str  # clause | object | to | prep:<word> | noun_clause
+    content: tuple[Token, ...]  # the complement's tokens, nested participle cues left out
+
+
+def _clause(token: Token) -> list[Token] | None:
+    for child in token.children:
+        if child.dep_ == "ccomp":
+            return list(child.subtree)
+    return None
+
+
+def _noun_clause(token: Token) -> list[Token] | None:
+    """``his warning that …``, ``the belief that …``."""
+    for child in token.children:
+        if child.dep_ in {"acl", "ccomp"} and any(m.lower_ == "that" and m.dep_ == "mark" for m in child.children):
+            return list(child.subtree)
+    return None
+
+
+def candidates_in(sent: Span, skip: set[int] = frozenset()) -> list[PredicateCandidate]:
+    """Every (predicate, complement) pair of one sentence, but for predicates in *skip*."""
+    out: list[PredicateCandidate] = []
+    for token in sent:
+        if token.pos_ not in _PREDICATE_POS or token.i in skip:
+            continue
+        deps = {c.dep_ for c in token.children}
+        if not deps & _COMPLEMENT_DEPS:
+            continue
+        found: list[tuple[str, list[Token] | None]] = []
+        if token.pos_ == "NOUN":
+            found.append(("noun_clause", _noun_clause(token)))
+        else:
+            if "ccomp" in deps:
+                found.append(("clause", _clause(token)))
+            if "xcomp" in deps:
+                found.append(("to", _infinitive_content(token)))
+            if token.pos_ == "VERB" and "dobj" in deps:
+                found.append(("object", _object_content(token)))
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in _CONTENT_PREPS and child.i > token.i:
+                    found.append((f"prep:{child.lower_}", _prepositional_content(token, child.lower_)))
+        for slot, tokens in found:
+            if tokens and len(tokens) >= _MIN_CONTENT_TOKENS:
+                content = without_nested_cues(tokens, token)
+                if content:
+                    out.append(PredicateCandidate(token, slot, tuple(sorted(content, key=lambda t: t.i))))
+    return out

@@ -1,0 +1,147 @@
+"""``quoteapi train``: rebuild the learned attribution model from a gold file (PolNeAR train).
+
+1. Parse the gold articles with the pipeline's spaCy model (quotes component off).
+2. Every candidate predicate with each complement (:mod:`quoteapi.extract.predicates`) becomes
+   an example: positive when a gold quote has its cue on the predicate and its content on the
+   complement (half of the shorter span or more in common).
+3. A logistic regression (scikit-learn, liblinear, fixed seed) learns feature weights.
+4. The decision threshold is chosen on the dev gold by content exact F1 of the whole pipeline,
+   and the model is written as JSON weights with its figures.
+
+Deterministic: the same data and settings give the same weights.
+"""
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .evaluate import evaluate, trim
+from .extract.component import QuoteExtractor
+from .extract.learned import MODEL_FILE, LinearModel, features
+from .extract.marks import find_quote_spans
+from .extract.phrases import char_span
+from .extract.predicates import candidates_in
+from .extract.types import overlap
+
+THRESHOLDS = (0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
+SEED = 13
+
+
+@dataclass
+class Examples:
+    features: list[dict[str, float]]
+    labels: list[int]
+
+
+def _gold_pairs(record: dict) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    text = record["text"]
+    pairs = []
+    for q in record["quotes"]:
+        cue = trim(text, q.get("cue_start"), q.get("cue_end"))
+        content = trim(text, q["content_start"], q["content_end"])
+        if cue and content:
+            pairs.append((cue, content))
+    return pairs
+
+
+def label(candidate, gold: list[tuple[tuple[int, int], tuple[int, int]]]) -> int:
+    """1 when a gold quote's cue covers the predicate and its content shares at least half of
+    the shorter of the two contents with the complement."""
+    t = candidate.predicate
+    start, end = char_span(list(candidate.content))
+    for cue, content in gold:
+        if cue[0] <= t.idx < cue[1]:
+            shared = overlap((start, end), content)
+            if shared and shared >= 0.5 * min(end - start, content[1] - content[0]):
+                return 1
+    return 0
+
+
+def examples(records: Iterable[dict], docs: Iterable) -> Examples:
+    out = Examples([], [])
+    for record, doc in zip(records, docs):
+        gold = _gold_pairs(record)
+        quoted = [(q.mark_start, q.mark_end) for q in find_quote_spans(record["text"])]
+        for sent in doc.sents:
+            for candidate in candidates_in(sent):
+                idx = candidate.predicate.idx
+                out.features.append(features(candidate, any(s < idx < e for s, e in quoted)))
+                out.labels.append(label(candidate, gold))
+    return out
+
+
+def fit(data: Examples, c: float = 0.3) -> dict[str, float]:
+    """Feature weights of an L2 logistic regression (the intercept as the ``bias`` weight)."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vectorizer = DictVectorizer()
+    x = vectorizer.fit_transform(data.features).tocsr()
+    x.indices = x.indices.astype("int32")  # liblinear takes 32-bit sparse indices only
+    x.indptr = x.indptr.astype("int32")
+    model = LogisticRegression(C=c, solver="liblinear", max_iter=500, random_state=SEED)
+    model.fit(x, data.labels)
+    weights = dict(zip(vectorizer.get_feature_names_out(), model.coef_[0].tolist()))
+    weights["bias"] = weights.get("bias", 0.0) + float(model.intercept_[0])
+    return weights
+
+
+class _Preparsed:
+    """Runs the quotes component on documents parsed once, as ``evaluate`` calls a pipeline."""
+
+    def __init__(self, records: list[dict], docs: list, extractor: QuoteExtractor):
+        self.docs = {r["text"]: d for r, d in zip(records, docs)}
+        self.extractor = extractor
+
+    def __call__(self, text: str):
+        return self.extractor(self.docs[text])
+
+
+def _parse(nlp, records: list[dict], progress: bool):
+    from tqdm import tqdm
+
+    with nlp.select_pipes(disable=["quotes"]):
+        docs = nlp.pipe((r["text"] for r in records), batch_size=32)
+        return list(tqdm(docs, total=len(records), desc="parsing", unit="doc", disable=not progress or None))
+
+
+def train(train_records: list[dict], dev_records: list[dict], out: Path, c: float = 0.3,
+          progress: bool = True) -> dict:
+    """Train, choose the threshold on dev, write ``out/attribution-model.json.gz`` and
+    ``out/attribution-model.figures.json``; return the figures."""
+    from .extract import load_pipeline
+
+    started = time.perf_counter()
+    nlp = load_pipeline(spans="polnear", learned=False)
+    train_docs = _parse(nlp, train_records, progress)
+    dev_docs = _parse(nlp, dev_records, progress)
+    data = examples(train_records, train_docs)
+    weights = fit(data, c)
+    extractor = QuoteExtractor(nlp, "quotes", spans="polnear", learned=False)
+    rules = evaluate(dev_records, _Preparsed(dev_records, dev_docs, extractor)).as_dict()["overall"]
+    by_threshold = {}
+    for threshold in THRESHOLDS:
+        extractor.model = LinearModel(weights, threshold)
+        scores = evaluate(dev_records, _Preparsed(dev_records, dev_docs, extractor)).as_dict()["overall"]
+        by_threshold[threshold] = scores
+    best = max(THRESHOLDS, key=lambda t: (by_threshold[t]["content_exact"]["f1"], -t))
+    extractor.model = LinearModel(weights, best)
+    fit_scores = evaluate(train_records, _Preparsed(train_records, train_docs, extractor)).as_dict()["overall"]
+    figures = {
+        "examples": len(data.labels), "positives": sum(data.labels), "features": len(weights), "c": c,
+        "threshold": best, "seconds": round(time.perf_counter() - started, 1),
+        "dev_rules_only": _f1(rules), "dev_learned": _f1(by_threshold[best]), "train_learned": _f1(fit_scores),
+        "dev_by_threshold": {str(t): by_threshold[t]["content_exact"]["f1"] for t in THRESHOLDS},
+    }
+    out.mkdir(parents=True, exist_ok=True)
+    LinearModel(weights, best, meta={"data": "PolNeAR train split", "c": c, "seed": SEED,
+                                     "threshold_chosen_on": "PolNeAR dev, content exact F1"}).to_file(out / MODEL_FILE)
+    (out / MODEL_FILE.replace(".json.gz", ".figures.json")).write_text(json.dumps(figures, indent=2) + "\n")
+    return figures
+
+
+def _f1(scores: dict) -> dict[str, float]:
+    return {m: s["f1"] for m, s in scores.items()}

@@ -1,0 +1,57 @@
+"""The learned attribution model: one command rebuilds it, it loads, predicts, and can be
+switched off; both paths run."""
+import json
+
+import pytest
+
+from conftest import SHARED, quotes_of
+from quoteapi.extract.learned import MODEL_FILE, LinearModel, learned_enabled, shipped_model
+
+TRAIN = SHARED / "data" / "polnear" / "train.jsonl"
+DEV = SHARED / "data" / "polnear" / "dev.jsonl"
+
+
+def _first(path, n):
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(next(fh)) for _ in range(n)]
+
+
+@pytest.mark.slow
+def test_training_on_a_slice_gives_the_same_model_twice_and_it_predicts(tmp_path):
+    if not TRAIN.exists():
+        pytest.skip("PolNeAR is not beside the project")
+    from quoteapi.train import train
+
+    train_records, dev_records = _first(TRAIN, 12), _first(DEV, 3)
+    figures = train(train_records, dev_records, tmp_path / "a", progress=False)
+    train(train_records, dev_records, tmp_path / "b", progress=False)
+    a, b = LinearModel.from_file(tmp_path / "a" / MODEL_FILE), LinearModel.from_file(tmp_path / "b" / MODEL_FILE)
+    assert a.weights == b.weights and a.threshold == b.threshold  # deterministic
+    assert figures["examples"] > figures["positives"] > 0 and 0 < a.threshold < 1
+    assert set(figures["dev_learned"]) >= {"content_exact", "source_exact", "speaker_linked"}
+    assert a.weights["lemma=say"] > 0  # every news article says: the model learned that much
+    assert 0 < a.probability({"bias": 1, "lemma=say": 1, "slot=clause": 1}) < 1
+
+
+def test_the_model_ships_and_loads():
+    model = shipped_model()
+    assert model is not None and len(model.weights) > 1000 and 0 < model.threshold < 1
+    assert model.meta["data"] == "PolNeAR train split"
+
+
+@pytest.mark.parametrize("value, on", [(None, True), ("on", True), ("off", False), ("0", False), ("false", False)])
+def test_learned_switch(value, on):
+    assert learned_enabled({} if value is None else {"QUOTEAPI_LEARNED": value}) is on
+
+
+def test_both_paths_run_and_the_rules_are_kept():
+    from quoteapi.extract import load_pipeline
+
+    text = "“We will win,” Jane Porter said. The union backs the plan to raise wages."
+    rules = quotes_of(load_pipeline(learned=False), text)
+    learned = quotes_of(load_pipeline(learned=True), text)
+    assert [q["parts"] for q in rules] == [["We will win,"]]
+    assert learned[0]["parts"] == ["We will win,"] and learned[0]["quote"].rule == "quote"
+    added = [q for q in learned if q["quote"].rule == "learned"]
+    assert [(q["cue"], q["speaker"], q["parts"]) for q in added] == [("backs", "The union", ["the plan to raise wages"])]
+    assert 0 < added[0]["confidence"] < 1
