@@ -224,9 +224,6 @@ def join(doc: Doc, text: str, spans: list[QuoteSpan], options: Options = DEFAULT
     a learned *model*, also the attributions it finds where the rules found none."""
     joiner = _Joiner(doc, text, spans, options)
     frames = doc_frames(doc, headline=is_headline, options=options)
-    if model is not None:
-        quoted = [(q.mark_start, q.mark_end) for q in spans]
-        frames += learned_frames(doc, frames, quoted, options, model, skip=is_headline)
     # A cue inside a quotation is the quoted person's own word, not an attribution.
     frames = [f for f in frames if not any(q.mark_start < f.cue_token.idx < q.mark_end for q in spans)]
     frames += speaker_colon_frames(doc, text) + signature_frames(doc, text, spans)
@@ -243,6 +240,13 @@ def join(doc: Doc, text: str, spans: list[QuoteSpan], options: Options = DEFAULT
             joiner.from_adjacent(frame, hits)
         else:
             joiner.from_colon(frame)
+    if model is not None:
+        # The model's word where the rules gave a cue no content of its own and no quotation
+        # (a lexicon verb with a complement the lexicon does not list, or a word outside it).
+        decided = [f for f in frames if f.content] + [f for _, f in joiner.found if f is not None]
+        quoted = [(q.mark_start, q.mark_end) for q in spans]
+        for frame in learned_frames(doc, decided, quoted, options, model, skip=is_headline):
+            joiner.from_frame(frame)
     joiner.found.sort(key=lambda cf: cf[0].start)
     joiner.standalone()
     return [c for c, _ in joiner.found]
