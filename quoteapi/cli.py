@@ -11,9 +11,6 @@ import click
 from .extract.vocab import DEFAULT_MODES
 from .schemas import parse_modes
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
 def _modes(value: str | None) -> list[str]:
     try:
         return parse_modes(value or ",".join(DEFAULT_MODES))
@@ -29,15 +26,17 @@ def main() -> None:
 @main.command()
 @click.option("--port", type=int, default=None, help="Port (default: $PORT or 8000).")
 @click.option("--workers", type=int, default=None, help="Workers (default: $WEB_CONCURRENCY or 2).")
-def serve(port: int | None, workers: int | None) -> None:
-    """Start the API under gunicorn with gunicorn.conf.py."""
+@click.option("--host", default=None, help="Address to listen on (default: $HOST or 127.0.0.1).")
+def serve(port: int | None, workers: int | None, host: str | None) -> None:
+    """Start the API under the gunicorn of this Python environment, with the package's settings."""
     if port is not None:
         os.environ["PORT"] = str(port)
     if workers is not None:
         os.environ["WEB_CONCURRENCY"] = str(workers)
-    conf = ROOT / "gunicorn.conf.py"
-    args = ["gunicorn", "-c", str(conf)] if conf.exists() else ["gunicorn", "quoteapi.api:create_app()", "--preload"]
-    os.execvp(args[0], args)
+    if host is not None:
+        os.environ["HOST"] = host
+    args = [sys.executable, "-m", "gunicorn", "-c", "python:quoteapi.gunicorn_conf"]
+    os.execv(sys.executable, args)
 
 
 @main.command()
@@ -172,8 +171,8 @@ def bench(gold: str, limit: int, rounds: int) -> None:
 
 
 @main.command()
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=ROOT / "schemas",
-              show_default=True)
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("schemas"),
+              show_default=True, help="Folder to write (relative to the current directory).")
 @click.option("--check", is_flag=True, help="Exit 1 if the files in --out are stale; write nothing.")
 def schemas(out: Path, check: bool) -> None:
     """Write the OpenAPI document and JSON Schemas generated from the marshmallow schemas."""

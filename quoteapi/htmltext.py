@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import re
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
+
+# Strings of the document that are not its text: <!-- … -->, <!DOCTYPE html>, <?xml …?>.
+NOT_TEXT = (Comment, Declaration, Doctype, ProcessingInstruction)
 
 BLOCK_TAGS = {"address", "article", "aside", "blockquote", "dd", "div", "dl", "dt", "figcaption",
               "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main",
@@ -26,7 +29,7 @@ def html_to_text(html: str) -> str:
 
     def walk(node) -> None:
         for child in node.children:
-            if isinstance(child, Comment):
+            if isinstance(child, NOT_TEXT):
                 continue
             if isinstance(child, NavigableString):
                 pieces.append(re.sub(r"\s+", " ", str(child)))

@@ -14,16 +14,19 @@ from .schemas import ErrorSchema, HealthSchema, QueryOptionsSchema, QuoteRequest
 # (QueryOptionsSchema is named in a view's docstring and found through marshmallow's registry)
 
 OPENAPI_VERSION = "3.1.0"
-# A raw text/plain or text/html body is not blank, like the JSON "text" field, and has no NUL
-# (in a raw body a NUL means binary data; in a JSON string it is written on purpose).
-_RAW_TEXT = {"type": "string", "minLength": 1, "pattern": r"^[^\u0000]*[^\s\u0000][^\u0000]*$",
-             "description": "The article as UTF-8 (or the charset the Content-Type names)."}
+# A raw text/plain or text/html body has no NUL (in a raw body a NUL means binary data; in a
+# JSON string it is written on purpose).
+_RAW_TEXT = {"type": "string", "pattern": r"^[^\u0000]*$",
+             "description": "The article as UTF-8 (or the charset the Content-Type names); an empty draft gets no quotes."}
 # Error responses, referred to by name from the views' docstrings.
 _ERRORS = {
     "BadRequest": "Malformed JSON, undecodable or binary body.",
     "TooLarge": "Body or text too large.",
     "UnsupportedMediaType": "Unsupported Content-Type.",
-    "Invalid": "Invalid fields (empty text, unknown format or mode).",
+    "Invalid": "Invalid fields (missing text, unknown format, mode or offsets).",
+    "Unauthorized": "No API key (when the server requires keys).",
+    "Forbidden": "The API key is not valid.",
+    "TooManyRequests": "Rate limit reached; the Retry-After header says when to try again.",
     "Internal": "Internal error (no trace is returned).",
 }
 
@@ -43,6 +46,9 @@ def build_spec() -> APISpec:
     spec.components.schema("Error", schema=ErrorSchema)
     spec.components.schema("Health", schema=HealthSchema)
     spec.components.schema("RawText", _RAW_TEXT)
+    # Declared always; enforced when the server has API keys (QUOTEAPI_API_KEYS).
+    spec.components.security_scheme("bearer", {"type": "http", "scheme": "bearer"})
+    spec.components.security_scheme("apiKey", {"type": "apiKey", "in": "header", "name": "X-API-Key"})
     for name, text in _ERRORS.items():
         spec.components.response(name, {"description": text, "content": {"application/json": {"schema": "Error"}}})
     app = Flask(__name__)

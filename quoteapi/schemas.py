@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from marshmallow import Schema, ValidationError, fields, missing, validate
 
+from .offsets import OFFSET_MODES
 from .extract.vocab import DEFAULT_MODES, Mode, QuoteType, Rule, SpeakerFrom, SpeakerKind
 
 MODES = Mode.values()
 
 FORMATS = ("text", "html")
-NOT_BLANK = r"[\s\S]*\S"  # at least one character that is not white space
 
 
 class StrictBoolean(fields.Boolean):
@@ -25,9 +25,7 @@ class QuoteRequestSchema(Schema):
     """A JSON request to ``POST /v1/quotes``."""
 
     text = fields.String(required=True,
-                         validate=[validate.Length(min=1, error="text must not be empty"),
-                                   validate.Regexp(NOT_BLANK, error="text must not be empty")],
-                         metadata={"description": "The article, plain text or HTML (not blank)."})
+                         metadata={"description": "The article, plain text or HTML. An empty draft gets no quotes."})
     format = fields.String(load_default="text", validate=validate.OneOf(FORMATS),
                            metadata={"description": "`html` reduces markup to text, paragraph breaks kept."})
     id = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=512),
@@ -37,6 +35,9 @@ class QuoteRequestSchema(Schema):
                         metadata={"description": "Attribution modes to return (default speech and writing)."})
     provenance = StrictBoolean(load_default=False,
                                 metadata={"description": "Add `rule` and `speaker_from` to every quote."})
+    offsets = fields.String(load_default="codepoint", validate=validate.OneOf(OFFSET_MODES),
+                            metadata={"description": "`codepoint` (default: Python string offsets) or `utf16` "
+                                                     "(UTF-16 code units: what JavaScript strings index)."})
 
 
 def parse_modes(value: str) -> list[str]:
@@ -75,6 +76,8 @@ class QueryOptionsSchema(Schema):
     modes = CommaSeparatedModes(metadata={"description": "Comma-separated modes, e.g. `speech,thought`.",
                                           "pattern": _MODE_LIST})
     provenance = fields.Boolean(metadata={"description": "Add `rule` and `speaker_from` to every quote."})
+    offsets = fields.String(validate=validate.OneOf(OFFSET_MODES),
+                            metadata={"description": "`codepoint` (default) or `utf16` for JavaScript clients."})
 
 
 class SpanSchema(Schema):

@@ -15,6 +15,7 @@ from .extract import load_pipeline, model_label
 from .extract.types import Entity, Quote
 from .extract.vocab import DEFAULT_MODES, Mode
 from .htmltext import html_to_text
+from .offsets import to_utf16
 from .schemas import QuoteResponseSchema
 
 
@@ -67,7 +68,7 @@ def build_response(text: str | None, quotes: list[Quote], entities: Iterable[Ent
 
 
 def analyze(text: str, *, fmt: str = "text", modes: Iterable[str] = DEFAULT_MODES, doc_id: str | None = None,
-            provenance: bool = False, nlp=None) -> dict:
+            provenance: bool = False, offsets: str = "codepoint", nlp=None) -> dict:
     """The v1 response for one article.
 
     >>> analyze("Blinken said that the talks failed.")["quotes"][0]["cue"]["text"]  # doctest: +SKIP
@@ -79,5 +80,6 @@ def analyze(text: str, *, fmt: str = "text", modes: Iterable[str] = DEFAULT_MODE
         text = html_to_text(text)
     doc = nlp(text)
     elapsed = (time.perf_counter() - started) * 1000
-    return build_response(text if fmt == "html" else None, doc._.quotes, doc._.speakers, modes=modes,
+    body = build_response(text if fmt == "html" else None, doc._.quotes, doc._.speakers, modes=modes,
                           doc_id=doc_id, model=model_label(nlp), elapsed_ms=elapsed, provenance=provenance)
+    return to_utf16(body, text) if offsets == "utf16" else body

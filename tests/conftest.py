@@ -11,7 +11,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
-SEED_TEXT = ROOT / "seeds" / "niger-junta-diplomacy.txt"
+SEED_TEXT = ROOT / "seeds" / "niger-junta-diplomacy.txt"  # seeds/ links to quoteapi/samples/
 SEED_GOLD = SHARED / "data" / "seed_gold.json"
 POLNEAR_DEV = SHARED / "data" / "polnear" / "dev.jsonl"
 ARTIFACTS = ROOT / "tests" / "artifacts"  # screenshots and logs of a test run (not committed)
@@ -28,7 +28,7 @@ def nlp():
 def app():
     from quoteapi.api import create_app
 
-    return create_app({"TESTING": True, "MAX_CHARS": 50_000, "MAX_BYTES": 300_000})
+    return create_app({"TESTING": True, "MAX_CHARS": 50_000, "MAX_BYTES": 300_000, "RATE_LIMIT": "off"})
 
 
 @pytest.fixture()
@@ -68,36 +68,45 @@ def quotes_of(nlp, text):
     ]
 
 
-def _free_port():
+def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
 
+class Server:
+    """A real gunicorn, started as `make run` starts it (the package's settings), on a free port."""
+
+    def __init__(self, name: str, **env):
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.log_path = ARTIFACTS / f"{name}.log"
+        ARTIFACTS.mkdir(exist_ok=True)
+        self.log = open(self.log_path, "w")  # a file, not a pipe: a full pipe would block the server
+        full_env = dict(os.environ, PORT=str(self.port), HOST="127.0.0.1", WEB_CONCURRENCY="2",
+                        QUOTEAPI_RATE_LIMIT="off", **env)
+        self.proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "python:quoteapi.gunicorn_conf"],
+                                     cwd=ROOT, env=full_env, stdout=self.log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                pytest.fail(f"gunicorn exited: {self.log_path.read_text()[-2000:]}")
+            try:
+                urllib.request.urlopen(self.base + "/healthz", timeout=2)
+                return
+            except OSError:
+                time.sleep(0.3)
+        self.stop()
+        pytest.fail("gunicorn did not answer in time")
+
+    def stop(self):
+        self.proc.terminate()
+        self.proc.wait(timeout=30)
+        self.log.close()
+
+
 @pytest.fixture(scope="session")
 def live_server():
-    """The real server, started with gunicorn.conf.py as `make run` starts it, on a free port."""
-    port = _free_port()
-    env = dict(os.environ, PORT=str(port), HOST="127.0.0.1", WEB_CONCURRENCY="2")
-    gunicorn = Path(sys.executable).with_name("gunicorn")
-    ARTIFACTS.mkdir(exist_ok=True)
-    log = open(ARTIFACTS / "gunicorn.log", "w")  # a file, not a pipe: a full pipe would block the server
-    proc = subprocess.Popen([str(gunicorn), "-c", "gunicorn.conf.py"], cwd=ROOT, env=env,
-                            stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            pytest.fail(f"gunicorn exited: {(ARTIFACTS / 'gunicorn.log').read_text()[-2000:]}")
-        try:
-            urllib.request.urlopen(base + "/healthz", timeout=2)
-            break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        proc.kill()
-        pytest.fail("gunicorn did not answer in time")
-    yield base
-    proc.terminate()
-    proc.wait(timeout=30)
-    log.close()
+    server = Server("gunicorn")
+    yield server.base
+    server.stop()

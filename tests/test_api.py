@@ -73,11 +73,16 @@ def test_wrong_media_type(client):
 def test_invalid_fields(client):
     body = _error(client.post("/v1/quotes", json={"txt": "x"}), 422, "invalid")
     assert "text" in body["error"]["fields"]
-    _error(client.post("/v1/quotes", json={"text": "   \n"}), 422, "invalid")
     _error(client.post("/v1/quotes", json={"text": "x", "format": "pdf"}), 422, "invalid")
+    _error(client.post("/v1/quotes", json={"text": "x", "offsets": "utf8"}), 422, "invalid")
     _error(client.post("/v1/quotes", json={"text": "x", "modes": ["song"]}), 422, "invalid")
     _error(client.post("/v1/quotes", json={"text": 5}), 422, "invalid")
-    _error(client.post("/v1/quotes", data="", content_type="text/plain"), 422, "invalid")
+
+
+def test_an_empty_draft_is_not_an_error(client):
+    for r in (client.post("/v1/quotes", json={"text": ""}), client.post("/v1/quotes", json={"text": "   \n"}),
+              client.post("/v1/quotes", data="", content_type="text/plain")):
+        assert r.status_code == 200 and r.get_json()["quotes"] == [] and r.get_json()["speakers"] == []
 
 
 def test_too_large(client, app):

@@ -4,7 +4,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ARTIFACTS, ROOT
+from conftest import ARTIFACTS, ROOT, Server, free_port
+
+# Astral letters, emoji (some of several code points) and combining marks before the quotes.
+EMOJI_TEXT = ("𝒜𝓁𝓁 😀😀 cafe\u0301 news 👩🏽‍⚖️\n\n“We did it, and we did it together,” said Ana Lima.\n\n"
+              "“It took 🎉 years,” she added.")
+EMOJI_QUOTES = ["We did it, and we did it together,", "It took 🎉 years,"]
 
 CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = pytest.mark.browser
@@ -91,8 +96,57 @@ def test_article_markup_stays_inert_text(page):
 
 def test_errors_are_shown(page):
     page.goto("/")
-    page.fill("#text", "   ")
+    page.fill("#text", "a " * 60_000)  # over the default limit of 100,000 characters
     page.get_by_role("button", name="Find quotes").click()
     alert = page.get_by_role("alert")
     alert.wait_for()
-    assert "empty" in alert.inner_text()
+    assert "limit is 100000" in alert.inner_text()
+
+
+def test_page_highlights_the_right_characters_among_emoji(page):
+    page.goto("/")
+    page.fill("#text", EMOJI_TEXT)
+    page.get_by_role("button", name="Find quotes").click()
+    page.wait_for_selector("#article .q")
+    assert page.locator("#article .q").all_inner_texts() == EMOJI_QUOTES
+
+
+# -- a CMS plugin on another origin --------------------------------------------------------------
+PLUGIN_KEY = "plugin-key-7f3a"
+
+
+@pytest.fixture(scope="module")
+def plugin_origin():
+    """The plugin's own page, on another loopback origin than the API."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(ROOT / "tests" / "plugin"))
+    server = ThreadingHTTPServer(("127.0.0.1", free_port()), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def guarded_server(plugin_origin):
+    server = Server("gunicorn-guarded", QUOTEAPI_CORS_ORIGINS=plugin_origin, QUOTEAPI_API_KEYS=PLUGIN_KEY)
+    yield server
+    server.stop()
+
+
+def test_a_plugin_on_another_origin_with_a_key_highlights_the_right_characters(browser, plugin_origin, guarded_server):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(plugin_origin + "/plugin.html")
+    call = "([api, key, text]) => window.findQuotes(api, key, text)"
+    result = page.evaluate(call, [guarded_server.base, PLUGIN_KEY, EMOJI_TEXT])
+    assert result["status"] == 200 and result["requestId"]
+    assert [q["text"] for q in result["quotes"]] == EMOJI_QUOTES
+    assert [q["speaker"] for q in result["quotes"]] == ["Ana Lima", "she"]
+    assert page.locator("#out").inner_text() == " | ".join(EMOJI_QUOTES)
+    refused = page.evaluate(call, [guarded_server.base, "", EMOJI_TEXT])
+    assert refused["status"] == 401 and refused["error"]["code"] == "unauthorized"
+    context.close()
+    assert PLUGIN_KEY not in guarded_server.log_path.read_text()

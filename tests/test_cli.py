@@ -44,3 +44,8 @@ def test_bench_reports_a_ratio_against_the_bare_model(tmp_path):
     result = CliRunner().invoke(main, ["bench", str(gold), "--rounds", "1"])
     out = json.loads(result.output)
     assert out["documents"] == 1 and out["ratio"] > 0 and out["baseline_seconds"] > 0
+
+
+def test_an_empty_draft_has_no_quotes():
+    result = CliRunner().invoke(main, ["extract", "-"], input="")
+    assert result.exit_code == 0 and json.loads(result.output)["quotes"] == []

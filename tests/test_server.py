@@ -24,3 +24,17 @@ def test_gunicorn_errors_are_json(live_server):
         urllib.request.urlopen(req, timeout=30)
     assert info.value.code == 400
     assert json.load(info.value)["error"]["code"] == "malformed_json"
+
+
+def test_request_id_in_the_access_log_and_never_the_article(live_server):
+    marker = "Zanzibar-lighthouse-4471"
+    body = json.dumps({"text": f"“The {marker} stays open,” said Ana Lima."}).encode()
+    req = urllib.request.Request(live_server + "/v1/quotes", data=body, method="POST",
+                                 headers={"Content-Type": "application/json", "X-Request-Id": "rid-test-0099"})
+    with urllib.request.urlopen(req, timeout=60) as r:
+        assert r.headers["X-Request-Id"] == "rid-test-0099"
+        assert r.headers["Server"] == "quoteapi"  # no server name and version banner
+        assert r.headers["X-Content-Type-Options"] == "nosniff"
+    log = (ROOT / "tests" / "artifacts" / "gunicorn.log").read_text()
+    assert "rid=rid-test-0099" in log
+    assert marker not in log

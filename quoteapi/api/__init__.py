@@ -2,19 +2,22 @@
 
 Configuration comes from the environment (prefix ``QUOTEAPI_``), then ``test_config``:
 ``QUOTEAPI_MODEL`` (spaCy model name or path), ``QUOTEAPI_MAX_CHARS`` (longest article, in
-characters; default 100000), ``QUOTEAPI_MAX_BYTES`` (largest request body; default 2 MiB).
+characters; default 100000), ``QUOTEAPI_MAX_BYTES`` (largest request body; default 2 MiB), and
+the access settings of :mod:`quoteapi.api.security` (CORS origins, API keys, rate limits).
 """
 from __future__ import annotations
 
 from flask import Flask
 
 from ..extract import load_pipeline
-from . import errors, routes, web
+from . import errors, routes, security, web
 
 
 def create_app(test_config: dict | None = None) -> Flask:
     app = Flask(__name__, static_folder=None)  # the page's files are served by the web blueprint
-    app.config.from_mapping(MODEL=None, MAX_CHARS=100_000, MAX_BYTES=2 * 1024 * 1024, JSON_SORT_KEYS=False)
+    app.config.from_mapping(MODEL=None, MAX_CHARS=100_000, MAX_BYTES=2 * 1024 * 1024, JSON_SORT_KEYS=False,
+                            CORS_ORIGINS=None, API_KEYS=None, API_KEYS_FILE=None, RATE_LIMIT="120 per minute",
+                            RATE_LIMIT_STORAGE="memory://")
     app.config.from_prefixed_env("QUOTEAPI")
     if test_config:
         app.config.update(test_config)
@@ -26,4 +29,5 @@ def create_app(test_config: dict | None = None) -> Flask:
     errors.register(app)
     app.register_blueprint(routes.bp)
     app.register_blueprint(web.bp)
+    security.register(app)  # after the views it guards are registered
     return app

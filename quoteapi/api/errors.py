@@ -8,9 +8,11 @@ from werkzeug.exceptions import HTTPException
 
 
 class ApiError(Exception):
-    def __init__(self, status: int, code: str, message: str, fields: dict | None = None):
+    def __init__(self, status: int, code: str, message: str, fields: dict | None = None,
+                 headers: dict | None = None):
         super().__init__(message)
         self.status, self.code, self.message, self.fields = status, code, message, fields
+        self.headers = headers or {}
 
 
 def error_response(status: int, code: str, message: str, fields: dict | None = None):
@@ -20,14 +22,17 @@ def error_response(status: int, code: str, message: str, fields: dict | None = N
     return jsonify(body), status
 
 
-_HTTP_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 413: "too_large",
-               415: "unsupported_media_type", 422: "invalid"}
+_HTTP_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
+               405: "method_not_allowed", 413: "too_large", 415: "unsupported_media_type", 422: "invalid",
+               429: "rate_limited"}
 
 
 def register(app: Flask) -> None:
     @app.errorhandler(ApiError)
     def _api_error(exc: ApiError):
-        return error_response(exc.status, exc.code, exc.message, exc.fields)
+        body, status = error_response(exc.status, exc.code, exc.message, exc.fields)
+        body.headers.update(exc.headers)
+        return body, status
 
     @app.errorhandler(ValidationError)
     def _validation(exc: ValidationError):
@@ -41,6 +46,8 @@ def register(app: Flask) -> None:
         message = exc.description or exc.name
         if status == 413:
             message = f"Request body too large: the limit is {app.config['MAX_CONTENT_LENGTH']} bytes."
+        if status == 429:
+            message = f"Too many requests: the limit is {exc.description}; retry after the seconds in Retry-After."
         body, status = error_response(status, _HTTP_CODES.get(status, exc.name.lower().replace(" ", "_")), message)
         for name, value in exc.get_headers():  # e.g. Allow on a 405, as RFC 9110 requires
             if name.lower() not in {"content-type", "content-length"}:

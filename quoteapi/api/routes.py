@@ -25,6 +25,10 @@ def quotes():
     ---
     post:
       summary: Extract every quote of an article with speaker, cue and outlet.
+      security:
+      - bearer: []
+      - apiKey: []
+      - {}
       parameters:
       - in: query
         schema: QueryOptionsSchema
@@ -44,14 +48,17 @@ def quotes():
             application/json:
               schema: QuoteResponse
         "400": BadRequest
+        "401": Unauthorized
+        "403": Forbidden
         "413": TooLarge
         "415": UnsupportedMediaType
         "422": Invalid
+        "429": TooManyRequests
         "500": Internal
     """
     data = parse_request(request, int(current_app.config["MAX_CHARS"]))
     body = analyze(data["text"], fmt=data["format"], modes=data["modes"], doc_id=data["id"],
-                   provenance=data["provenance"], nlp=_nlp())
+                   provenance=data["provenance"], offsets=data["offsets"], nlp=_nlp())
     return jsonify(body)
 
 

@@ -56,7 +56,8 @@ async function submit(event) {
     const response = await fetch("/v1/quotes", {
       method: "POST",
       headers: { "Content-Type": "application/json", Accept: "application/json" },
-      body: JSON.stringify({ text, format: $("format").value, modes, provenance: true }),
+      // UTF-16 offsets: what JavaScript strings index, so slicing the text is exact (emoji and all).
+      body: JSON.stringify({ text, format: $("format").value, modes, provenance: true, offsets: "utf16" }),
     });
     let body;
     try {
