@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
+from bs4 import BeautifulSoup, Comment, Declaration, Doctype, ProcessingInstruction, Tag
 
 # Strings of the document that are not its text: <!-- … -->, <!DOCTYPE html>, <?xml …?>.
 NOT_TEXT = (Comment, Declaration, Doctype, ProcessingInstruction)
@@ -23,30 +23,45 @@ DROPPED_TAGS = {"script", "style", "noscript", "template", "head", "title", "ifr
                 "object", "embed", "canvas", "button", "select", "textarea", "form"}
 
 
+_END_OF_BLOCK = object()
+
+
+def _then_end(children):
+    """The children of a block element, then a marker for its closing paragraph break."""
+    yield from children
+    yield _END_OF_BLOCK
+
+
 def html_to_text(html: str) -> str:
     soup = BeautifulSoup(html, "html.parser")
     pieces: list[str] = []
-
-    def walk(node) -> None:
-        for child in node.children:
-            if isinstance(child, NOT_TEXT):
+    # Depth first with a stack of its own, not recursion: markup nested thousands deep
+    # (30,000 unclosed <b>) must not overflow Python's stack.
+    stack: list = [iter(soup.children)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            continue
+        if child is _END_OF_BLOCK:
+            pieces.append("\n\n")
+            continue
+        if isinstance(child, NOT_TEXT):
+            continue
+        if isinstance(child, str):  # a NavigableString
+            pieces.append(re.sub(r"\s+", " ", str(child)))
+        elif isinstance(child, Tag):
+            name = child.name.lower()
+            if name in DROPPED_TAGS:
                 continue
-            if isinstance(child, NavigableString):
-                pieces.append(re.sub(r"\s+", " ", str(child)))
-            elif isinstance(child, Tag):
-                name = child.name.lower()
-                if name in DROPPED_TAGS:
-                    continue
-                if name == "br":
-                    pieces.append("\n")
-                elif name in BLOCK_TAGS:
-                    pieces.append("\n\n")
-                    walk(child)
-                    pieces.append("\n\n")
-                else:
-                    walk(child)
+            if name == "br":
+                pieces.append("\n")
+            elif name in BLOCK_TAGS:
+                pieces.append("\n\n")
+                stack.append(_then_end(child.children))
+            else:
+                stack.append(iter(child.children))
 
-    walk(soup)
     text = "".join(pieces)
     text = re.sub(r"[ \t]*\n[ \t]*", "\n", text)  # no blanks around line breaks
     text = re.sub(r"\n{3,}", "\n\n", text)

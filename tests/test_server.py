@@ -1,5 +1,6 @@
 """The real gunicorn server, started as `make run` and the Procfile start it."""
 import json
+import time
 import urllib.error
 import urllib.request
 
@@ -35,6 +36,10 @@ def test_request_id_in_the_access_log_and_never_the_article(live_server):
         assert r.headers["X-Request-Id"] == "rid-test-0099"
         assert r.headers["Server"] == "quoteapi"  # no server name and version banner
         assert r.headers["X-Content-Type-Options"] == "nosniff"
-    log = (ROOT / "tests" / "artifacts" / "gunicorn.log").read_text()
+    path = ROOT / "tests" / "artifacts" / "gunicorn.log"
+    deadline = time.monotonic() + 10  # the worker writes its access line after answering
+    while "rid=rid-test-0099" not in path.read_text() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    log = path.read_text()
     assert "rid=rid-test-0099" in log
     assert marker not in log

@@ -1,0 +1,101 @@
+"""Hostile input within the limits gets a clear JSON answer, fast, never a 500 (issue: no request
+within the limits can take the service down)."""
+import json
+
+import pytest
+
+from conftest import ARTIFACTS  # noqa: F401  (the live server's log lives there)
+
+
+@pytest.fixture(scope="module")
+def roomy():
+    """The default limits (100,000 characters, 2 MiB), not the test app's smaller ones."""
+    from quoteapi.api import create_app
+
+    return create_app({"TESTING": True, "RATE_LIMIT": "off"}).test_client()
+
+
+def _code(r):
+    return r.status_code, (r.get_json() or {}).get("error", {}).get("code")
+
+
+@pytest.mark.parametrize("text", [
+    '"' * 25_000,            # spaCy's tokenizer is quadratic on such runs
+    "😀" * 20_000,
+    "“‘\"" * 5_000,
+    "(" * 5_000 + ")" * 5_000,
+])
+def test_runs_that_would_stall_the_tokenizer_are_refused(client, text):
+    r = client.post("/v1/quotes", data=text.encode(), content_type="text/plain")
+    assert _code(r) == (422, "unprocessable")
+    assert "in a row" in r.get_json()["error"]["message"]
+
+
+def test_ordinary_symbols_pass(client):
+    text = "=" * 80 + "\n“It works!!!” — said Ana Lima 🎉🎉🎉.\n" + "-" * 80
+    assert client.post("/v1/quotes", json={"text": text}).status_code == 200
+
+
+@pytest.mark.parametrize("body", [
+    '{"text": "x", "id": ' + "9" * 5000 + "}",  # more digits than Python converts
+    "[" * 100_000 + "]" * 100_000,               # deeper than Python recurses
+])
+def test_json_that_breaks_the_parser_is_malformed_json(client, body):
+    assert _code(client.post("/v1/quotes", data=body, content_type="application/json")) == (400, "malformed_json")
+
+
+@pytest.mark.parametrize("charset, raw, status", [
+    ("punycode", b"abc", 415),
+    ("utf-7", b"+AGE-", 415),
+    ("nonsense", b"abc", 415),
+    ("iso-8859-1", "“Caf\u00e9 ist gut,” sagte Ana Lima.".encode("utf-8").decode("utf-8").encode("latin-1", "replace"), 200),
+    ("windows-1252", "\u201cThe bridge is closed,\u201d said Ana Lima.".encode("cp1252"), 200),
+    ("utf-16", "\u201cThe bridge is closed,\u201d said Ana Lima.".encode("utf-16"), 200),
+    ("utf-16", "no byte order mark".encode("utf-16-le"), 400),
+])
+def test_charsets(client, charset, raw, status):
+    r = client.post("/v1/quotes", data=raw, content_type=f"text/plain; charset={charset}")
+    assert r.status_code == status, r.get_json()
+    if status == 200 and charset != "iso-8859-1":
+        assert r.get_json()["quotes"][0]["text"] == "The bridge is closed,"
+
+
+def test_a_lone_surrogate_in_the_id_is_refused_before_the_analysis(client):
+    assert _code(client.post("/v1/quotes", data='{"text": "x", "id": "\\ud800"}',
+                             content_type="application/json")) == (400, "bad_encoding")
+
+
+def test_unknown_query_options_are_refused_like_unknown_fields(client):
+    assert _code(client.post("/v1/quotes?mode=speech", json={"text": "x"})) == (422, "invalid")
+    assert _code(client.post("/v1/quotes", json={"text": "x", "mode": "speech"})) == (422, "invalid")
+
+
+def test_duplicate_modes_are_folded(client):
+    body = client.post("/v1/quotes?modes=speech,speech,writing,speech", data="x", content_type="text/plain").get_json()
+    assert body["meta"]["modes"] == ["speech", "writing"]
+    body = client.post("/v1/quotes", json={"text": "x", "modes": ["speech"] * 1000}).get_json()
+    assert body["meta"]["modes"] == ["speech"]
+
+
+@pytest.mark.parametrize("html", [
+    "<div>" * 1000 + "“Deep,” said Ana Lima." + "</div>" * 1000,
+    "<b>" * 30_000 + "x",
+    "<table>" + "<tr><td><ul><li>" * 500 + "x",
+])
+def test_deep_html_gets_an_answer(roomy, html):
+    assert roomy.post("/v1/quotes", data=html, content_type="text/html").status_code == 200
+
+
+@pytest.mark.slow
+def test_a_chunked_body_past_the_limit_is_refused_not_cut(live_server):
+    import http.client
+    from urllib.parse import urlparse
+
+    url = urlparse(live_server)
+    conn = http.client.HTTPConnection(url.hostname, url.port, timeout=60)
+    body = json.dumps({"text": "word " * 450_000}).encode()  # 2.25 MB, over the 2 MiB default
+    conn.request("POST", "/v1/quotes", body=iter([body[i:i + 65536] for i in range(0, len(body), 65536)]),
+                 headers={"Content-Type": "application/json"}, encode_chunked=True)
+    r = conn.getresponse()
+    assert r.status == 413 and json.loads(r.read())["error"]["code"] == "too_large"
+    conn.close()
