@@ -28,6 +28,7 @@ _ERRORS = {
     "Forbidden": "The API key is not valid.",
     "TooManyRequests": "Rate limit reached; the Retry-After header says when to try again.",
     "Internal": "Internal error (no trace is returned).",
+    "OverTimeBudget": "The analysis did not finish within the time budget (QUOTEAPI_TIME_BUDGET); the worker lives on.",
 }
 
 

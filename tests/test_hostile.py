@@ -99,3 +99,42 @@ def test_a_chunked_body_past_the_limit_is_refused_not_cut(live_server):
     r = conn.getresponse()
     assert r.status == 413 and json.loads(r.read())["error"]["code"] == "too_large"
     conn.close()
+
+
+def test_an_analysis_over_the_time_budget_answers_503_and_the_next_request_is_served():
+    import time
+
+    from quoteapi.api import create_app
+
+    c = create_app({"TESTING": True, "RATE_LIMIT": "off", "TIME_BUDGET": 0.5}).test_client()
+    long_sentence = "Smith said that " * 1200 + "it rained."  # superlinear in one sentence: seconds
+    started = time.monotonic()
+    r = c.post("/v1/quotes", json={"text": long_sentence})
+    assert _code(r) == (503, "over_time_budget") and r.headers["Retry-After"] == "1"
+    assert time.monotonic() - started < 5
+    ok = c.post("/v1/quotes", json={"text": "“It works,” said Ana Lima."})
+    assert ok.status_code == 200 and ok.get_json()["quotes"][0]["text"] == "It works,"
+
+
+@pytest.mark.slow
+def test_two_stalling_requests_no_longer_take_the_service_down(live_server):
+    """The outage of the issue: two 25 KB runs of quotation marks in parallel held both workers
+    for a minute; now each is refused at once and health checks answer throughout."""
+    import time
+    import urllib.error
+    import urllib.request
+    from concurrent.futures import ThreadPoolExecutor
+
+    def post():
+        req = urllib.request.Request(live_server + "/v1/quotes", data=b'"' * 25_000, headers={"Content-Type": "text/plain"})
+        try:
+            urllib.request.urlopen(req, timeout=30)
+        except urllib.error.HTTPError as err:
+            return err.code, json.load(err)["error"]["code"]
+
+    started = time.monotonic()
+    with ThreadPoolExecutor(2) as pool:
+        answers = list(pool.map(lambda _: post(), range(2)))
+        health = urllib.request.urlopen(live_server + "/healthz", timeout=5).status
+    assert answers == [(422, "unprocessable")] * 2 and health == 200
+    assert time.monotonic() - started < 10

@@ -24,7 +24,7 @@ def error_response(status: int, code: str, message: str, fields: dict | None = N
 
 _HTTP_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
                405: "method_not_allowed", 413: "too_large", 415: "unsupported_media_type", 422: "invalid",
-               429: "rate_limited"}
+               429: "rate_limited", 503: "unavailable"}
 
 
 def register(app: Flask) -> None:

@@ -10,6 +10,7 @@ from flask import Blueprint, current_app, jsonify, request
 from .. import __version__
 from ..extract import model_label
 from ..service import analyze
+from .budget import time_budget
 from .payload import parse_request
 
 bp = Blueprint("v1", __name__)
@@ -55,10 +56,12 @@ def quotes():
         "422": Invalid
         "429": TooManyRequests
         "500": Internal
+        "503": OverTimeBudget
     """
     data = parse_request(request, int(current_app.config["MAX_CHARS"]))
-    body = analyze(data["text"], fmt=data["format"], modes=data["modes"], doc_id=data["id"],
-                   provenance=data["provenance"], offsets=data["offsets"], nlp=_nlp())
+    with time_budget(float(current_app.config["TIME_BUDGET"])):
+        body = analyze(data["text"], fmt=data["format"], modes=data["modes"], doc_id=data["id"],
+                       provenance=data["provenance"], offsets=data["offsets"], nlp=_nlp())
     return jsonify(body)
 
 
