@@ -31,3 +31,12 @@ loglevel = os.environ.get("QUOTEAPI_LOG_LEVEL", "info")
 access_log_format = '%(h)s %(t)s "%(r)s" %(s)s %(B)s %(M)sms rid=%({x-request-id}o)s'
 # No server name and version in the Server header.
 gunicorn.http.wsgi.SERVER = "quoteapi"
+
+
+def pre_fork(server, worker):
+    """Move everything the master loaded (the spaCy model above all) out of the garbage
+    collector's reach before forking: otherwise the first collection in a worker touches every
+    object and copy-on-write gives each worker its own copy of the model."""
+    import gc
+
+    gc.freeze()

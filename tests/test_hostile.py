@@ -138,3 +138,27 @@ def test_two_stalling_requests_no_longer_take_the_service_down(live_server):
         health = urllib.request.urlopen(live_server + "/healthz", timeout=5).status
     assert answers == [(422, "unprocessable")] * 2 and health == 200
     assert time.monotonic() - started < 10
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+# What breaks text pipelines: marks of every style, brackets, emoji, joiners, long runs.
+_HOSTILE = st.lists(st.sampled_from(list("\"'“”‘’«»„()[]{}<>&;:,.!?—– \n") + ["😀", "👩🏽‍⚖️", "\u200b", "\u0301", "a", " said "]),
+                    max_size=3000).map("".join)
+
+
+@given(text=_HOSTILE)
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+def test_hostile_texts_get_an_answer_never_a_500(client, text):
+    r = client.post("/v1/quotes", json={"text": text})
+    assert r.status_code in {200, 422} and r.is_json
+
+
+@given(html=st.recursive(st.text(alphabet="ab “”\"<>&", max_size=20),
+                         lambda inner: st.builds(lambda tag, body: f"<{tag}>{body}", st.sampled_from(["div", "b", "p", "td", "li"]), inner),
+                         max_leaves=200))
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+def test_hostile_html_gets_an_answer_never_a_500(client, html):
+    r = client.post("/v1/quotes", data=html.encode(), content_type="text/html")
+    assert r.status_code in {200, 422} and r.is_json
