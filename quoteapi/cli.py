@@ -41,37 +41,42 @@ def serve(port: int | None, workers: int | None, host: str | None) -> None:
 
 @main.command()
 @click.argument("source", required=False, default="-")
-@click.option("--jsonl", "jsonl", type=click.Path(exists=True, dir_okay=False, allow_dash=True),
-              help="Read records with `id` and `text` (one JSON object a line); write one response a line.")
+@click.option("--jsonl", "jsonl", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Records {id, text, format?}, one JSON object a line (a .gz file, a file or - for stdin); "
+                   "one response a line, in input order, each with its id.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="With --jsonl: the file to append responses to (default: standard output, one process).")
+@click.option("--errors", "errors_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="With --out: where records that cannot be analysed go (default: OUT.errors.jsonl).")
+@click.option("--processes", type=int, default=None, help="With --out: worker processes (default: every core).")
+@click.option("--batch-size", type=int, default=32, show_default=True, help="Articles per nlp.pipe batch.")
+@click.option("--resume", is_flag=True, help="With --out: skip the ids OUT already holds (after a killed run).")
 @click.option("--html", is_flag=True, help="The input is HTML.")
 @click.option("--modes", default=None, help="Comma-separated: speech, writing, thought (default speech,writing).")
 @click.option("--provenance", is_flag=True, help="Add rule and speaker_from to every quote.")
-def extract(source: str, jsonl: str | None, html: bool, modes: str | None, provenance: bool) -> None:
-    """Print the API's JSON for an article FILE (or - for standard input)."""
+def extract(source: str, jsonl: str | None, out: Path | None, errors_path: Path | None, processes: int | None,
+            batch_size: int, resume: bool, html: bool, modes: str | None, provenance: bool) -> None:
+    """Print the API's JSON for an article FILE (or - for standard input), or run over an archive
+    with --jsonl. The exit status is 1 when a record could not be analysed."""
+    chosen = _modes(modes)
+    fmt = "html" if html else "text"
+    if jsonl:
+        from . import batch
+
+        if out is not None and errors_path is None:
+            errors_path = out.with_name(out.name + ".errors.jsonl")
+        summary = batch.run(jsonl, out, errors_path, processes=processes if out is not None else 1,
+                            batch_size=batch_size, resume=resume, fmt=fmt, modes=chosen, provenance=provenance)
+        click.echo(f"{summary.written} written, {summary.skipped} already done, {summary.failed} failed"
+                   + (f" (see {errors_path})" if summary.failed and errors_path else ""), err=True)
+        if summary.failed:
+            raise SystemExit(1)
+        return
     from .extract import load_pipeline
     from .service import analyze
 
-    chosen = _modes(modes)
-    nlp = load_pipeline()
-    fmt = "html" if html else "text"
-    if jsonl:
-        stream = sys.stdin if jsonl == "-" else open(jsonl, encoding="utf-8")
-        with stream:
-            for n, line in enumerate(stream, 1):
-                if not line.strip():
-                    continue
-                try:
-                    record = json.loads(line)
-                    text = record["text"]
-                except (json.JSONDecodeError, KeyError, TypeError) as exc:
-                    raise click.ClickException(f"line {n}: not a JSON object with a text field ({exc})") from None
-                body = analyze(text, fmt=record.get("format", fmt), modes=chosen,
-                               doc_id=None if record.get("id") is None else str(record.get("id")),
-                               provenance=provenance, nlp=nlp)
-                click.echo(json.dumps(body, ensure_ascii=False))
-        return
     text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
-    body = analyze(text, fmt=fmt, modes=chosen, provenance=provenance, nlp=nlp)
+    body = analyze(text, fmt=fmt, modes=chosen, provenance=provenance, nlp=load_pipeline())
     click.echo(json.dumps(body, ensure_ascii=False, indent=2))
 
 

@@ -22,7 +22,7 @@ def test_extract_jsonl_keeps_ids(tmp_path):
     src = tmp_path / "in.jsonl"
     src.write_text('{"id": "a", "text": "Porter said that tolls would rise."}\n\n{"id": 2, "text": "No quote here."}\n')
     result = CliRunner().invoke(main, ["extract", "--jsonl", str(src)])
-    lines = [json.loads(line) for line in result.output.splitlines()]
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [(d["id"], len(d["quotes"])) for d in lines] == [("a", 1), ("2", 0)]
 
 
@@ -30,7 +30,7 @@ def test_extract_jsonl_bad_line_is_a_clear_error(tmp_path):
     src = tmp_path / "in.jsonl"
     src.write_text('{"id": "a"}\n')
     result = CliRunner().invoke(main, ["extract", "--jsonl", str(src)])
-    assert result.exit_code == 1 and "line 1" in result.output
+    assert result.exit_code == 1 and json.loads(result.stderr.splitlines()[0])["line"] == 1
 
 
 def test_bad_modes_rejected():

@@ -8,6 +8,7 @@ import re
 
 from flask import Request
 
+from ..limits import MAX_SYMBOL_RUN, symbol_run
 from ..schemas import QueryOptionsSchema, QuoteRequestSchema
 from .errors import ApiError
 
@@ -16,11 +17,6 @@ _query_schema = QueryOptionsSchema()  # an unknown query option is a 422, like a
 RAW_TYPES = {"text/plain": "text", "text/html": "html"}
 # The charsets newsrooms send, by codecs' canonical name. UTF-16 only with its byte order mark.
 CHARSETS = {"utf-8": "UTF-8", "iso8859-1": "ISO-8859-1", "cp1252": "Windows-1252", "utf-16": "UTF-16"}
-# spaCy's tokenizer takes time quadratic in a run of punctuation, symbols or emoji with no
-# space or letter in it (20,000 quotation marks: 43 s). No article has such a run this long;
-# a request with one is refused before it reaches the tokenizer.
-MAX_SYMBOL_RUN = 200
-_SYMBOL_RUN = re.compile(r"[^\w\s]{%d,}" % (MAX_SYMBOL_RUN + 1))
 
 
 def _decode(raw: bytes, charset: str | None) -> str:
@@ -59,11 +55,11 @@ def _check_text(data: dict, max_chars: int) -> None:
         _no_surrogate(data["id"], "id")
     if len(text) > max_chars:
         raise ApiError(413, "too_large", f"The text is {len(text)} characters; the limit is {max_chars}.")
-    run = _SYMBOL_RUN.search(text)
+    run = symbol_run(text)
     if run:
         raise ApiError(422, "unprocessable",
-                       f"The text has {run.end() - run.start()} punctuation marks, symbols or emoji in a row at offset "
-                       f"{run.start()}; at most {MAX_SYMBOL_RUN} can be analysed.")
+                       f"The text has {run[1] - run[0]} punctuation marks, symbols or emoji in a row at offset "
+                       f"{run[0]}; at most {MAX_SYMBOL_RUN} can be analysed.")
 
 
 def _query_options(request: Request) -> dict:
