@@ -10,7 +10,7 @@ from apispec.ext.marshmallow import MarshmallowPlugin
 from apispec_webframeworks.flask import FlaskPlugin
 
 from . import __version__
-from .schemas import ErrorSchema, HealthSchema, QueryOptionsSchema, QuoteRequestSchema, QuoteResponseSchema  # noqa: F401
+from .schemas import BatchRequestSchema, BatchResponseSchema, ErrorSchema, HealthSchema, QueryOptionsSchema, QuoteRequestSchema, QuoteResponseSchema  # noqa: F401
 # (QueryOptionsSchema is named in a view's docstring and found through marshmallow's registry)
 
 OPENAPI_VERSION = "3.1.0"
@@ -46,6 +46,8 @@ def build_spec() -> APISpec:
     spec.components.schema("QuoteResponse", schema=QuoteResponseSchema)
     spec.components.schema("Error", schema=ErrorSchema)
     spec.components.schema("Health", schema=HealthSchema)
+    spec.components.schema("BatchRequest", schema=BatchRequestSchema)
+    spec.components.schema("BatchResponse", schema=BatchResponseSchema)
     spec.components.schema("RawText", _RAW_TEXT)
     # Declared always; enforced when the server has API keys (QUOTEAPI_API_KEYS).
     spec.components.security_scheme("bearer", {"type": "http", "scheme": "bearer"})
@@ -67,7 +69,7 @@ def json_schemas(spec: APISpec | None = None) -> dict[str, dict]:
     OpenAPI 3.1 schema objects are JSON Schema; the component references become ``$defs``."""
     components = (spec or build_spec()).to_dict()["components"]["schemas"]
     out = {}
-    for name in ("QuoteRequest", "QuoteResponse", "Error"):
+    for name in ("QuoteRequest", "QuoteResponse", "Error", "BatchRequest", "BatchResponse"):
         doc = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": name}
         doc.update(copy.deepcopy(components[name]))
         doc["$defs"] = {k: v for k, v in copy.deepcopy(components).items() if k != name}

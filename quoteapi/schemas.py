@@ -180,6 +180,16 @@ class QuoteResponseSchema(Schema):
     meta = fields.Nested(MetaSchema, required=True)
 
 
+class BatchRequestSchema(Schema):
+    """A JSON request to ``POST /v1/quotes/batch``: documents shaped like single requests."""
+
+    documents = fields.List(fields.Nested(QuoteRequestSchema), required=True, validate=validate.Length(min=1),
+                            metadata={"description": "The articles, each `{text, id?, format?, modes?, provenance?}`; "
+                                                     "at most QUOTEAPI_BATCH_MAX_DOCS (default 64)."})
+    offsets = fields.String(load_default="codepoint", validate=validate.OneOf(OFFSET_MODES),
+                            metadata={"description": "`codepoint` (default) or `utf16`, for every document."})
+
+
 class ErrorBodySchema(Schema):
     code = fields.String(required=True)
     message = fields.String(required=True)
@@ -188,6 +198,20 @@ class ErrorBodySchema(Schema):
 
 class ErrorSchema(Schema):
     error = fields.Nested(ErrorBodySchema, required=True)
+
+
+class BatchResultSchema(Schema):
+    """One document's answer: its response, or its error; the others are not affected."""
+
+    id = fields.String(required=True, allow_none=True)
+    status = fields.Integer(required=True, metadata={"description": "200, or the status the document alone would get."})
+    result = fields.Nested(QuoteResponseSchema, required=True, allow_none=True)
+    error = fields.Nested(ErrorBodySchema, required=True, allow_none=True)
+
+
+class BatchResponseSchema(Schema):
+    results = fields.List(fields.Nested(BatchResultSchema), required=True,
+                          metadata={"description": "One per document, in the order sent."})
 
 
 class HealthSchema(Schema):

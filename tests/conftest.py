@@ -83,8 +83,8 @@ class Server:
         self.log_path = ARTIFACTS / f"{name}.log"
         ARTIFACTS.mkdir(exist_ok=True)
         self.log = open(self.log_path, "w")  # a file, not a pipe: a full pipe would block the server
-        full_env = dict(os.environ, PORT=str(self.port), HOST="127.0.0.1", WEB_CONCURRENCY="2",
-                        QUOTEAPI_RATE_LIMIT="off", **env)
+        full_env = {**os.environ, "PORT": str(self.port), "HOST": "127.0.0.1", "WEB_CONCURRENCY": "2",
+                    "QUOTEAPI_RATE_LIMIT": "off", **env}
         self.proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "python:quoteapi.gunicorn_conf"],
                                      cwd=ROOT, env=full_env, stdout=self.log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 120

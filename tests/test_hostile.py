@@ -101,19 +101,31 @@ def test_a_chunked_body_past_the_limit_is_refused_not_cut(live_server):
     conn.close()
 
 
-def test_an_analysis_over_the_time_budget_answers_503_and_the_next_request_is_served():
+@pytest.mark.slow
+def test_an_analysis_over_the_time_budget_answers_503_and_the_worker_serves_the_next():
+    """Against the real gunicorn (one sync worker, budget 0.5 s), as in production."""
     import time
+    import urllib.error
+    import urllib.request
 
-    from quoteapi.api import create_app
+    from conftest import Server
 
-    c = create_app({"TESTING": True, "RATE_LIMIT": "off", "TIME_BUDGET": 0.5}).test_client()
-    long_sentence = "Smith said that " * 1200 + "it rained."  # superlinear in one sentence: seconds
-    started = time.monotonic()
-    r = c.post("/v1/quotes", json={"text": long_sentence})
-    assert _code(r) == (503, "over_time_budget") and r.headers["Retry-After"] == "1"
-    assert time.monotonic() - started < 5
-    ok = c.post("/v1/quotes", json={"text": "“It works,” said Ana Lima."})
-    assert ok.status_code == 200 and ok.get_json()["quotes"][0]["text"] == "It works,"
+    server = Server("gunicorn-budget", QUOTEAPI_TIME_BUDGET="0.5", WEB_CONCURRENCY="1")
+    try:
+        long_sentence = "Smith said that " * 1200 + "it rained."  # superlinear in one sentence: seconds
+        req = urllib.request.Request(server.base + "/v1/quotes", data=long_sentence.encode(),
+                                     headers={"Content-Type": "text/plain"})
+        started = time.monotonic()
+        with pytest.raises(urllib.error.HTTPError) as info:
+            urllib.request.urlopen(req, timeout=60)
+        assert info.value.code == 503 and info.value.headers["Retry-After"] == "1"
+        assert json.load(info.value)["error"]["code"] == "over_time_budget"
+        assert time.monotonic() - started < 10
+        ok = urllib.request.Request(server.base + "/v1/quotes", data="“It works,” said Ana Lima.".encode(),
+                                    headers={"Content-Type": "text/plain"})
+        assert json.load(urllib.request.urlopen(ok, timeout=30))["quotes"][0]["text"] == "It works,"
+    finally:
+        server.stop()
 
 
 @pytest.mark.slow

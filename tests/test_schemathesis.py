@@ -16,8 +16,11 @@ keyed_schema = schemathesis.openapi.from_wsgi("/v1/openapi.json", keyed)
 
 def _excluded(case):
     # Any bytes are a valid text/plain or text/html article: schemathesis' "not a string"
-    # bodies for those media types are strings all the same.
-    return [negative_data_rejection] if (case.media_type or "").startswith("text/") else []
+    # bodies for those media types are strings all the same. A batch answers an invalid
+    # document in its own slot (200 for the batch) by design, so that one bad article does not
+    # fail a day's stories: its answers are checked against the schema all the same.
+    lenient = (case.media_type or "").startswith("text/") or case.path == "/v1/quotes/batch"
+    return [negative_data_rejection] if lenient else []
 
 
 @schema.parametrize()

@@ -9,10 +9,13 @@ import re
 from flask import Request
 
 from ..limits import MAX_SYMBOL_RUN, symbol_run
-from ..schemas import QueryOptionsSchema, QuoteRequestSchema
+from marshmallow import ValidationError
+
+from ..schemas import BatchRequestSchema, QueryOptionsSchema, QuoteRequestSchema
 from .errors import ApiError
 
 _schema = QuoteRequestSchema()
+_batch_schema = BatchRequestSchema(exclude=("documents",))
 _query_schema = QueryOptionsSchema()  # an unknown query option is a 422, like an unknown JSON field
 RAW_TYPES = {"text/plain": "text", "text/html": "html"}
 # The charsets newsrooms send, by codecs' canonical name. UTF-16 only with its byte order mark.
@@ -83,9 +86,27 @@ def _body_text(request: Request) -> str:
     return _decode(_body_bytes(request), request.mimetype_params.get("charset"))
 
 
+def _json_object(text: str, what: str) -> dict:
+    try:
+        payload = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ApiError(400, "malformed_json", f"Malformed JSON: {exc.msg} at line {exc.lineno} column {exc.colno}.") from None
+    except RecursionError:
+        raise ApiError(400, "malformed_json", "Malformed JSON: nested too deeply.") from None
+    except ValueError:  # an integer of more digits than Python converts
+        raise ApiError(400, "malformed_json", "Malformed JSON: a number too large.") from None
+    if not isinstance(payload, dict):
+        raise ApiError(400, "malformed_json", f"The JSON body must be an object with {what}.")
+    return payload
+
+
+def _is_json(request: Request) -> bool:
+    return request.mimetype == "application/json" or request.mimetype.endswith("+json")
+
+
 def parse_request(request: Request, max_chars: int) -> dict:
     mimetype = request.mimetype
-    is_json = mimetype == "application/json" or mimetype.endswith("+json")
+    is_json = _is_json(request)
     if not is_json and mimetype not in RAW_TYPES:
         shown = mimetype or "none"
         raise ApiError(415, "unsupported_media_type",
@@ -93,20 +114,47 @@ def parse_request(request: Request, max_chars: int) -> dict:
     options = _query_options(request)
     text = _body_text(request)
     if is_json:
-        try:
-            payload = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise ApiError(400, "malformed_json", f"Malformed JSON: {exc.msg} at line {exc.lineno} column {exc.colno}.") from None
-        except RecursionError:
-            raise ApiError(400, "malformed_json", "Malformed JSON: nested too deeply.") from None
-        except ValueError:  # an integer of more digits than Python converts
-            raise ApiError(400, "malformed_json", "Malformed JSON: a number too large.") from None
-        if not isinstance(payload, dict):
-            raise ApiError(400, "malformed_json", "The JSON body must be an object with a \"text\" field.")
-        data = _schema.load({**options, **payload})
+        data = _schema.load({**options, **_json_object(text, 'a "text" field')})
     else:
         if "\x00" in text:  # in a JSON string a NUL is written on purpose; in a raw body it is binary
             raise ApiError(400, "binary_body", "The body contains NUL bytes: binary data is not an article.")
         data = _schema.load({"format": RAW_TYPES[mimetype], **options, "text": text})
     _check_text(data, max_chars)
     return data
+
+
+def _document(raw, defaults: dict, max_chars: int) -> dict | ApiError:
+    """One document of a batch, or the error that is its answer."""
+    try:
+        if not isinstance(raw, dict):
+            raise ApiError(422, "invalid", "A document is a JSON object with a \"text\" field.")
+        data = _schema.load({**defaults, **raw})
+        _check_text(data, max_chars)
+        return data
+    except ValidationError as exc:
+        return ApiError(422, "invalid", f"Invalid document: {'; '.join(f'{k}: {v}' for k, v in exc.messages.items())}",
+                        exc.messages)
+    except ApiError as exc:
+        return exc
+
+
+def parse_batch(request: Request, max_chars: int, max_documents: int, max_total_chars: int) -> tuple[dict, list]:
+    """The options of a batch and, per document in order, its request fields or its error."""
+    if not _is_json(request):
+        raise ApiError(415, "unsupported_media_type", f"Content-Type {request.mimetype or 'none'} is not supported: "
+                                                      "a batch is application/json.")
+    query = _query_options(request)
+    payload = _json_object(_body_text(request), 'a "documents" list')
+    documents = payload.pop("documents", None)
+    # Query options: offsets for the batch, format, modes and provenance as every document's
+    # default; an id names one document, so it is not taken from the query.
+    options = _batch_schema.load({**{k: v for k, v in query.items() if k == "offsets"}, **payload})
+    if not isinstance(documents, list) or not documents:
+        raise ValidationError({"documents": ["A non-empty list of documents is required."]})
+    if len(documents) > max_documents:
+        raise ApiError(413, "too_large", f"The batch has {len(documents)} documents; the limit is {max_documents}.")
+    total = sum(len(d["text"]) for d in documents if isinstance(d, dict) and isinstance(d.get("text"), str))
+    if total > max_total_chars:
+        raise ApiError(413, "too_large", f"The batch has {total} characters of text; the limit is {max_total_chars}.")
+    defaults = {k: v for k, v in query.items() if k not in {"offsets", "id"}}
+    return options, [_document(raw, defaults, max_chars) for raw in documents]

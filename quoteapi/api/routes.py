@@ -9,9 +9,9 @@ from flask import Blueprint, current_app, jsonify, request
 
 from .. import __version__
 from ..extract import model_label
-from ..service import analyze
+from ..service import analyze, analyze_many
 from .budget import time_budget
-from .payload import parse_request
+from .payload import parse_batch, parse_request
 
 bp = Blueprint("v1", __name__)
 
@@ -62,6 +62,48 @@ def quotes():
     with time_budget(float(current_app.config["TIME_BUDGET"])):
         body = analyze(data["text"], fmt=data["format"], modes=data["modes"], doc_id=data["id"],
                        provenance=data["provenance"], offsets=data["offsets"], nlp=_nlp())
+    return jsonify(body)
+
+
+@bp.post("/v1/quotes/batch")
+def batch():
+    """The quotes of several articles in one request, each answered in its own slot.
+    ---
+    post:
+      summary: Extract the quotes of up to QUOTEAPI_BATCH_MAX_DOCS articles; a document's error stays in its slot.
+      security:
+      - bearer: []
+      - apiKey: []
+      - {}
+      parameters:
+      - in: query
+        schema: QueryOptionsSchema
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: BatchRequest
+      responses:
+        "200":
+          description: One result per document, in order.
+          content:
+            application/json:
+              schema: BatchResponse
+        "400": BadRequest
+        "401": Unauthorized
+        "403": Forbidden
+        "413": TooLarge
+        "415": UnsupportedMediaType
+        "422": Invalid
+        "429": TooManyRequests
+        "500": Internal
+        "503": OverTimeBudget
+    """
+    config = current_app.config
+    options, items = parse_batch(request, int(config["MAX_CHARS"]), int(config["BATCH_MAX_DOCS"]),
+                                 int(config["BATCH_MAX_CHARS"]))
+    with time_budget(float(config["TIME_BUDGET"])):
+        body = analyze_many(items, offsets=options["offsets"], nlp=_nlp())
     return jsonify(body)
 
 

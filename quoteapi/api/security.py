@@ -29,7 +29,7 @@ from flask_limiter.util import get_remote_address
 
 from .errors import ApiError
 
-PROTECTED_ENDPOINTS = {"v1.quotes"}  # what keys and rate limits apply to
+PROTECTED_ENDPOINTS = {"v1.quotes", "v1.batch"}  # what keys and rate limits apply to
 _REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
 # The page's own files satisfy this: no inline script or style, no other origin.
 PAGE_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
