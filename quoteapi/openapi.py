@@ -5,7 +5,7 @@ import copy
 import json
 from pathlib import Path
 
-from apispec import APISpec
+from apispec import APISpec, BasePlugin
 from apispec.ext.marshmallow import MarshmallowPlugin
 from apispec_webframeworks.flask import FlaskPlugin
 
@@ -32,6 +32,21 @@ _ERRORS = {
 }
 
 
+class AnalysisAnswers(BasePlugin):
+    """Every POST under /v1 (an analysis) takes an API key when the server has keys and can get
+    the same error answers: declared here once, not in each view."""
+
+    def operation_helper(self, path=None, operations=None, **kwargs):
+        if not path or not path.startswith("/v1/"):
+            return
+        for method, operation in (operations or {}).items():
+            if method == "post":
+                operation.setdefault("security", [{"bearer": []}, {"apiKey": []}, {}])
+                responses = operation.setdefault("responses", {})
+                for status, name in _ANALYSIS_ERRORS.items():
+                    responses.setdefault(status, name)
+
+
 def build_spec() -> APISpec:
     """The OpenAPI document: schemas from :mod:`quoteapi.schemas`, paths from the views'
     docstrings (apispec's Flask plugin), on a bare app that loads no model."""
@@ -40,7 +55,7 @@ def build_spec() -> APISpec:
     from .api import routes
 
     spec = APISpec(title="quoteapi", version=__version__, openapi_version=OPENAPI_VERSION,
-                   plugins=[FlaskPlugin(), MarshmallowPlugin()],
+                   plugins=[FlaskPlugin(), AnalysisAnswers(), MarshmallowPlugin()],
                    info={"description": "Quote and attribution extraction for newsrooms."})
     spec.components.schema("QuoteRequest", schema=QuoteRequestSchema)
     spec.components.schema("QuoteResponse", schema=QuoteResponseSchema)
@@ -61,6 +76,11 @@ def build_spec() -> APISpec:
             if endpoint.startswith(routes.bp.name + ".") and "---" in (view.__doc__ or ""):
                 spec.path(view=view, app=app)
     return spec
+
+
+_ANALYSIS_ERRORS = {"400": "BadRequest", "401": "Unauthorized", "403": "Forbidden", "413": "TooLarge",
+                    "415": "UnsupportedMediaType", "422": "Invalid", "429": "TooManyRequests", "500": "Internal",
+                    "503": "OverTimeBudget"}
 
 
 def json_schemas(spec: APISpec | None = None) -> dict[str, dict]:

@@ -1,7 +1,8 @@
 """The v1 endpoints. Thin: parse, call the service, return.
 
 Each view's docstring ends with its OpenAPI operation (after ``---``); ``quoteapi.openapi``
-reads them with apispec's Flask plugin, so the document cannot drift from the routes.
+reads them with apispec's Flask plugin, so the document cannot drift from the routes, and adds
+what every analysis endpoint shares (its security schemes and error answers).
 """
 from __future__ import annotations
 
@@ -26,10 +27,6 @@ def quotes():
     ---
     post:
       summary: Extract every quote of an article with speaker, cue and outlet.
-      security:
-      - bearer: []
-      - apiKey: []
-      - {}
       parameters:
       - in: query
         schema: QueryOptionsSchema
@@ -48,15 +45,6 @@ def quotes():
           content:
             application/json:
               schema: QuoteResponse
-        "400": BadRequest
-        "401": Unauthorized
-        "403": Forbidden
-        "413": TooLarge
-        "415": UnsupportedMediaType
-        "422": Invalid
-        "429": TooManyRequests
-        "500": Internal
-        "503": OverTimeBudget
     """
     data = parse_request(request, int(current_app.config["MAX_CHARS"]))
     with time_budget(float(current_app.config["TIME_BUDGET"])):
@@ -71,10 +59,6 @@ def batch():
     ---
     post:
       summary: Extract the quotes of up to QUOTEAPI_BATCH_MAX_DOCS articles; a document's error stays in its slot.
-      security:
-      - bearer: []
-      - apiKey: []
-      - {}
       parameters:
       - in: query
         schema: QueryOptionsSchema
@@ -89,15 +73,6 @@ def batch():
           content:
             application/json:
               schema: BatchResponse
-        "400": BadRequest
-        "401": Unauthorized
-        "403": Forbidden
-        "413": TooLarge
-        "415": UnsupportedMediaType
-        "422": Invalid
-        "429": TooManyRequests
-        "500": Internal
-        "503": OverTimeBudget
     """
     config = current_app.config
     options, items = parse_batch(request, int(config["MAX_CHARS"]), int(config["BATCH_MAX_DOCS"]),
