@@ -151,3 +151,11 @@ def test_a_doctype_is_not_text(client):
     body = client.post("/v1/quotes", data=html, content_type="text/html").get_json()
     assert body["text"] == "“We will not rest,” said Ana Lima."
     assert body["quotes"][0]["text"] == "We will not rest,"
+
+
+@pytest.mark.parametrize("key", ["null", "true", "123", "[1]"])
+def test_a_key_that_looks_like_json_is_that_key(monkeypatch, key):
+    monkeypatch.setenv("QUOTEAPI_API_KEYS", key)
+    c = create_app({"TESTING": True, "RATE_LIMIT": "off"}).test_client()
+    assert c.post("/v1/quotes", json={"text": "x"}).status_code == 401  # never turns authentication off
+    assert c.post("/v1/quotes", json={"text": "x"}, headers={"X-API-Key": key}).status_code == 200

@@ -7,10 +7,15 @@ the access settings of :mod:`quoteapi.api.security` (CORS origins, API keys, rat
 """
 from __future__ import annotations
 
+import os
+
 from flask import Flask
 
 from ..extract import load_pipeline
 from . import errors, routes, security, web
+
+
+_VERBATIM = ("API_KEYS", "API_KEYS_FILE", "CORS_ORIGINS", "RATE_LIMIT", "RATE_LIMIT_STORAGE")
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -20,6 +25,11 @@ def create_app(test_config: dict | None = None) -> Flask:
                             RATE_LIMIT_STORAGE="memory://", TIME_BUDGET=20,
                             BATCH_MAX_DOCS=64, BATCH_MAX_CHARS=1_000_000)
     app.config.from_prefixed_env("QUOTEAPI")
+    # from_prefixed_env reads values as JSON when it can: a key spelt null, true or 123 must stay
+    # that key (null would turn authentication off), an origin or a limit the string written.
+    for name in _VERBATIM:
+        if f"QUOTEAPI_{name}" in os.environ:
+            app.config[name] = os.environ[f"QUOTEAPI_{name}"]
     if test_config:
         app.config.update(test_config)
     app.config["MAX_CONTENT_LENGTH"] = int(app.config["MAX_BYTES"])
