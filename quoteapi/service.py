@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import __version__
+from .budget import OverBudget, run_pipeline
 from .extract import load_pipeline, model_label
 from .extract.types import Entity, Quote
 from .extract.vocab import DEFAULT_MODES, Mode
@@ -78,38 +79,80 @@ def analyze(text: str, *, fmt: str = "text", modes: Iterable[str] = DEFAULT_MODE
     nlp = nlp or load_pipeline()
     if fmt == "html":
         text = html_to_text(text)
-    doc = nlp(text)
+    doc = run_pipeline(nlp, text)  # the request's time budget checked before each component
     elapsed = (time.perf_counter() - started) * 1000
     body = build_response(text if fmt == "html" else None, doc._.quotes, doc._.speakers, modes=modes,
                           doc_id=doc_id, model=model_label(nlp), elapsed_ms=elapsed, provenance=provenance)
     return to_utf16(body, text) if offsets == "utf16" else body
 
 
+@dataclass(frozen=True)
+class SlotError:
+    """A document's own error in a batch answer."""
+
+    status: int
+    code: str
+    message: str
+    fields: dict | None = None
+
+
+#: Characters parsed together in one ``nlp.pipe`` round: bounded, so that the time budget is
+#: checked at least once per round whatever the number and size of the documents.
+ROUND_CHARS = 100_000
+
+
+def _rounds(texts: list[str], batch_size: int) -> list[list[int]]:
+    """Consecutive indexes of *texts*, grouped: at most *batch_size* documents and about
+    ROUND_CHARS characters per group.
+
+    >>> _rounds(["a" * 60_000, "b" * 60_000, "c", "d"], 16)
+    [[0], [1, 2, 3]]
+    """
+    rounds, current, size = [], [], 0
+    for i, text in enumerate(texts):
+        if current and (len(current) == batch_size or size + len(text) > ROUND_CHARS):
+            rounds.append(current)
+            current, size = [], 0
+        current.append(i)
+        size += len(text)
+    return rounds + [current] if current else rounds
+
+
 def analyze_many(items: list, *, offsets: str = "codepoint", nlp=None, batch_size: int = 16) -> list[dict]:
     """The answers of a batch, in order: for each item its request fields (as ``analyze`` takes
     them) or the error that is its answer (any object with ``status``, ``code``, ``message``,
-    ``fields``). The valid documents go through ``nlp.pipe`` together."""
+    ``fields``). The valid documents go through ``nlp.pipe`` together, in rounds of bounded size;
+    documents the time budget does not reach are answered 503 in their own slot, the others
+    keep their results."""
     nlp = nlp or load_pipeline()
     valid = [item for item in items if isinstance(item, dict)]
     texts = [html_to_text(d["text"]) if d["format"] == "html" else d["text"] for d in valid]
-    bodies = {}
-    started = time.perf_counter()
-    for data, text, doc in zip(valid, texts, nlp.pipe(texts, batch_size=batch_size)):
-        elapsed = (time.perf_counter() - started) * 1000
-        body = build_response(text if data["format"] == "html" else None, doc._.quotes, doc._.speakers,
-                              modes=data["modes"], doc_id=data["id"], model=model_label(nlp), elapsed_ms=elapsed,
-                              provenance=data["provenance"])
-        bodies[id(data)] = to_utf16(body, text) if offsets == "utf16" else body
-        started = time.perf_counter()
+    answers: dict[int, dict | SlotError] = {}
+    try:
+        for round_ in _rounds(texts, batch_size):
+            started = time.perf_counter()
+            for i, doc in zip(round_, nlp.pipe([texts[i] for i in round_], batch_size=len(round_))):
+                data, text = valid[i], texts[i]
+                elapsed = (time.perf_counter() - started) * 1000
+                body = build_response(text if data["format"] == "html" else None, doc._.quotes, doc._.speakers,
+                                      modes=data["modes"], doc_id=data["id"], model=model_label(nlp),
+                                      elapsed_ms=elapsed, provenance=data["provenance"])
+                answers[id(data)] = to_utf16(body, text) if offsets == "utf16" else body
+                started = time.perf_counter()
+    except OverBudget as exc:
+        late = SlotError(503, "over_time_budget", exc.advice)
+        answers.update({id(d): late for d in valid if id(d) not in answers})
     results = []
     for item in items:
-        if isinstance(item, dict):
-            results.append({"id": item["id"], "status": 200, "result": bodies[id(item)], "error": None})
+        answer = answers.get(id(item), item)
+        if isinstance(answer, dict):
+            results.append({"id": item["id"], "status": 200, "result": answer, "error": None})
         else:
-            error = {"code": item.code, "message": item.message}
-            if item.fields:
-                error["fields"] = item.fields
-            results.append({"id": None, "status": item.status, "result": None, "error": error})
+            error = {"code": answer.code, "message": answer.message}
+            if answer.fields:
+                error["fields"] = answer.fields
+            results.append({"id": item.get("id") if isinstance(item, dict) else None, "status": answer.status,
+                            "result": None, "error": error})
     # Each result was dumped by QuoteResponseSchema above; the envelope is BatchResponseSchema's
     # shape (checked against its JSON Schema by the tests).
     return {"results": results}

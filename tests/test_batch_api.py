@@ -56,3 +56,29 @@ def test_batch_answers_validate_against_the_published_schema(client):
     schema = json.loads((ROOT / "schemas" / "BatchResponse.schema.json").read_text())
     body = client.post("/v1/quotes/batch", json={"documents": [{"text": GOOD}, {"text": 5}]}).get_json()
     jsonschema.validate(body, schema)
+
+
+def test_documents_the_budget_does_not_reach_answer_503_in_their_own_slot(monkeypatch):
+    """Rounds of bounded size, the budget checked between them: the rounds done keep their
+    results, the others answer 503 in their slots, and invalid documents keep their own error."""
+    import quoteapi.budget
+    import quoteapi.service as service
+
+    monkeypatch.setattr(service, "ROUND_CHARS", 10)  # one document per round
+    checks = []
+    real_check = quoteapi.budget.check
+
+    def check_then_expire():  # the budget runs out after the first round
+        checks.append(1)
+        if len(checks) > 2:  # the extractor checks twice per document
+            raise quoteapi.budget.OverBudget(1)
+        real_check()
+
+    monkeypatch.setattr(quoteapi.budget, "check", check_then_expire)
+    monkeypatch.setattr("quoteapi.extract.component.check", check_then_expire)
+    c = create_app({"TESTING": True, "RATE_LIMIT": "off"}).test_client()
+    results = c.post("/v1/quotes/batch", json={"documents": [
+        {"id": "a", "text": GOOD}, {"id": "b", "text": GOOD}, {"id": "c", "text": GOOD, "format": "pdf"},
+        {"id": "d", "text": GOOD}]}).get_json()["results"]
+    assert [r["status"] for r in results] == [200, 503, 422, 503]
+    assert results[1]["id"] == "b" and results[1]["error"]["code"] == "over_time_budget"

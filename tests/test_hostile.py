@@ -103,7 +103,8 @@ def test_a_chunked_body_past_the_limit_is_refused_not_cut(live_server):
 
 @pytest.mark.slow
 def test_an_analysis_over_the_time_budget_answers_503_and_the_worker_serves_the_next():
-    """Against the real gunicorn (one sync worker, budget 0.5 s), as in production."""
+    """Against the real gunicorn (one threaded worker, budget 0.5 s), as in production: the budget
+    is checked on the request's own thread, between stages."""
     import time
     import urllib.error
     import urllib.request

@@ -34,3 +34,37 @@ def test_api_conforms_to_its_openapi_document(case):
 def test_api_with_keys_conforms_to_its_openapi_document(case):
     case.headers = {**(case.headers or {}), "Authorization": f"Bearer {KEY}"}
     case.call_and_validate(excluded_checks=_excluded(case))
+
+
+# The same document against the real server: gunicorn with quoteapi's worker, as `make run`
+# serves it, so that what gunicorn does before the app (request lines, headers, chunked
+# bodies) is generated against too: over 1,000 cases, most of them on the two analysis endpoints.
+# (Each operation's strategy is run by hypothesis here: schemathesis' lazy fixture loader
+# does not run under pytest 9.)
+import pytest  # noqa: E402
+from hypothesis import given  # noqa: E402
+
+
+@pytest.mark.slow
+def test_served_api_conforms_to_its_openapi_document():
+    from conftest import Server
+
+    server = Server("gunicorn-schemathesis", QUOTEAPI_MAX_CHARS="20000", QUOTEAPI_MAX_BYTES="100000")
+    try:
+        served = schemathesis.openapi.from_url(server.base + "/v1/openapi.json")
+        examples = {"POST /v1/quotes": 600, "POST /v1/quotes/batch": 400, "GET /healthz": 50}
+        calls = []
+        for result in served.get_all_operations():
+            operation = result.ok()
+
+            @given(case=operation.as_strategy())
+            @settings(max_examples=examples[operation.label], deadline=None,
+                      suppress_health_check=list(HealthCheck))
+            def conforms(case):
+                calls.append(case.operation.label)
+                case.call_and_validate(excluded_checks=_excluded(case), timeout=60)
+
+            conforms()
+        assert len(calls) >= 1000 and set(calls) == set(examples)
+    finally:
+        server.stop()

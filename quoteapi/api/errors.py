@@ -6,6 +6,8 @@ from flask import Flask, jsonify
 from marshmallow import ValidationError
 from werkzeug.exceptions import HTTPException
 
+from ..budget import OverBudget
+
 
 class ApiError(Exception):
     def __init__(self, status: int, code: str, message: str, fields: dict | None = None,
@@ -32,6 +34,12 @@ def register(app: Flask) -> None:
     def _api_error(exc: ApiError):
         body, status = error_response(exc.status, exc.code, exc.message, exc.fields)
         body.headers.update(exc.headers)
+        return body, status
+
+    @app.errorhandler(OverBudget)
+    def _over_budget(exc: OverBudget):
+        body, status = error_response(503, "over_time_budget", exc.advice)
+        body.headers["Retry-After"] = "1"
         return body, status
 
     @app.errorhandler(ValidationError)

@@ -7,10 +7,10 @@ import json
 import re
 
 from flask import Request
+from marshmallow import ValidationError
+from werkzeug.exceptions import ClientDisconnected, HTTPException
 
 from ..limits import MAX_SYMBOL_RUN, symbol_run
-from marshmallow import ValidationError
-
 from ..schemas import BatchRequestSchema, QueryOptionsSchema, QuoteRequestSchema
 from .errors import ApiError
 
@@ -71,13 +71,26 @@ def _query_options(request: Request) -> dict:
 
 def _body_bytes(request: Request) -> bytes:
     """The body, never cut: a chunked body (no Content-Length) counts against the byte limit
-    like any other and is refused past it."""
+    like any other and is refused past it; a body that stops before its end (the client went
+    away, or was too slow and cut by the server: :mod:`quoteapi.worker`) is a 408, never
+    analysed in part."""
     limit = request.max_content_length
-    if request.content_length is not None or limit is None:
-        return request.get_data(cache=False)
-    stream = request.environ["wsgi.input"]
-    raw = stream.read(limit + 1)
-    if len(raw) > limit:
+    cut = ApiError(408, "request_timeout", "The request body did not arrive whole; nothing was analysed.")
+    expected = request.content_length
+    try:
+        if expected is not None or limit is None:
+            raw = request.get_data(cache=False)
+        else:
+            raw = request.environ["wsgi.input"].read(limit + 1)
+    except (ClientDisconnected, OSError):
+        raise cut from None
+    except HTTPException:  # 413 past the byte limit, answered by the error handlers
+        raise
+    except Exception:  # the server's own parse error (a malformed chunk): its type is the server's
+        raise ApiError(400, "bad_request", "The request body is not valid HTTP (its chunked encoding is malformed).") from None
+    if expected is not None and len(raw) < expected:  # gunicorn's input ends early rather than raise
+        raise cut
+    if limit is not None and len(raw) > limit:
         raise ApiError(413, "too_large", f"Request body too large: the limit is {limit} bytes.")
     return raw
 

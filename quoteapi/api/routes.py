@@ -9,9 +9,9 @@ from __future__ import annotations
 from flask import Blueprint, current_app, jsonify, request
 
 from .. import __version__
+from ..budget import time_budget
 from ..extract import model_label
 from ..service import analyze, analyze_many
-from .budget import time_budget
 from .payload import parse_batch, parse_request
 
 bp = Blueprint("v1", __name__)

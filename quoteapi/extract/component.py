@@ -16,6 +16,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..budget import check
 from .join import join
 from .learned import LinearModel, shipped_model
 from .lines import line_breaks  # noqa: F401  (registers the "line_breaks" component)
@@ -40,7 +41,9 @@ def extract(doc: Doc, options: Options = DEFAULT, model: LinearModel | None = No
     """
     text = doc.text  # spaCy rebuilds Doc.text from every token on each read: once per document
     candidates = join(doc, text, find_quote_spans(text), options, model)
+    check()  # the request's time budget, if any (quoteapi.budget)
     attributions = SpeakerStage(doc, text, options).run(candidates)
+    check()
     return finish(attributions, text)
 
 

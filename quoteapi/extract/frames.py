@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from ..budget import check
 from .lexicon import CLAUSE_NOUNS, CUES
 from .options import DEFAULT, Options
 from .phrases import content_spans
@@ -167,6 +168,7 @@ def frames_in(sent: Span, options: Options = DEFAULT) -> list[Frame]:
     """Every attribution frame of one sentence."""
     frames: list[Frame] = []
     for token in sent:
+        check()  # the request's time budget: a frame's work grows with its sentence
         if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
             frame = _according_to(token, options)
             if frame:

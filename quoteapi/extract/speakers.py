@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..budget import check
 from .entities import ORG_LABELS, PERSON_PRONOUNS, EntityIndex, is_subject, note_gender
 from .frames import cue_entry
 from .lexicon import SPEAKER_KINDS
@@ -218,6 +219,7 @@ class SpeakerStage:
 
     def run(self, candidates: list[Candidate]) -> list[Attribution]:
         for candidate in sorted(candidates, key=lambda c: (c.start, c.end)):
+            check()  # the request's time budget
             self.done.append(self._attribute(candidate))
         return self.done
 

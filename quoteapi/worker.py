@@ -1,0 +1,134 @@
+"""The gunicorn worker quoteapi is served with: gunicorn's threaded worker (``gthread``) and
+two things a public API needs that it does not do by itself.
+
+- **Slow clients cannot hold the workers.** gunicorn hands a connection to a thread as soon
+  as its first byte arrives, and the thread then waits for the rest of the request with no
+  limit. Here a request that has not arrived whole within ``QUOTEAPI_READ_TIMEOUT`` seconds
+  (default 10) is cut: while its head is still coming the client gets a JSON 408 and the
+  connection is closed; while the app is reading its body, reading is shut and the app
+  answers the JSON 408 itself (:mod:`quoteapi.api.payload`). The main thread of each worker
+  checks every second, so a trickling client holds a thread for at most the timeout plus a
+  second, and the other threads (``QUOTEAPI_THREADS``, default 8 per worker) keep serving.
+- **Every error is JSON.** A request line or header too large (414, 431), a malformed
+  request (400) and a crash outside the app (500) are answered in the API's envelope
+  ``{"error": {"code", "message"}}``, not gunicorn's HTML page. gunicorn still decides the
+  status and writes its log lines.
+"""
+from __future__ import annotations
+
+import json
+import os
+import socket
+import threading
+import time
+
+from gunicorn import util
+from gunicorn.workers.gthread import ThreadWorker
+
+READ_TIMEOUT = float(os.environ.get("QUOTEAPI_READ_TIMEOUT", "10"))
+
+#: gunicorn's statuses, as the API's error codes and messages (never the request's own bytes).
+ERRORS = {
+    400: ("bad_request", "The request is not valid HTTP."),
+    408: ("request_timeout", "The request did not arrive within {timeout:g} s."),
+    414: ("uri_too_long", "The request line is too long."),
+    417: ("expectation_failed", "The Expect header cannot be met."),
+    431: ("headers_too_large", "The request has too many headers or a header too large."),
+    500: ("internal", "Internal error; it has been logged."),
+    501: ("not_implemented", "The transfer coding is not supported."),
+}
+
+
+def error_bytes(status: int, reason: str) -> bytes:
+    """A complete HTTP/1.1 error response in the API's JSON envelope.
+
+    >>> error_bytes(414, "URI Too Long").split(b"\\r\\n")[0]
+    b'HTTP/1.1 414 URI Too Long'
+    """
+    code, message = ERRORS.get(status, ERRORS[400] if status < 500 else ERRORS[500])
+    body = json.dumps({"error": {"code": code, "message": message.format(timeout=READ_TIMEOUT)}}).encode()
+    head = (f"HTTP/1.1 {status} {reason}\r\nConnection: close\r\nContent-Type: application/json\r\n"
+            f"Content-Length: {len(body)}\r\nServer: quoteapi\r\n\r\n")
+    return head.encode("latin-1") + body
+
+
+class _Capture:
+    """Stands in for the client socket while gunicorn writes its HTML error page: only the
+    status line is kept."""
+
+    def __init__(self):
+        self.data = b""
+
+    def gettimeout(self):
+        return 0.0
+
+    def sendall(self, data: bytes) -> None:
+        self.data += data
+
+    def status(self) -> tuple[int, str]:
+        line = self.data.split(b"\r\n", 1)[0].decode("latin-1").split(" ", 2)
+        try:
+            return int(line[1]), line[2] if len(line) > 2 else ""
+        except (IndexError, ValueError):
+            return 500, "Internal Server Error"
+
+
+class QuoteWorker(ThreadWorker):
+    """``worker_class = "quoteapi.worker.QuoteWorker"`` (see :mod:`quoteapi.gunicorn_conf`)."""
+
+    def init_process(self):
+        self._lock = threading.Lock()
+        self._arriving: dict[object, list] = {}  # connection → [deadline, phase: "head" | "app"]
+        super().init_process()
+
+    # -- slow clients ---------------------------------------------------------------------
+    def handle(self, conn):
+        with self._lock:
+            self._arriving[conn] = [time.monotonic() + READ_TIMEOUT, "head"]
+        try:
+            return super().handle(conn)
+        finally:
+            with self._lock:
+                self._arriving.pop(conn, None)
+
+    def handle_request(self, req, conn):
+        with self._lock:
+            if conn in self._arriving:
+                self._arriving[conn][1] = "app"
+        return super().handle_request(req, conn)
+
+    def murder_pending(self):
+        super().murder_pending()
+        now = time.monotonic()
+        with self._lock:
+            late = [(conn, phase) for conn, (deadline, phase) in self._arriving.items() if deadline < now]
+            for conn, _ in late:
+                del self._arriving[conn]
+        for conn, phase in late:
+            self._cut(conn, phase)
+
+    def _cut(self, conn, phase: str) -> None:
+        try:
+            if phase == "head":
+                self.log.info("request from %s not arrived within %g s: 408", conn.client[0] if conn.client else "?",
+                              READ_TIMEOUT)
+                conn.sock.setblocking(False)
+                try:
+                    conn.sock.send(error_bytes(408, "Request Timeout"))
+                except OSError:
+                    pass
+                conn.sock.shutdown(socket.SHUT_RDWR)
+            else:  # the app may be reading the body, or past it: reading stops, answering does not
+                conn.sock.shutdown(socket.SHUT_RD)
+        except OSError:
+            pass  # already closed by its thread
+
+    # -- errors in JSON ---------------------------------------------------------------------
+    def handle_error(self, req, client, addr, exc):
+        captured = _Capture()
+        super().handle_error(req, captured, addr, exc)  # gunicorn's status choice and log lines
+        status, reason = captured.status()
+        try:
+            util.write_nonblock(client, error_bytes(status, reason))
+        except Exception:
+            self.log.debug("Failed to send error message.")

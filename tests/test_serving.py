@@ -1,0 +1,106 @@
+"""The serving setup (quoteapi.worker on gunicorn), against the real server: gunicorn's own
+errors come in the JSON envelope, and slow clients cannot starve the workers."""
+import json
+import socket
+import threading
+import time
+import urllib.request
+
+import pytest
+
+from quoteapi.worker import error_bytes
+
+
+def _exchange(base: str, data: bytes, wait: float = 10) -> bytes:
+    host, port = base.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port))) as sock:
+        sock.sendall(data)
+        sock.settimeout(wait)
+        received = b""
+        while chunk := sock.recv(65536):
+            received += chunk
+        return received
+
+
+def _json_error(answer: bytes) -> tuple[int, str]:
+    head, _, body = answer.partition(b"\r\n\r\n")
+    assert b"content-type: application/json" in head.lower()
+    return int(head.split(b" ")[1]), json.loads(body)["error"]["code"]
+
+
+@pytest.mark.parametrize("request_bytes, status, code", [
+    (b"GET /" + b"a" * 9000 + b" HTTP/1.1\r\nHost: x\r\n\r\n", 414, "uri_too_long"),
+    (b"GET /healthz HTTP/1.1\r\nHost: x\r\n" + b"".join(b"X-%d: a\r\n" % i for i in range(150)) + b"\r\n",
+     431, "headers_too_large"),
+    (b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * 9000 + b"\r\n\r\n", 431, "headers_too_large"),
+    (b"NOT HTTP AT ALL\r\n\r\n", 400, "bad_request"),
+    (b"POST /v1/quotes HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n",
+     400, "bad_request"),
+])
+def test_gunicorns_own_errors_are_json(live_server, request_bytes, status, code):
+    assert _json_error(_exchange(live_server, request_bytes)) == (status, code)
+
+
+def test_error_bytes_are_a_complete_response():
+    head, _, body = error_bytes(431, "Request Header Fields Too Large").partition(b"\r\n\r\n")
+    assert int(dict(line.split(": ") for line in head.decode().split("\r\n")[1:])["Content-Length"]) == len(body)
+
+
+@pytest.mark.slow
+def test_slow_clients_cannot_starve_the_workers():
+    """One worker with two threads, a read timeout of 2 s, four clients trickling their request
+    head a byte at a time and one sending half a body: more attackers than threads. Each is cut
+    with a 408 within the timeout (plus the main loop's second), and health checks are answered
+    throughout: the first waits at most for two rounds of cuts, the others at once."""
+    from conftest import Server
+
+    server = Server("gunicorn-slow-clients", WEB_CONCURRENCY="1", QUOTEAPI_THREADS="2", QUOTEAPI_READ_TIMEOUT="2")
+    host, port = "127.0.0.1", server.port
+    answers, held = [], []
+
+    def trickle():
+        sock = socket.create_connection((host, port))
+        started = time.monotonic()
+        try:
+            for byte in b"POST /v1/quotes HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n":
+                sock.send(bytes([byte]))
+                time.sleep(0.3)
+        except OSError:
+            pass  # cut by the server
+        sock.settimeout(5)
+        try:
+            answers.append(sock.recv(4096))
+        except OSError:
+            answers.append(b"")
+        held.append(time.monotonic() - started)
+        sock.close()
+
+    def slow_body():
+        sock = socket.create_connection((host, port))
+        sock.sendall(b"POST /v1/quotes HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: text/plain\r\n"
+                     b"Content-Length: 500\r\n\r\nHe said")
+        sock.settimeout(10)
+        answer = b""
+        while chunk := sock.recv(4096):
+            answer += chunk
+        answers.append(answer)
+        sock.close()
+
+    try:
+        attackers = [threading.Thread(target=trickle) for _ in range(4)] + [threading.Thread(target=slow_body)]
+        for thread in attackers:
+            thread.start()
+        waits = []
+        for _ in range(8):
+            started = time.monotonic()
+            assert urllib.request.urlopen(server.base + "/healthz", timeout=10).status == 200
+            waits.append(time.monotonic() - started)
+            time.sleep(0.5)
+        for thread in attackers:
+            thread.join()
+        assert max(waits) < 2 * (2 + 1) and sorted(waits)[-2] < 0.5
+        assert max(held) < 3 * (2 + 1)  # queued behind two rounds of attackers at most, then cut
+        assert len(answers) == 5
+        assert all(_json_error(answer) == (408, "request_timeout") for answer in answers)
+    finally:
+        server.stop()
