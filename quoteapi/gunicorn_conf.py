@@ -5,7 +5,8 @@ The app is preloaded so the spaCy model is loaded once in the master and shared 
 forked workers (copy-on-write). Everything can be overridden from the environment:
 HOST (default 127.0.0.1: set 0.0.0.0 to serve other machines, as the Procfile does), PORT
 (default 8000), WEB_CONCURRENCY (workers, default 2), QUOTEAPI_THREADS (threads per worker,
-default 8), QUOTEAPI_READ_TIMEOUT (seconds a request may take to arrive, default 10: see
+default 32: most of them wait for a client or for one of the app's analysis slots,
+QUOTEAPI_CONCURRENT_ANALYSES), QUOTEAPI_READ_TIMEOUT (seconds a request may take to arrive, default 10: see
 :mod:`quoteapi.worker`), QUOTEAPI_TIMEOUT (seconds, default 60), QUOTEAPI_LOG_LEVEL.
 """
 import os
@@ -17,7 +18,7 @@ bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 # gunicorn's threaded worker, with a cut for slow clients and errors in JSON (quoteapi.worker).
 worker_class = "quoteapi.worker.QuoteWorker"
-threads = int(os.environ.get("QUOTEAPI_THREADS", "8"))
+threads = int(os.environ.get("QUOTEAPI_THREADS", "32"))
 preload_app = True
 timeout = int(os.environ.get("QUOTEAPI_TIMEOUT", "60"))
 graceful_timeout = 30

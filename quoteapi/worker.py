@@ -8,7 +8,7 @@ two things a public API needs that it does not do by itself.
   connection is closed; while the app is reading its body, reading is shut and the app
   answers the JSON 408 itself (:mod:`quoteapi.api.payload`). The main thread of each worker
   checks every second, so a trickling client holds a thread for at most the timeout plus a
-  second, and the other threads (``QUOTEAPI_THREADS``, default 8 per worker) keep serving.
+  second, and the other threads (``QUOTEAPI_THREADS``, default 32 per worker) keep serving.
 - **Every error is JSON.** A request line or header too large (414, 431), a malformed
   request (400) and a crash outside the app (500) are answered in the API's envelope
   ``{"error": {"code", "message"}}``, not gunicorn's HTML page. gunicorn still decides the

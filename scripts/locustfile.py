@@ -68,6 +68,9 @@ class Newsroom(FastHttpUser):
                               catch_response=True) as response:
             status = response.status_code
             answers[f"{detail or kind} {status}"] += 1
+            if not status:
+                response.failure("no answer (connection closed)")
+                return
             try:
                 error = response.json().get("error") if status >= 400 else None
             except Exception:

@@ -175,3 +175,21 @@ def test_hostile_texts_get_an_answer_never_a_500(client, text):
 def test_hostile_html_gets_an_answer_never_a_500(client, html):
     r = client.post("/v1/quotes", data=html.encode(), content_type="text/html")
     assert r.status_code in {200, 422} and r.is_json
+
+
+def test_waiting_for_an_analysis_slot_counts_against_the_budget():
+    """With every analysis slot of the process taken, a request waits within its budget and
+    then answers 503; once a slot is free it is analysed."""
+    import threading
+
+    from quoteapi.api import create_app, routes
+
+    c = create_app({"TESTING": True, "RATE_LIMIT": "off", "TIME_BUDGET": 0.3, "CONCURRENT_ANALYSES": 1}).test_client()
+    slot = routes._slots.setdefault(1, threading.BoundedSemaphore(1))
+    slot.acquire()
+    try:
+        r = c.post("/v1/quotes", json={"text": "Ana Lima said that it rained."})
+        assert r.status_code == 503 and r.get_json()["error"]["code"] == "over_time_budget"
+    finally:
+        slot.release()
+    assert c.post("/v1/quotes", json={"text": "Ana Lima said that it rained."}).status_code == 200

@@ -22,7 +22,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app = Flask(__name__, static_folder=None)  # the page's files are served by the web blueprint
     app.config.from_mapping(MODEL=None, MAX_CHARS=100_000, MAX_BYTES=2 * 1024 * 1024, JSON_SORT_KEYS=False,
                             CORS_ORIGINS=None, API_KEYS=None, API_KEYS_FILE=None, RATE_LIMIT="120 per minute",
-                            RATE_LIMIT_STORAGE="memory://", TIME_BUDGET=20,
+                            RATE_LIMIT_STORAGE="memory://", TIME_BUDGET=20, CONCURRENT_ANALYSES=2,
                             BATCH_MAX_DOCS=64, BATCH_MAX_CHARS=1_000_000)
     app.config.from_prefixed_env("QUOTEAPI")
     # from_prefixed_env reads values as JSON when it can: a key spelt null, true or 123 must stay

@@ -6,15 +6,37 @@ what every analysis endpoint shares (its security schemes and error answers).
 """
 from __future__ import annotations
 
+import threading
+from contextlib import contextmanager
+
 from flask import Blueprint, current_app, jsonify, request
 
 from .. import __version__
-from ..budget import time_budget
+from ..budget import OverBudget, time_budget
 from ..extract import model_label
 from ..service import analyze, analyze_many
 from .payload import parse_batch, parse_request
 
 bp = Blueprint("v1", __name__)
+
+_slots: dict[int, threading.BoundedSemaphore] = {}
+
+
+@contextmanager
+def analysis_slot():
+    """One of the process's ``QUOTEAPI_CONCURRENT_ANALYSES`` slots (default 2), waited for within
+    the request's time budget (503 past it). The worker's other threads stay free for health
+    checks and for reading requests, and its memory holds at most that many articles in
+    analysis; more would only share the same core (one interpreter lock per process)."""
+    size = int(current_app.config["CONCURRENT_ANALYSES"])
+    slot = _slots.setdefault(size, threading.BoundedSemaphore(size))
+    budget = float(current_app.config["TIME_BUDGET"])
+    if not slot.acquire(timeout=budget if budget > 0 else None):
+        raise OverBudget(budget)
+    try:
+        yield
+    finally:
+        slot.release()
 
 
 def _nlp():
@@ -47,7 +69,7 @@ def quotes():
               schema: QuoteResponse
     """
     data = parse_request(request, int(current_app.config["MAX_CHARS"]))
-    with time_budget(float(current_app.config["TIME_BUDGET"])):
+    with time_budget(float(current_app.config["TIME_BUDGET"])), analysis_slot():
         body = analyze(data["text"], fmt=data["format"], modes=data["modes"], doc_id=data["id"],
                        provenance=data["provenance"], offsets=data["offsets"], nlp=_nlp())
     return jsonify(body)
@@ -77,7 +99,7 @@ def batch():
     config = current_app.config
     options, items = parse_batch(request, int(config["MAX_CHARS"]), int(config["BATCH_MAX_DOCS"]),
                                  int(config["BATCH_MAX_CHARS"]))
-    with time_budget(float(config["TIME_BUDGET"])):
+    with time_budget(float(config["TIME_BUDGET"])), analysis_slot():
         body = analyze_many(items, offsets=options["offsets"], nlp=_nlp())
     return jsonify(body)
 
