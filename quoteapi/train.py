@@ -21,7 +21,7 @@ from pathlib import Path
 from .evaluate import evaluate, trim
 from .extract.component import QuoteExtractor
 from .extract.learned import MODEL_FILE, LinearModel, features
-from .extract.marks import find_quote_spans
+from .extract.marks import MarkIndex, find_quote_spans
 from .extract.phrases import char_span
 from .extract.predicates import candidates_in
 from .extract.types import overlap
@@ -64,11 +64,10 @@ def examples(records: Iterable[dict], docs: Iterable) -> Examples:
     out = Examples([], [])
     for record, doc in zip(records, docs):
         gold = _gold_pairs(record)
-        quoted = [(q.mark_start, q.mark_end) for q in find_quote_spans(record["text"])]
+        marks = MarkIndex(find_quote_spans(record["text"]))
         for sent in doc.sents:
             for candidate in candidates_in(sent):
-                idx = candidate.predicate.idx
-                out.features.append(features(candidate, any(s < idx < e for s, e in quoted)))
+                out.features.append(features(candidate, marks.inside(candidate.predicate.idx)))
                 out.labels.append(label(candidate, gold))
     return out
 

@@ -113,7 +113,7 @@ def test_an_analysis_over_the_time_budget_answers_503_and_the_worker_serves_the_
 
     server = Server("gunicorn-budget", QUOTEAPI_TIME_BUDGET="0.5", WEB_CONCURRENCY="1")
     try:
-        long_sentence = "Smith said that " * 1200 + "it rained."  # superlinear in one sentence: seconds
+        long_sentence = "Smith said that " * 1200 + "it rained."  # seconds of work, past the 0.5 s budget
         req = urllib.request.Request(server.base + "/v1/quotes", data=long_sentence.encode(),
                                      headers={"Content-Type": "text/plain"})
         started = time.monotonic()

@@ -2,7 +2,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quoteapi.extract.marks import find_quote_spans
+from quoteapi.extract.marks import MarkIndex, find_quote_spans
 
 
 def texts(t):
@@ -71,3 +71,27 @@ def test_any_arrangement_of_marks_pairs_without_error(t):
         for s, e in span.parts:
             assert s < e and s >= last
             last = e
+
+
+_MARKED_TEXT = st.lists(st.sampled_from(["a", "b", " ", "\n", "\n\n", ".", ",", "'", '"', "“", "”", "‘", "’", "«", "»",
+                                          "„", "''", "don't"]), max_size=60).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_MARKED_TEXT, st.integers(0, 70), st.integers(0, 70))
+def test_mark_index_answers_as_a_scan_of_every_quotation_would(t, a, b):
+    """The bisecting index over the quotations gives the same answers as looking at each one:
+    which requires the quotations to come in order and never to overlap."""
+    spans = find_quote_spans(t)
+    for q, r in zip(spans, spans[1:]):
+        assert q.mark_end <= r.mark_start
+    marks = MarkIndex(spans)
+    start, end = min(a, b), max(a, b)
+    holding = [i for i, q in enumerate(spans) if q.mark_start <= a < q.mark_end]
+    assert marks.holding(a) == (holding[0] if holding else None)
+    assert marks.inside(a) == any(q.mark_start < a < q.mark_end for q in spans)
+    assert list(marks.meeting(start, end)) == [i for i, q in enumerate(spans) if q.mark_start < end and start < q.mark_end]
+    before = [i for i, q in enumerate(spans) if q.mark_end <= a]
+    assert marks.last_before(a) == (before[-1] if before else None)
+    after = [i for i, q in enumerate(spans) if q.mark_start >= a]
+    assert marks.first_after(a) == (after[0] if after else None)

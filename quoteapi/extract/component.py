@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from ..budget import check
 from .join import join
 from .learned import LinearModel, shipped_model
-from .lines import line_breaks  # noqa: F401  (registers the "line_breaks" component)
+from .lines import line_breaks, long_sentences  # noqa: F401  (registers both components)
 from .marks import find_quote_spans
 from .options import DEFAULT, Options
 from .score import finish

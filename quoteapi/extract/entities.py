@@ -67,6 +67,8 @@ class EntityIndex:
     occurrences: list[_Occurrence] = field(default_factory=list)  # in token order
     by_token: dict[int, Entity] = field(default_factory=dict)
     sentence_of: list[int] = field(default_factory=list)  # sentence number of every token
+    sentence_starts: list[int] = field(default_factory=list)  # first token of every sentence
+    mentioned: set[tuple[int, int, int]] = field(default_factory=set)  # (id(entity), start, end) recorded
 
     # -- building ---------------------------------------------------------------------------
     @classmethod
@@ -74,6 +76,7 @@ class EntityIndex:
         index = cls(doc, doc.text if text is None else text)
         for n, sent in enumerate(doc.sents):
             index.sentence_of.extend([n] * len(sent))
+            index.sentence_starts.append(sent.start)
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 index._add_person(ent)
@@ -149,8 +152,7 @@ class EntityIndex:
                tokens: list[Token] | None = None) -> None:
         """Record that the words ``first``…``last`` (head ``head``) mention *entity*."""
         span = self._span_text(first, last)
-        if all(m.start != span.start or m.end != span.end for m in entity.mentions):
-            entity.mentions.append(span)
+        self._mention(entity, span)
         for t in tokens if tokens is not None else self.doc[first.i : last.i + 1]:
             self.by_token[t.i] = entity
         occurrence = _Occurrence(entity, head, is_subject(head))
@@ -159,8 +161,14 @@ class EntityIndex:
     def note_mention(self, entity: Entity, start: int, end: int) -> None:
         """Record a mention of a group as written (``Smith and Jones``); its words stay its
         members'."""
-        if all(m.start != start or m.end != end for m in entity.mentions):
-            entity.mentions.append(TextSpan(start, end, self.text[start:end]))
+        self._mention(entity, TextSpan(start, end, self.text[start:end]))
+
+    def _mention(self, entity: Entity, span: TextSpan) -> None:
+        """Add *span* to the entity's mentions unless it is there already."""
+        key = (id(entity), span.start, span.end)
+        if key not in self.mentioned:
+            self.mentioned.add(key)
+            entity.mentions.append(span)
 
     def widen(self, entity: Entity, tokens: list[Token]) -> None:
         """Take the fuller name when the parse's mention runs on past the recogniser's to the
@@ -242,7 +250,10 @@ class EntityIndex:
         best: tuple[float, Entity, int] | None = None
         governing_subject = _governing_subject(pronoun)
         coarguments = {c.i for c in pronoun.head.children if c.i != pronoun.i}
-        for occ in self.occurrences:
+        # Only the sentences within reach are looked at: the cost stays flat as the text grows.
+        first = self.sentence_starts[max(0, here - _MAX_SENTENCES_BACK)]
+        for k in range(bisect.bisect_left(self.occurrences, first, key=lambda o: o.token.i), len(self.occurrences)):
+            occ = self.occurrences[k]
             if occ.token.i >= pronoun.i:
                 break
             entity = occ.entity
@@ -273,9 +284,7 @@ class EntityIndex:
         before *pronoun* (``Okafor arrived late. He said …``), when it is the only one."""
         here = self.sentence_of[pronoun.i]
         found = []
-        for token in self.doc[: pronoun.i]:
-            if here - self.sentence_of[token.i] > _UNTAGGED_SENTENCES_BACK:
-                continue
+        for token in self.doc[self.sentence_starts[max(0, here - _UNTAGGED_SENTENCES_BACK)] : pronoun.i]:
             if (token.dep_ in _SUBJECT_DEPS and token.pos_ == "PROPN" and token.ent_type_ in {"", "PERSON"}
                     and token.i not in self.by_token):
                 found.append(token)

@@ -9,6 +9,8 @@ named yet. ``speakers`` then says who spoke, ``score`` how sure we are.
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import replace
 
@@ -19,7 +21,7 @@ from .layouts import signature_frames, speaker_colon_frames
 from .learned import LinearModel, learned_frames
 from .lexicon import NO_COMMENT_PHRASES
 from .lines import is_headline
-from .marks import QuoteSpan
+from .marks import MarkIndex, QuoteSpan
 from .options import DEFAULT, Options
 from .outlets import find_outlet
 from .phrases import char_span
@@ -58,27 +60,27 @@ def words(text: str) -> int:
     return len(re.findall(r"\w+", text))
 
 
-def _clause_extent(frame: Frame, spans: list[QuoteSpan]) -> tuple[int, int]:
+def _clause_extent(frame: Frame, marks: MarkIndex) -> tuple[int, int]:
     """Where the attribution clause stands, leaving out punctuation and any quotation that
     the parser hung on the cue."""
-    tokens = [t for t in frame.clause if not (t.is_punct or t.is_space)
-              and not any(q.mark_start <= t.idx < q.mark_end for q in spans)] or frame.cue
+    tokens = [t for t in frame.clause if not (t.is_punct or t.is_space) and marks.holding(t.idx) is None] or frame.cue
     return min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens)
 
 
 class _Joiner:
     """Candidates of one document. ``claimed`` holds the quotations already given to a cue."""
 
-    def __init__(self, doc: Doc, text: str, spans: list[QuoteSpan], options: Options):
-        self.doc, self.text, self.spans, self.options = doc, text, spans, options
+    def __init__(self, doc: Doc, text: str, marks: MarkIndex, options: Options):
+        self.doc, self.text, self.marks, self.options = doc, text, marks, options
+        self.spans = marks.spans
         self.claimed: set[int] = set()
         self.found: list[tuple[Candidate, Frame | None]] = []
 
     # -- frames with content ------------------------------------------------------------------
     def from_frame(self, frame: Frame) -> None:
         content = frame.content
-        hits = [i for i, q in enumerate(self.spans)
-                if any(overlap((s, e), c) for s, e in q.parts for c in content)]
+        near = sorted({i for c in content for i in self.marks.meeting(*c)})
+        hits = [i for i in near if any(overlap(p, c) for p in self.spans[i].parts for c in content)]
         if hits:
             content_chars = sum(e - s for s, e in content)
             inside = sum(overlap(p, c) for i in hits for p in self.spans[i].parts for c in content)
@@ -126,19 +128,20 @@ class _Joiner:
 
     # -- frames without content: "…,” he said." / "She said: “…”" ------------------------------
     def adjacent_quotes(self, frame: Frame) -> list[int]:
-        start, end = _clause_extent(frame, self.spans)
+        """The unclaimed quotations right before and right after the attribution clause, with
+        nothing but punctuation and spaces between (a farther one has the nearer one's marks in
+        between, so only the nearest on each side can be)."""
+        start, end = _clause_extent(frame, self.marks)
         found = []
-        for i, q in enumerate(self.spans):
-            if i in self.claimed:
-                continue
-            if q.mark_end <= start:
-                gap = self.text[q.mark_end : start]
-                if _BEFORE_CLAUSE.fullmatch(gap) and "\n" not in gap:
-                    found.append(i)
-            elif q.mark_start >= end:
-                gap = self.text[end : q.mark_start]
-                if _AFTER_CLAUSE.fullmatch(gap) and (":" in gap or "\n" not in gap):
-                    found.append(i)
+        before, after = self.marks.last_before(start), self.marks.first_after(end)
+        if before is not None and before not in self.claimed:
+            gap = self.text[self.spans[before].mark_end : start]
+            if _BEFORE_CLAUSE.fullmatch(gap) and "\n" not in gap:
+                found.append(before)
+        if after is not None and after not in self.claimed and after != before:
+            gap = self.text[end : self.spans[after].mark_start]
+            if _AFTER_CLAUSE.fullmatch(gap) and (":" in gap or "\n" not in gap):
+                found.append(after)
         return found
 
     def from_adjacent(self, frame: Frame, hits: list[int]) -> None:
@@ -159,7 +162,7 @@ class _Joiner:
     def from_colon(self, frame: Frame) -> None:
         """``The governor added:`` and then the words, without quotation marks: the rest of the
         line, or the whole next paragraph when the colon ends the line."""
-        _, end = _clause_extent(frame, self.spans)
+        _, end = _clause_extent(frame, self.marks)
         m = _COLON_THEN.match(self.text, end)
         if not m:
             return
@@ -167,20 +170,29 @@ class _Joiner:
         stop = self.text.find("\n", start)
         stop = len(self.text) if stop < 0 else stop
         content = self.text[start:stop].rstrip()
-        if words(content) < _MIN_STANDALONE_WORDS or any(q.start < stop and start < q.end for q in self.spans):
+        if words(content) < _MIN_STANDALONE_WORDS or any(
+                self.spans[i].start < stop and start < self.spans[i].end for i in self.marks.meeting(start, stop)):
             return
         self._add(frame, QuoteType.DIRECT, [(start, start + len(content))], Rule.COLON_BLOCK)
 
     # -- quotations nobody claimed --------------------------------------------------------------
     def standalone(self) -> None:
+        # The quotes found so far by start, with the furthest end reached by each prefix, and
+        # the ends of the attributed direct ones: each quotation below is looked up, not compared
+        # with every quote. (The quotations added here hold no other quotation and have no cue.)
+        found = sorted((c.start, c.end) for c, _ in self.found)
+        starts = [s for s, _ in found]
+        reach = list(itertools.accumulate((e for _, e in found), max))
+        attributed = sorted(c.end for c, _ in self.found if c.cue is not None and c.type == QuoteType.DIRECT)
         for i, q in enumerate(self.spans):
             if i in self.claimed:
                 continue
-            if any(c.start <= q.start and q.end <= c.end for c, _ in self.found):
+            n = bisect.bisect_right(starts, q.start)
+            if n and reach[n - 1] >= q.end:
                 continue  # a quotation inside a quote already reported
             if not self._stands_alone(q):
                 continue  # a fragment quoted inside running text is not a quote of its own
-            if words(q.text(self.text)) < _MIN_STANDALONE_WORDS and not self._goes_on_attributed_paragraph(q):
+            if words(q.text(self.text)) < _MIN_STANDALONE_WORDS and not self._goes_on_attributed_paragraph(q, attributed):
                 continue
             self.claimed.add(i)
             self.found.append((Candidate(type=QuoteType.DIRECT, mode=Mode.SPEECH, parts=q.parts,
@@ -198,10 +210,11 @@ class _Joiner:
         after = self.text[q.mark_end : last[-1].sent.end_char].strip()
         return (not before or before.endswith(":")) and not re.search(r"\w", after)
 
-    def _goes_on_attributed_paragraph(self, q: QuoteSpan) -> bool:
-        """An earlier quotation with a cue stands in the same paragraph."""
-        return any(c.cue is not None and c.type == QuoteType.DIRECT and c.end <= q.start
-                   and "\n" not in self.text[c.end : q.start] for c, _ in self.found)
+    def _goes_on_attributed_paragraph(self, q: QuoteSpan, attributed: list[int]) -> bool:
+        """An earlier quotation with a cue stands in the same paragraph: the one that ends last
+        before *q* does if any does (*attributed*: the ends of such quotes, sorted)."""
+        n = bisect.bisect_right(attributed, q.start)
+        return bool(n) and "\n" not in self.text[attributed[n - 1] : q.start]
 
     # -- assembling ---------------------------------------------------------------------------
     def _add(self, frame: Frame, qtype: QuoteType, parts: list[tuple[int, int]], rule: Rule) -> None:
@@ -222,10 +235,11 @@ def join(doc: Doc, text: str, spans: list[QuoteSpan], options: Options = DEFAULT
          model: LinearModel | None = None) -> list[Candidate]:
     """Every candidate quote of *doc* (all modes), before speakers, in no particular order; with
     a learned *model*, also the attributions it finds where the rules found none."""
-    joiner = _Joiner(doc, text, spans, options)
+    marks = MarkIndex(spans)
+    joiner = _Joiner(doc, text, marks, options)
     frames = doc_frames(doc, headline=is_headline, options=options)
     # A cue inside a quotation is the quoted person's own word, not an attribution.
-    frames = [f for f in frames if not any(q.mark_start < f.cue_token.idx < q.mark_end for q in spans)]
+    frames = [f for f in frames if not marks.inside(f.cue_token.idx)]
     frames += speaker_colon_frames(doc, text) + signature_frames(doc, text, spans)
     pending = []
     for frame in frames:
@@ -244,8 +258,7 @@ def join(doc: Doc, text: str, spans: list[QuoteSpan], options: Options = DEFAULT
         # The model's word where the rules gave a cue no content of its own and no quotation
         # (a lexicon verb with a complement the lexicon does not list, or a word outside it).
         decided = [f for f in frames if f.content] + [f for _, f in joiner.found if f is not None]
-        quoted = [(q.mark_start, q.mark_end) for q in spans]
-        for frame in learned_frames(doc, decided, quoted, options, model, skip=is_headline):
+        for frame in learned_frames(doc, decided, marks, options, model, skip=is_headline):
             joiner.from_frame(frame)
     joiner.found.sort(key=lambda cf: cf[0].start)
     joiner.standalone()

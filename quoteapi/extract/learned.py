@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .frames import Frame, _clause_tokens, cue_entry
 from .lexicon import CUES, SPEAKER_KINDS
+from .marks import MarkIndex
 from .options import Options
 from .phrases import content_spans
 from .predicates import PredicateCandidate, candidates_in
@@ -154,19 +155,19 @@ def features(candidate: PredicateCandidate, in_quote: bool) -> dict[str, float]:
     return {k: v for k, v in f.items() if v}
 
 
-def scored_candidates(sent: Span, quoted: list[tuple[int, int]], model: LinearModel, skip: set[int] = frozenset()
+def scored_candidates(sent: Span, marks: MarkIndex, model: LinearModel, skip: set[int] = frozenset()
                       ) -> list[tuple[PredicateCandidate, float]]:
     """The candidates of *sent* whose predicate is not in *skip*, with the model's probability
     that they attribute."""
     out = []
     for candidate in candidates_in(sent, skip):
         idx = candidate.predicate.idx
-        in_quote = any(s < idx < e for s, e in quoted)
+        in_quote = marks.inside(idx)
         out.append((candidate, model.probability(features(candidate, in_quote))))
     return out
 
 
-def learned_frames(doc: Doc, rule_frames: list[Frame], quoted: list[tuple[int, int]],
+def learned_frames(doc: Doc, rule_frames: list[Frame], marks: MarkIndex,
                    options: Options, model: LinearModel, skip=None) -> list[Frame]:
     """Frames for the predicates the rules left alone that the model takes for attributions:
     for each predicate, its most likely complement if it clears the model's threshold. For a
@@ -176,8 +177,8 @@ def learned_frames(doc: Doc, rule_frames: list[Frame], quoted: list[tuple[int, i
     (``the junta dismissed a proposed visit``)."""
     # The rules decided these words; words inside quotation marks are the quoted person's own.
     taken = {t.i for f in rule_frames for t in f.cue}
-    for start, end in quoted:
-        span = doc.char_span(start, end, alignment_mode="contract")
+    for q in marks.spans:
+        span = doc.char_span(q.mark_start, q.mark_end, alignment_mode="contract")
         if span is not None:
             taken.update(range(span.start, span.end))
     frames = []
@@ -185,7 +186,7 @@ def learned_frames(doc: Doc, rule_frames: list[Frame], quoted: list[tuple[int, i
         if skip is not None and skip(sent):
             continue
         best: dict[int, tuple[PredicateCandidate, float]] = {}
-        for candidate, p in scored_candidates(sent, quoted, model, taken):
+        for candidate, p in scored_candidates(sent, marks, model, taken):
             i = candidate.predicate.i
             if candidate.slot == "object" and candidate.predicate.lemma_.lower() in CUES:
                 continue  # a lexicon verb's object is content only where its entry says so

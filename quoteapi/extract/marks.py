@@ -15,6 +15,7 @@ in the next paragraph) is dropped.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -48,6 +49,42 @@ class QuoteSpan(Pieces):
 
     def length(self) -> int:
         return sum(e - s for s, e in self.parts)
+
+
+class MarkIndex:
+    """The quotations of one document by position, for questions asked once per word or per
+    frame: which quotation holds an offset, which ones a span meets, the nearest one before or
+    after. Bisection over the marks (quotations never overlap, and ``find_quote_spans`` lists
+    them in order), so that a long text costs no more per question than a short one."""
+
+    def __init__(self, spans: list[QuoteSpan]):
+        self.spans = sorted(spans, key=lambda q: q.mark_start)
+        self.starts = [q.mark_start for q in self.spans]
+        self.ends = [q.mark_end for q in self.spans]
+
+    def holding(self, offset: int) -> int | None:
+        """The quotation whose marks hold *offset* (a mark itself included)."""
+        k = bisect.bisect_right(self.starts, offset) - 1
+        return k if k >= 0 and offset < self.ends[k] else None
+
+    def inside(self, offset: int) -> bool:
+        """Whether *offset* stands strictly between a quotation's opening and closing marks."""
+        k = self.holding(offset)
+        return k is not None and self.starts[k] < offset
+
+    def meeting(self, start: int, end: int) -> range:
+        """The quotations whose marks overlap ``[start, end)``."""
+        return range(bisect.bisect_right(self.ends, start), bisect.bisect_left(self.starts, end))
+
+    def last_before(self, offset: int) -> int | None:
+        """The last quotation that closes at or before *offset*."""
+        k = bisect.bisect_right(self.ends, offset) - 1
+        return k if k >= 0 else None
+
+    def first_after(self, offset: int) -> int | None:
+        """The first quotation that opens at or after *offset*."""
+        k = bisect.bisect_left(self.starts, offset)
+        return k if k < len(self.spans) else None
 
 
 @dataclass
@@ -172,7 +209,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                     sq = None
         carried = None
         if dq is not None:
-            nxt_line = next(((s, e) for s, e in lines[index + 1 :] if text[s:e].strip()), None)
+            nxt_line = next((lines[k] for k in range(index + 1, len(lines)) if text[lines[k][0] : lines[k][1]].strip()), None)
             if nxt_line and _first_mark_of_line(text, *nxt_line) in DOUBLE_OPEN + STRAIGHT_DOUBLE + STRAIGHT_SINGLE:
                 s, e = _trimmed(text, dq.at + dq.width, line_end)
                 carried = _Open(dq.at, dq.mark, dq.parts + ([(s, e)] if e > s else []), dq.first)

@@ -12,7 +12,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-from . import component  # noqa: F401  (registers the "quotes" and "line_breaks" components)
+from . import component  # noqa: F401  (registers the "quotes", "line_breaks" and "long_sentences" components)
 from .learned import learned_enabled
 
 MODEL_ENV = "QUOTEAPI_MODEL"
@@ -54,6 +54,7 @@ def _load(name: str, spans: str, learned: bool) -> Language:
         raise ModelNotFound(f"Cannot load spaCy model {name!r}: {exc}. Install {MODEL_PACKAGE}.") from exc
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("line_breaks", before="parser")
+        nlp.add_pipe("long_sentences", before="parser")
     nlp.add_pipe("quotes", last=True, config={"spans": spans, "learned": learned})
     return nlp
 

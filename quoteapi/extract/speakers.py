@@ -28,6 +28,8 @@ about, ``previous_sentence``, or nobody).
 """
 from __future__ import annotations
 
+import bisect
+import heapq
 import re
 from dataclasses import dataclass
 
@@ -215,12 +217,24 @@ class SpeakerStage:
     def __init__(self, doc: Doc, text: str, options: Options = DEFAULT):
         self.doc, self.text, self.options = doc, text, options
         self.index = EntityIndex.build(doc, text)
-        self.done: list[Attribution] = []
+        self.done: list[Attribution] = []  # in text order
+        # Attributions with a speaker, kept so that looking back costs the same all through a
+        # long text: starts (and entities) in text order, and ends not yet passed on a heap.
+        self._spoken_starts: list[int] = []
+        self._spoken_entities: list[Entity | None] = []
+        self._ending: list[tuple[int, int, Attribution]] = []
+        self._ended: tuple[int, int, Attribution] | None = None  # the latest end passed, first in text order
 
     def run(self, candidates: list[Candidate]) -> list[Attribution]:
         for candidate in sorted(candidates, key=lambda c: (c.start, c.end)):
             check()  # the request's time budget
-            self.done.append(self._attribute(candidate))
+            attribution = self._attribute(candidate)
+            if attribution.speaker is not None:
+                if attribution.speaker.entity is not None:
+                    self._spoken_starts.append(candidate.start)
+                    self._spoken_entities.append(attribution.speaker.entity)
+                heapq.heappush(self._ending, (candidate.end, len(self.done), attribution))
+            self.done.append(attribution)
         return self.done
 
     def _attribute(self, candidate: Candidate) -> Attribution:
@@ -327,17 +341,26 @@ class SpeakerStage:
         return group
 
     def _last_speaker(self, before: int) -> Entity | None:
-        return next((a.speaker.entity for a in reversed(self.done)
-                     if a.speaker is not None and a.speaker.entity is not None and a.candidate.start < before), None)
+        """The speaker of the last quote with a known speaker that starts before *before*."""
+        n = bisect.bisect_left(self._spoken_starts, before)
+        return self._spoken_entities[n - 1] if n else None
+
+    def _previous(self, start: int) -> Attribution | None:
+        """The quote with a speaker that ends last at or before *start* (the first in text order
+        among equals); *start* never decreases from one call to the next."""
+        while self._ending and self._ending[0][0] <= start:
+            end, order, attribution = heapq.heappop(self._ending)
+            if self._ended is None or end > self._ended[0] or (end == self._ended[0] and order < self._ended[1]):
+                self._ended = (end, order, attribution)
+        return self._ended[2] if self._ended is not None else None
 
     # -- a quotation standing alone ---------------------------------------------------------------
     def _continuing(self, candidate: Candidate) -> Attribution:
         """The closest earlier quote with a speaker, in this paragraph or the one before, gives
         its speaker, unless someone new comes into the text in between."""
-        before = [a for a in self.done if a.speaker is not None and a.candidate.end <= candidate.start]
-        if not before:
+        previous = self._previous(candidate.start)
+        if previous is None:
             return Attribution(candidate)
-        previous = max(before, key=lambda a: a.candidate.end)
         if len(re.findall(r"\n\s*", self.text[previous.candidate.end : candidate.start])) > 1:
             return Attribution(candidate)
         newcomer = self._newcomer(previous, candidate)
