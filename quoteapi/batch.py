@@ -68,24 +68,27 @@ def read_records(lines: Iterable[str], fmt: str, max_chars: int) -> Iterator[Rec
         except ValueError as exc:
             yield Failure(n, None, f"not JSON: {exc}")
             continue
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            yield Failure(n, None, 'not a JSON object with a "text" string')
-            continue
-        rid = str(record["id"]) if record.get("id") is not None else f"line-{n}"
-        text = record["text"]
-        if len(text) > max_chars:
-            yield Failure(n, rid, f"text of {len(text)} characters; the limit is {max_chars}")
-            continue
-        run = symbol_run(text)
-        if run is not None:
-            yield Failure(n, rid, f"{run[1] - run[0]} punctuation marks, symbols or emoji in a row at offset "
-                                  f"{run[0]}; at most {MAX_SYMBOL_RUN} can be analysed")
-            continue
-        record_fmt = record.get("format", fmt)
-        if record_fmt not in {"text", "html"}:
-            yield Failure(n, rid, f"unknown format {record_fmt!r}")
-            continue
-        yield Record(n, rid, text, record_fmt)
+        yield check_record(n, record, fmt, max_chars)
+
+
+def check_record(n: int, record, fmt: str, max_chars: int) -> Record | Failure:
+    """Record *n* (a parsed JSON value) as the analysis takes it, or why it cannot be analysed."""
+    if not isinstance(record, dict):
+        return Failure(n, None, 'not a JSON object with a "text" string')
+    if not isinstance(record.get("text"), str):
+        return Failure(n, None if record.get("id") is None else str(record["id"]), 'no "text" string')
+    rid = str(record["id"]) if record.get("id") is not None else f"line-{n}"
+    text = record["text"]
+    if len(text) > max_chars:
+        return Failure(n, rid, f"text of {len(text)} characters; the limit is {max_chars}")
+    run = symbol_run(text)
+    if run is not None:
+        return Failure(n, rid, f"{run[1] - run[0]} punctuation marks, symbols or emoji in a row at offset "
+                               f"{run[0]}; at most {MAX_SYMBOL_RUN} can be analysed")
+    record_fmt = record.get("format", fmt)
+    if record_fmt not in {"text", "html"}:
+        return Failure(n, rid, f"unknown format {record_fmt!r}")
+    return Record(n, rid, text, record_fmt)
 
 
 def done_ids(out: Path) -> set[str]:

@@ -44,8 +44,9 @@ def serve(port: int | None, workers: int | None, host: str | None) -> None:
 @click.option("--jsonl", "jsonl", type=click.Path(dir_okay=False, allow_dash=True),
               help="Records {id, text, format?}, one JSON object a line (a .gz file, a file or - for stdin); "
                    "one response a line, in input order, each with its id.")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="With --jsonl: the file to append responses to (default: standard output, one process).")
+@click.option("--out", type=click.Path(path_type=Path), default=None,
+              help="With --jsonl: the file to append responses to (default: standard output, one process); "
+                   "with --scheduler, the directory of part files.")
 @click.option("--errors", "errors_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="With --out: where records that cannot be analysed go (default: OUT.errors.jsonl).")
 @click.option("--processes", type=int, default=None, help="With --out: worker processes (default: every core).")
@@ -54,12 +55,32 @@ def serve(port: int | None, workers: int | None, host: str | None) -> None:
 @click.option("--html", is_flag=True, help="The input is HTML.")
 @click.option("--modes", default=None, help="Comma-separated: speech, writing, thought (default speech,writing).")
 @click.option("--provenance", is_flag=True, help="Add rule and speaker_from to every quote.")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="With --jsonl and --out DIR: run on the Dask cluster at ADDRESS (tcp://host:8786), one part "
+                   "file per partition in DIR (needs quoteapi[dask]).")
+@click.option("--partition-size", type=int, default=256, show_default=True,
+              help="With --scheduler: records per partition (and part file).")
 def extract(source: str, jsonl: str | None, out: Path | None, errors_path: Path | None, processes: int | None,
-            batch_size: int, resume: bool, html: bool, modes: str | None, provenance: bool) -> None:
+            batch_size: int, resume: bool, html: bool, modes: str | None, provenance: bool,
+            scheduler: str | None, partition_size: int) -> None:
     """Print the API's JSON for an article FILE (or - for standard input), or run over an archive
     with --jsonl. The exit status is 1 when a record could not be analysed."""
     chosen = _modes(modes)
     fmt = "html" if html else "text"
+    if jsonl and scheduler:
+        if out is None:
+            raise click.UsageError("--scheduler writes part files: give the directory with --out DIR.")
+        try:
+            from . import cluster
+            summary = cluster.run(jsonl, out, scheduler, partition_size=partition_size, batch_size=batch_size,
+                                  resume=resume, fmt=fmt, modes=chosen, provenance=provenance)
+        except ImportError as exc:
+            raise click.ClickException(f"{exc}: --scheduler needs Dask, pip install 'quoteapi[dask]'") from None
+        click.echo(f"{summary.written} written, {summary.skipped} already done, {summary.failed} failed"
+                   + (f" (see {out / 'errors.jsonl'})" if summary.failed else ""), err=True)
+        if summary.failed:
+            raise SystemExit(1)
+        return
     if jsonl:
         from . import batch
 

@@ -11,11 +11,6 @@ from __future__ import annotations
 
 import re
 
-from bs4 import BeautifulSoup, Comment, Declaration, Doctype, ProcessingInstruction, Tag
-
-# Strings of the document that are not its text: <!-- … -->, <!DOCTYPE html>, <?xml …?>.
-NOT_TEXT = (Comment, Declaration, Doctype, ProcessingInstruction)
-
 BLOCK_TAGS = {"address", "article", "aside", "blockquote", "dd", "div", "dl", "dt", "figcaption",
               "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main",
               "nav", "ol", "p", "pre", "section", "table", "tr", "ul", "td", "th", "caption"}
@@ -33,6 +28,10 @@ def _then_end(children):
 
 
 def html_to_text(html: str) -> str:
+    # Imported here: a process that only ever sees plain text never loads BeautifulSoup.
+    from bs4 import BeautifulSoup, Comment, Declaration, Doctype, ProcessingInstruction, Tag
+
+    not_text = (Comment, Declaration, Doctype, ProcessingInstruction)  # <!-- … -->, <!DOCTYPE html>, <?xml …?>
     soup = BeautifulSoup(html, "html.parser")
     pieces: list[str] = []
     # Depth first with a stack of its own, not recursion: markup nested thousands deep
@@ -46,7 +45,7 @@ def html_to_text(html: str) -> str:
         if child is _END_OF_BLOCK:
             pieces.append("\n\n")
             continue
-        if isinstance(child, NOT_TEXT):
+        if isinstance(child, not_text):
             continue
         if isinstance(child, str):  # a NavigableString
             pieces.append(re.sub(r"\s+", " ", str(child)))

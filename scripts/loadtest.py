@@ -275,7 +275,7 @@ LIMITS = """## What a request can cost at most
   `QUOTEAPI_MAX_CHARS` (100,000 characters); a batch at most 64 documents and 1,000,000
   characters. Larger: 413, before any analysis. A chunked body is counted as it arrives.
 - **Time to arrive**: `QUOTEAPI_READ_TIMEOUT` (10 s) for the whole request; a client that
-  trickles is cut with a 408 and holds one of a worker's `QUOTEAPI_THREADS` threads (8) meanwhile,
+  trickles is cut with a 408 and holds one of a worker's `QUOTEAPI_THREADS` threads (32) meanwhile,
   not the worker.
 - **Time to analyse**: `QUOTEAPI_TIME_BUDGET` (20 s), checked before each spaCy component and
   between the extractor's stages: a request answers 503 `over_time_budget` at the first check past

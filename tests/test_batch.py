@@ -42,7 +42,7 @@ def test_errors_file_and_exit_status(tmp_path):
     assert result.exit_code == 1
     assert _ids(out) == [f"a{i}" for i in range(12)]  # input order, good records all there
     errors = [json.loads(line) for line in (tmp_path / "out.jsonl.errors.jsonl").read_text().splitlines()]
-    assert [(e["line"], e["id"]) for e in errors] == [(4, None), (7, None), (9, "stall")]
+    assert [(e["line"], e["id"]) for e in errors] == [(4, None), (7, "no-text"), (9, "stall")]
     assert "not JSON" in errors[0]["error"] and "text" in errors[1]["error"] and "in a row" in errors[2]["error"]
     assert "12 written" in result.stderr and "3 failed" in result.stderr
 

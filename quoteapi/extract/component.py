@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..budget import check
+from . import carry  # noqa: F401  (registers the msgpack encoder of Extraction)
 from .join import join
 from .learned import LinearModel, shipped_model
 from .lines import line_breaks, long_sentences  # noqa: F401  (registers both components)
@@ -24,12 +25,16 @@ from .marks import find_quote_spans
 from .options import DEFAULT, Options
 from .score import finish
 from .speakers import SpeakerStage
-from .types import Entity, Quote
+from .types import Entity, Extraction, Quote
 
+# The extraction travels with the Doc as one object (see ``carry``: it survives
+# ``nlp.pipe(n_process=…)`` and ``Doc.to_bytes``); quotes and speakers are read from it.
+if not Doc.has_extension("quoteapi"):
+    Doc.set_extension("quoteapi", default=None)
 if not Doc.has_extension("quotes"):
-    Doc.set_extension("quotes", default=None)
+    Doc.set_extension("quotes", getter=lambda doc: doc._.quoteapi.quotes if doc._.quoteapi is not None else None)
 if not Doc.has_extension("speakers"):
-    Doc.set_extension("speakers", default=None)
+    Doc.set_extension("speakers", getter=lambda doc: doc._.quoteapi.speakers if doc._.quoteapi is not None else None)
 
 
 def extract(doc: Doc, options: Options = DEFAULT, model: LinearModel | None = None) -> tuple[list[Quote], list[Entity]]:
@@ -61,11 +66,11 @@ class QuoteExtractor:
         self.model = shipped_model() if learned else None
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quotes, doc._.speakers = extract(doc, self.options, self.model)
+        doc._.quoteapi = Extraction(*extract(doc, self.options, self.model))
         return doc
 
 
 @Language.factory("quotes", default_config={"spans": "compact", "learned": True}, requires=["token.dep", "doc.ents"],
-                  assigns=["doc._.quotes", "doc._.speakers"])
+                  assigns=["doc._.quoteapi"])
 def make_quote_extractor(nlp: Language, name: str, spans: str, learned: bool) -> QuoteExtractor:
     return QuoteExtractor(nlp, name, spans, learned)

@@ -126,3 +126,12 @@ class Quote:
     @property
     def entity(self) -> Entity | None:
         return self.speaker.entity if self.speaker is not None else None
+
+
+@dataclass
+class Extraction:
+    """What the ``quotes`` component leaves on a Doc (as ``doc._.quoteapi``): its quotes in text
+    order and the entities that speak in them, read as ``doc._.quotes`` and ``doc._.speakers``."""
+
+    quotes: list[Quote]
+    speakers: list[Entity]
