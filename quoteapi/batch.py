@@ -137,9 +137,24 @@ def analyze_batch(records: list[Record], modes: tuple[str, ...], provenance: boo
     return out
 
 
-def _batches(items: Iterator, size: int) -> Iterator[list]:
+def chunks(items: Iterator, size: int) -> Iterator[list]:
+    """Lists of *size* items (the last one shorter) taken from *items* as they come."""
     while chunk := list(islice(items, size)):
         yield chunk
+
+
+def accepted(items: Iterable[Record | Failure], bad, summary: Summary, seen: set[str] = frozenset()) -> Iterator[Record]:
+    """The records to analyse: failures are written to *bad* (a line of JSON each, flushed) and
+    counted, ids in *seen* counted as skipped."""
+    for item in items:
+        if isinstance(item, Failure):
+            summary.failed += 1
+            bad.write(json.dumps(item.as_dict(), ensure_ascii=False) + "\n")
+            bad.flush()
+        elif item.id in seen:
+            summary.skipped += 1
+        else:
+            yield item
 
 
 @dataclass
@@ -169,17 +184,6 @@ def run(source: str, out: Path | None, errors: Path | None, *, processes: int | 
         bar = stack.enter_context(tqdm(desc="articles", unit="doc", file=sys.stderr,
                                        disable=(None if progress is None else not progress) if out is not None else True))
 
-        def todo() -> Iterator[Record]:
-            for item in read_records(lines, fmt, max_chars):
-                if isinstance(item, Failure):
-                    summary.failed += 1
-                    bad.write(json.dumps(item.as_dict(), ensure_ascii=False) + "\n")
-                    bad.flush()
-                elif item.id in seen:
-                    summary.skipped += 1
-                else:
-                    yield item
-
         def write(responses: list[dict], batch: list[Record]) -> None:
             for body in responses:
                 sink.write(json.dumps(body, ensure_ascii=False) + "\n")
@@ -189,7 +193,7 @@ def run(source: str, out: Path | None, errors: Path | None, *, processes: int | 
             bar.update(len(responses))
             bar.set_postfix_str(f"{summary.characters / (bar.format_dict['elapsed'] or 1e-9):,.0f} chars/s")
 
-        batches = _batches(todo(), batch_size)
+        batches = chunks(accepted(read_records(lines, fmt, max_chars), bad, summary, seen), batch_size)
         if processes == 1:
             for batch in batches:
                 write(analyze_batch(batch, modes, provenance, batch_size), batch)

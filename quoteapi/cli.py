@@ -67,27 +67,24 @@ def extract(source: str, jsonl: str | None, out: Path | None, errors_path: Path 
     with --jsonl. The exit status is 1 when a record could not be analysed."""
     chosen = _modes(modes)
     fmt = "html" if html else "text"
-    if jsonl and scheduler:
-        if out is None:
-            raise click.UsageError("--scheduler writes part files: give the directory with --out DIR.")
-        try:
-            from . import cluster
-            summary = cluster.run(jsonl, out, scheduler, partition_size=partition_size, batch_size=batch_size,
-                                  resume=resume, fmt=fmt, modes=chosen, provenance=provenance)
-        except ImportError as exc:
-            raise click.ClickException(f"{exc}: --scheduler needs Dask, pip install 'quoteapi[dask]'") from None
-        click.echo(f"{summary.written} written, {summary.skipped} already done, {summary.failed} failed"
-                   + (f" (see {out / 'errors.jsonl'})" if summary.failed else ""), err=True)
-        if summary.failed:
-            raise SystemExit(1)
-        return
     if jsonl:
         from . import batch
 
-        if out is not None and errors_path is None:
-            errors_path = out.with_name(out.name + ".errors.jsonl")
-        summary = batch.run(jsonl, out, errors_path, processes=processes if out is not None else 1,
-                            batch_size=batch_size, resume=resume, fmt=fmt, modes=chosen, provenance=provenance)
+        if scheduler:
+            if out is None:
+                raise click.UsageError("--scheduler writes part files: give the directory with --out DIR.")
+            try:
+                from . import cluster
+                summary = cluster.run(jsonl, out, scheduler, partition_size=partition_size, batch_size=batch_size,
+                                      resume=resume, fmt=fmt, modes=chosen, provenance=provenance)
+            except ImportError as exc:
+                raise click.ClickException(f"{exc}: --scheduler needs Dask, pip install 'quoteapi[dask]'") from None
+            errors_path = out / "errors.jsonl"
+        else:
+            if out is not None and errors_path is None:
+                errors_path = out.with_name(out.name + ".errors.jsonl")
+            summary = batch.run(jsonl, out, errors_path, processes=processes if out is not None else 1,
+                                batch_size=batch_size, resume=resume, fmt=fmt, modes=chosen, provenance=provenance)
         click.echo(f"{summary.written} written, {summary.skipped} already done, {summary.failed} failed"
                    + (f" (see {errors_path})" if summary.failed and errors_path else ""), err=True)
         if summary.failed:

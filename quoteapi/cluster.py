@@ -22,8 +22,7 @@ from __future__ import annotations
 import json
 import os
 import threading
-from collections.abc import Iterable, Iterator
-from itertools import islice
+from collections.abc import Iterable
 from pathlib import Path
 
 from . import batch
@@ -68,11 +67,6 @@ def _write_part(out: Path, index: int, responses: list[dict]) -> None:
     os.replace(aside, final)
 
 
-def _partitions(items: Iterator, size: int) -> Iterator[list]:
-    while chunk := list(islice(items, size)):
-        yield chunk
-
-
 def run(source: str, out: Path, scheduler, *, partition_size: int = DEFAULT_PARTITION,
         batch_size: int = batch.DEFAULT_BATCH, resume: bool = False, fmt: str = "text",
         modes: Iterable[str] = DEFAULT_MODES, provenance: bool = False,
@@ -90,15 +84,6 @@ def run(source: str, out: Path, scheduler, *, partition_size: int = DEFAULT_PART
     with batch.open_input(source) as lines, \
             open(out / "errors.jsonl", "a" if resume else "w", encoding="utf-8") as bad, \
             tqdm(desc="articles", unit="doc", disable=None if progress is None else not progress) as bar:
-        def todo() -> Iterator[batch.Record]:
-            for item in batch.read_records(lines, fmt, max_chars):
-                if isinstance(item, batch.Failure):
-                    summary.failed += 1
-                    bad.write(json.dumps(item.as_dict(), ensure_ascii=False) + "\n")
-                    bad.flush()
-                else:
-                    yield item
-
         running = as_completed()
         sizes: dict = {}
 
@@ -109,7 +94,8 @@ def run(source: str, out: Path, scheduler, *, partition_size: int = DEFAULT_PART
             summary.characters += sum(len(r.text) for r in records)
             bar.update(len(records))
 
-        for index, records in enumerate(_partitions(todo(), partition_size)):
+        records_in = batch.accepted(batch.read_records(lines, fmt, max_chars), bad, summary)
+        for index, records in enumerate(batch.chunks(records_in, partition_size)):
             if resume and part_path(out, index).exists():
                 summary.skipped += len(records)
                 continue
