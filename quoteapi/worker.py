@@ -6,7 +6,9 @@ two things a public API needs that it does not do by itself.
   limit. Here a request that has not arrived whole within ``QUOTEAPI_READ_TIMEOUT`` seconds
   (default 10) is cut: while its head is still coming the client gets a JSON 408 and the
   connection is closed; while the app is reading its body, reading is shut and the app
-  answers the JSON 408 itself (:mod:`quoteapi.api.payload`). The main thread of each worker
+  answers the JSON 408 itself (:mod:`quoteapi.api.payload`). Once the body is in, the
+  request is the app's: an analysis may take its whole time budget and the connection stays
+  open for the client's next request. The main thread of each worker
   checks every second, so a trickling client holds a thread for at most the timeout plus a
   second, and the other threads (``QUOTEAPI_THREADS``, default 32 per worker) keep serving.
 - **Every error is JSON.** A request line or header too large (414, 431), a malformed
@@ -23,6 +25,7 @@ import threading
 import time
 
 from gunicorn import util
+from gunicorn.http.body import ChunkedReader, EOFReader, LengthReader
 from gunicorn.workers.gthread import ThreadWorker
 
 READ_TIMEOUT = float(os.environ.get("QUOTEAPI_READ_TIMEOUT", "10"))
@@ -52,6 +55,19 @@ def error_bytes(status: int, reason: str) -> bytes:
     return head.encode("latin-1") + body
 
 
+def body_arrived(req) -> bool:
+    """Whether gunicorn has read the whole body of *req* off the socket (an unknown kind of
+    body counts as still arriving: the cut stays on)."""
+    reader = getattr(getattr(req, "body", None), "reader", None)
+    if isinstance(reader, LengthReader):
+        return reader.length == 0
+    if isinstance(reader, ChunkedReader):
+        return reader.parser is None
+    if isinstance(reader, EOFReader):
+        return reader.finished
+    return False
+
+
 class _Capture:
     """Stands in for the client socket while gunicorn writes its HTML error page: only the
     status line is kept."""
@@ -78,13 +94,14 @@ class QuoteWorker(ThreadWorker):
 
     def init_process(self):
         self._lock = threading.Lock()
-        self._arriving: dict[object, list] = {}  # connection → [deadline, phase: "head" | "app"]
+        # connection → [deadline, phase: "head" | "app", the request once its head is read]
+        self._arriving: dict[object, list] = {}
         super().init_process()
 
     # -- slow clients ---------------------------------------------------------------------
     def handle(self, conn):
         with self._lock:
-            self._arriving[conn] = [time.monotonic() + READ_TIMEOUT, "head"]
+            self._arriving[conn] = [time.monotonic() + READ_TIMEOUT, "head", None]
         try:
             return super().handle(conn)
         finally:
@@ -94,14 +111,19 @@ class QuoteWorker(ThreadWorker):
     def handle_request(self, req, conn):
         with self._lock:
             if conn in self._arriving:
-                self._arriving[conn][1] = "app"
+                self._arriving[conn][1:] = ["app", req]
         return super().handle_request(req, conn)
 
     def murder_pending(self):
         super().murder_pending()
         now = time.monotonic()
         with self._lock:
-            late = [(conn, phase) for conn, (deadline, phase) in self._arriving.items() if deadline < now]
+            # A request whose body has arrived is the app's to answer, however long it analyses:
+            # cutting its reading side would lose the connection's next request.
+            done = [conn for conn, (_, phase, req) in self._arriving.items() if phase == "app" and body_arrived(req)]
+            for conn in done:
+                del self._arriving[conn]
+            late = [(conn, phase) for conn, (deadline, phase, _) in self._arriving.items() if deadline < now]
             for conn, _ in late:
                 del self._arriving[conn]
         for conn, phase in late:
@@ -112,10 +134,9 @@ class QuoteWorker(ThreadWorker):
             if phase == "head":
                 self.log.info("request from %s not arrived within %g s: 408", conn.client[0] if conn.client else "?",
                               READ_TIMEOUT)
-                conn.sock.setblocking(False)
-                try:
-                    conn.sock.send(error_bytes(408, "Request Timeout"))
-                except OSError:
+                try:  # without waiting, and without making the socket non-blocking under its thread
+                    conn.sock.send(error_bytes(408, "Request Timeout"), socket.MSG_DONTWAIT)
+                except (OSError, ValueError):  # ValueError: a TLS socket takes no flags
                     pass
                 conn.sock.shutdown(socket.SHUT_RDWR)
             else:  # the app may be reading the body, or past it: reading stops, answering does not

@@ -104,3 +104,30 @@ def test_slow_clients_cannot_starve_the_workers():
         assert all(_json_error(answer) == (408, "request_timeout") for answer in answers)
     finally:
         server.stop()
+
+
+@pytest.mark.slow
+def test_a_long_analysis_keeps_its_connection(seed_text):
+    """The read timeout is for a request arriving, not for the app's analysis: a request whose
+    body is in and whose analysis outlasts the timeout is answered, and the same keep-alive
+    connection then carries the client's next request (the load run lost such requests)."""
+    import http.client
+
+    from conftest import Server
+
+    server = Server("gunicorn-long-analysis", WEB_CONCURRENCY="1", QUOTEAPI_READ_TIMEOUT="1")
+    try:
+        conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=60)
+        long_text = "\n\n".join([seed_text] * 40)  # ~94,000 characters, a few seconds
+        started = time.monotonic()
+        conn.request("POST", "/v1/quotes", body=long_text.encode(), headers={"Content-Type": "text/plain"})
+        first = conn.getresponse()
+        assert first.status == 200 and json.loads(first.read())["quotes"]
+        assert time.monotonic() - started > 1 + 1  # longer than the read timeout and the check's second
+        conn.request("POST", "/v1/quotes", body=json.dumps({"text": "“We won,” she said."}),
+                     headers={"Content-Type": "application/json"})
+        second = conn.getresponse()
+        assert second.status == 200 and len(json.loads(second.read())["quotes"]) == 1
+        conn.close()
+    finally:
+        server.stop()
