@@ -7,7 +7,7 @@ HOST (default 127.0.0.1: set 0.0.0.0 to serve other machines, as the Procfile do
 (default 8000), WEB_CONCURRENCY (workers, default 2), QUOTEAPI_THREADS (threads per worker,
 default 32: most of them wait for a client or for one of the app's analysis slots,
 QUOTEAPI_CONCURRENT_ANALYSES), QUOTEAPI_READ_TIMEOUT (seconds a request may take to arrive, default 10: see
-:mod:`quoteapi.worker`), QUOTEAPI_TIMEOUT (seconds, default 60), QUOTEAPI_LOG_LEVEL.
+:mod:`quoteapi.worker`), QUOTEAPI_TRIM_SECONDS (how often a worker returns freed memory, default 10), QUOTEAPI_TIMEOUT (seconds, default 60), QUOTEAPI_LOG_LEVEL.
 """
 import os
 

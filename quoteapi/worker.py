@@ -11,6 +11,11 @@ two things a public API needs that it does not do by itself.
   open for the client's next request. The main thread of each worker
   checks every second, so a trickling client holds a thread for at most the timeout plus a
   second, and the other threads (``QUOTEAPI_THREADS``, default 32 per worker) keep serving.
+- **Memory follows the documents in flight.** glibc keeps what a large document's analysis
+  freed for later use, so a worker's resident memory climbs to its largest moment and stays
+  there; every ``QUOTEAPI_TRIM_SECONDS`` (default 10, 0 for never) the main thread calls
+  ``malloc_trim`` and the freed pages go back to the system (nothing happens on other C
+  libraries).
 - **Every error is JSON.** A request line or header too large (414, 431), a malformed
   request (400) and a crash outside the app (500) are answered in the API's envelope
   ``{"error": {"code", "message"}}``, not gunicorn's HTML page. gunicorn still decides the
@@ -18,6 +23,8 @@ two things a public API needs that it does not do by itself.
 """
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import json
 import os
 import socket
@@ -29,6 +36,8 @@ from gunicorn.http.body import ChunkedReader, EOFReader, LengthReader
 from gunicorn.workers.gthread import ThreadWorker
 
 READ_TIMEOUT = float(os.environ.get("QUOTEAPI_READ_TIMEOUT", "10"))
+#: Every so many seconds the worker hands the memory its analyses freed back to the system.
+TRIM_SECONDS = float(os.environ.get("QUOTEAPI_TRIM_SECONDS", "10"))
 
 #: gunicorn's statuses, as the API's error codes and messages (never the request's own bytes).
 ERRORS = {
@@ -53,6 +62,14 @@ def error_bytes(status: int, reason: str) -> bytes:
     head = (f"HTTP/1.1 {status} {reason}\r\nConnection: close\r\nContent-Type: application/json\r\n"
             f"Content-Length: {len(body)}\r\nServer: quoteapi\r\n\r\n")
     return head.encode("latin-1") + body
+
+
+def malloc_trim():
+    """glibc's ``malloc_trim``, or None on a C library without it."""
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return None
 
 
 def body_arrived(req) -> bool:
@@ -96,7 +113,16 @@ class QuoteWorker(ThreadWorker):
         self._lock = threading.Lock()
         # connection → [deadline, phase: "head" | "app", the request once its head is read]
         self._arriving: dict[object, list] = {}
+        self._trim = malloc_trim() if TRIM_SECONDS > 0 else None
+        self._next_trim = time.monotonic() + TRIM_SECONDS
         super().init_process()
+
+    def notify(self):
+        """The main loop's heartbeat (about once a second): also where freed memory is returned."""
+        super().notify()
+        if self._trim is not None and time.monotonic() >= self._next_trim:
+            self._trim(0)
+            self._next_trim = time.monotonic() + TRIM_SECONDS
 
     # -- slow clients ---------------------------------------------------------------------
     def handle(self, conn):

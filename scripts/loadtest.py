@@ -283,8 +283,11 @@ LIMITS = """## What a request can cost at most
   article: a few seconds alone, longer when every thread of the worker is busy). Inputs that would
   stall spaCy's tokenizer (more than 200 marks, symbols or emoji in a row) are refused with 422
   before it; the extractor is linear in the article.
-- **Memory**: a worker's private memory grows with the documents in flight (up to one per
-  thread); the table above gives what this run saw."""
+- **Memory**: a worker's private memory follows the analyses in flight (at most
+  `QUOTEAPI_CONCURRENT_ANALYSES`, 2, at once; a 100,000-character one holds a few hundred MB
+  while it runs) and falls back when they end: every `QUOTEAPI_TRIM_SECONDS` (10 s) the worker
+  hands what they freed back to the system (glibc would keep it). The soak samples above show
+  what this run saw."""
 
 
 def main(argv=None) -> int:
