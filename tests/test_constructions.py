@@ -197,6 +197,21 @@ def test_polnear_span_convention_keeps_that_and_appositions():
     assert q.speaker.text == "Tom Ellis, the city treasurer"
 
 
+@pytest.mark.parametrize("text, polnear_cue, compact_cue", [
+    ("Tom Ellis has also called for a recount of the votes.", "has also called for", "called"),
+    ("Tom Ellis did not deny that taxes would rise.", "did not deny", "deny"),
+    ("When asked, Tom Ellis said that taxes would rise.", "said", "said"),
+])
+def test_polnear_cue_takes_its_verb_group(nlp, text, polnear_cue, compact_cue):
+    """PolNeAR writes a cue with its auxiliaries, negation, adverbs and the preposition that
+    opens its content; the API's compact cue is the verb."""
+    from quoteapi.extract import load_pipeline
+
+    [q] = load_pipeline(spans="polnear")(text)._.quotes
+    assert q.cue.text == polnear_cue
+    assert only(nlp, text)["cue"] == compact_cue
+
+
 def test_interrupting_clause_between_commas(nlp):
     q = only(nlp, "Those protests, Mayor Jane Porter said, are acts of patriotism.")
     assert q["parts"] == ["Those protests", "are acts of patriotism"] and q["name"] == "Jane Porter"

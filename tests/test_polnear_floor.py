@@ -10,9 +10,9 @@ from conftest import POLNEAR_DEV
 # A little under the figures of the last change to the extractor (polnear span convention).
 FLOORS = {
     "rules only": {"content_exact": 0.60, "content_prop": 0.725, "speaker_linked": 0.665,
-                   "source_exact": 0.715, "cue_exact": 0.575},
+                   "source_exact": 0.715, "cue_exact": 0.67},
     "learned": {"content_exact": 0.615, "content_prop": 0.76, "speaker_linked": 0.685,
-                "source_exact": 0.75, "cue_exact": 0.575},
+                "source_exact": 0.75, "cue_exact": 0.695},
 }
 
 

@@ -24,7 +24,7 @@ from .lines import is_headline
 from .marks import MarkIndex, QuoteSpan
 from .options import DEFAULT, Options
 from .outlets import find_outlet
-from .phrases import char_span
+from .phrases import char_span, cue_group
 from .types import Candidate, Cue, overlap
 from .vocab import Mode, QuoteType, Rule
 
@@ -223,8 +223,11 @@ class _Joiner:
             return  # "declined [to comment on the report]"
         if cue_tokens[-1].i - cue_tokens[0].i != len(cue_tokens) - 1:
             cue_tokens = cue_tokens[:1]  # "pointed it out": the verb alone
+        lemma = " ".join(t.lemma_.lower() for t in cue_tokens)
+        if self.options.cue_group:
+            cue_tokens = cue_group(cue_tokens, min((s for s, _ in parts), default=None))
         cs, ce = char_span(cue_tokens)
-        cue = Cue(cs, ce, self.text[cs:ce], lemma=" ".join(t.lemma_.lower() for t in cue_tokens))
+        cue = Cue(cs, ce, self.text[cs:ce], lemma=lemma)
         candidate = Candidate(type=qtype, mode=frame.mode, parts=tuple(parts), rule=rule, cue=cue,
                               cue_token=frame.cue_token, outlet=find_outlet(frame.cue_token, self.text),
                               named=frame.named, probability=frame.probability)

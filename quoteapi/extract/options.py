@@ -6,7 +6,8 @@ Two conventions differ only in where spans end, never in what is found:
   (``Blinken stressed that [the crisis was troubling]``) and the speaker mention without an
   apposition (``[Rida Lyammouri], Senior Fellow at …, noted``), as in the seed gold;
 - ``polnear``: the annotation conventions of PolNeAR, which keep both
-  (``[that the crisis was troubling]``, ``[Rida Lyammouri, Senior Fellow at …,]``), used by
+  (``[that the crisis was troubling]``, ``[Rida Lyammouri, Senior Fellow at …,]``) and write a
+  cue with its verb group (``[has also called for] a recount``; compact: ``called``), used by
   ``quoteapi eval`` so that exact-match figures measure extraction, not convention.
 """
 from __future__ import annotations
@@ -20,12 +21,13 @@ CONVENTIONS = ("compact", "polnear")
 class Options:
     content_that: bool = False  # keep a leading "that" in reported content
     speaker_appositions: bool = False  # keep appositions and relative clauses in speaker mentions
+    cue_group: bool = False  # the cue with its auxiliaries, negation, adverbs and content's preposition
 
     @classmethod
     def for_convention(cls, name: str) -> "Options":
         if name not in CONVENTIONS:
             raise ValueError(f"unknown span convention {name!r}; expected one of {CONVENTIONS}")
-        return cls(content_that=True, speaker_appositions=True) if name == "polnear" else cls()
+        return cls(content_that=True, speaker_appositions=True, cue_group=True) if name == "polnear" else cls()
 
 
 DEFAULT = Options()
