@@ -55,3 +55,15 @@ def test_both_paths_run_and_the_rules_are_kept():
     added = [q for q in learned if q["quote"].rule == "learned"]
     assert [(q["cue"], q["speaker"], q["parts"]) for q in added] == [("backs", "The union", ["the plan to raise wages"])]
     assert 0 < added[0]["confidence"] < 1
+
+
+def test_candidate_predicates_include_a_noun_and_its_preposition(nlp):
+    """``their criticism of the ruling``: a noun with a content preposition right after it is a
+    candidate (the model decides); a noun with a preposition of place (``city in``) is not."""
+    from quoteapi.extract.predicates import candidates_in
+
+    doc = nlp("Their criticism of the ruling was sharp. The city in the north of Spain grew.")
+    first, second = list(doc.sents)
+    assert [(c.predicate.text, c.slot, " ".join(t.text for t in c.content)) for c in candidates_in(first)
+            if c.slot.startswith("noun_prep")] == [("criticism", "noun_prep:of", "the ruling")]
+    assert not [c for c in candidates_in(second) if c.predicate.text == "city"]

@@ -258,9 +258,10 @@ def cue_group(cue: list[Token], content_start: int | None) -> list[Token]:
         last += 1
     if last + 1 < len(doc) and content_start is not None:
         prep = doc[last + 1]
-        if prep.head.i == head.i and prep.dep_ == "prep" and prep.i + 1 < len(doc):
-            after = doc[prep.i + 1]
-            if after.idx <= content_start < prep.right_edge.idx + len(prep.right_edge.text) and \
-                    not doc.text[prep.idx + len(prep.text) : content_start].strip(" \"'“‘«"):
+        if prep.head.i == head.i and prep.dep_ == "prep":
+            k = prep.i + 1  # the prepositional object's first word, past quotation marks
+            while k <= prep.right_edge.i and (doc[k].is_space or _is_quote_mark(doc[k])):
+                k += 1
+            if k <= prep.right_edge.i and doc[k].idx == content_start:
                 last = prep.i
     return list(doc[first : last + 1])

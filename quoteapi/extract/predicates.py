@@ -4,7 +4,7 @@ of them are attributions; nothing here consults the cue lexicon.
 
 A predicate is a verb, adjective or noun with a clausal, infinitival, nominal or prepositional
 complement: ``the union [backs] [the plan]``, ``she was [confident] [that …]``, ``his
-[warning] [that …]``, ``it is [believed] [that …]``.
+[warning] [that …]``, ``their [criticism] of [the ruling]``, ``it is [believed] [that …]``.
 
 >>> from quoteapi.extract import load_pipeline                          # doctest: +SKIP
 >>> doc = load_pipeline()("The union backs the plan.")                  # doctest: +SKIP
@@ -22,6 +22,8 @@ from .frames import _infinitive_content, _object_content, _prepositional_content
 _PREDICATE_POS = {"VERB", "ADJ", "NOUN"}
 # Prepositions whose object can be reported content: "warned about …", "called for …".
 _CONTENT_PREPS = {"about", "for", "of", "on", "against", "over", "with", "to", "as", "at", "in", "into", "by"}
+# After a noun, right after it: "criticism of …", "questions about …", "hopes for …".
+_NOUN_CONTENT_PREPS = {"about", "for", "of", "on", "against", "over"}
 _MIN_CONTENT_TOKENS = 1
 # A predicate without one of these children has no complement to report.
 _COMPLEMENT_DEPS = {"ccomp", "xcomp", "dobj", "prep", "acl"}
@@ -30,7 +32,7 @@ _COMPLEMENT_DEPS = {"ccomp", "xcomp", "dobj", "prep", "acl"}
 @dataclass(frozen=True)
 class PredicateCandidate:
     predicate: Token
-    slot: str  # clause | object | to | prep:<word> | noun_clause
+    slot: str  # clause | object | to | prep:<word> | noun_clause | noun_prep:<word>
     content: tuple[Token, ...]  # the complement's tokens, nested participle cues left out
 
 
@@ -61,6 +63,9 @@ def candidates_in(sent: Span, skip: set[int] = frozenset()) -> list[PredicateCan
         found: list[tuple[str, list[Token] | None]] = []
         if token.pos_ == "NOUN":
             found.append(("noun_clause", _noun_clause(token)))
+            for child in token.children:  # "their criticism [of the plan]", "warnings [about …]"
+                if child.dep_ == "prep" and child.lower_ in _NOUN_CONTENT_PREPS and child.i == token.i + 1:
+                    found.append((f"noun_prep:{child.lower_}", _prepositional_content(token, child.lower_)))
         else:
             if "ccomp" in deps:
                 found.append(("clause", _clause(token)))
