@@ -67,3 +67,15 @@ def test_candidate_predicates_include_a_noun_and_its_preposition(nlp):
     assert [(c.predicate.text, c.slot, " ".join(t.text for t in c.content)) for c in candidates_in(first)
             if c.slot.startswith("noun_prep")] == [("criticism", "noun_prep:of", "the ruling")]
     assert not [c for c in candidates_in(second) if c.predicate.text == "city"]
+
+
+def test_a_passive_subject_is_a_candidate_content(nlp):
+    """``[The registration issue] was first reported by the Post``: what is reported is the
+    passive's subject (a pronoun subject is not content)."""
+    from quoteapi.extract.predicates import candidates_in
+
+    doc = nlp("The registration issue was first reported by the Post. It was reported by the Post.")
+    first, second = list(doc.sents)
+    assert [(c.predicate.text, " ".join(t.text for t in c.content)) for c in candidates_in(first)
+            if c.slot == "passive_subject"] == [("reported", "The registration issue")]
+    assert not [c for c in candidates_in(second) if c.slot == "passive_subject"]

@@ -26,13 +26,13 @@ _CONTENT_PREPS = {"about", "for", "of", "on", "against", "over", "with", "to", "
 _NOUN_CONTENT_PREPS = {"about", "for", "of", "on", "against", "over"}
 _MIN_CONTENT_TOKENS = 1
 # A predicate without one of these children has no complement to report.
-_COMPLEMENT_DEPS = {"ccomp", "xcomp", "dobj", "prep", "acl"}
+_COMPLEMENT_DEPS = {"ccomp", "xcomp", "dobj", "prep", "acl", "nsubjpass"}
 
 
 @dataclass(frozen=True)
 class PredicateCandidate:
     predicate: Token
-    slot: str  # clause | object | to | prep:<word> | noun_clause | noun_prep:<word>
+    slot: str  # clause | object | to | prep:<word> | noun_clause | noun_prep:<word> | passive_subject
     content: tuple[Token, ...]  # the complement's tokens, nested participle cues left out
 
 
@@ -47,6 +47,14 @@ def _noun_clause(token: Token) -> list[Token] | None:
     """``his warning that …``, ``the belief that …``."""
     for child in token.children:
         if child.dep_ in {"acl", "ccomp"} and any(m.lower_ == "that" and m.dep_ == "mark" for m in child.children):
+            return list(child.subtree)
+    return None
+
+
+def _passive_subject(token: Token) -> list[Token] | None:
+    """``[The registration issue] was first reported by the Post``: what is reported is the subject."""
+    for child in token.children:
+        if child.dep_ == "nsubjpass" and child.pos_ != "PRON":
             return list(child.subtree)
     return None
 
@@ -67,6 +75,8 @@ def candidates_in(sent: Span, skip: set[int] = frozenset()) -> list[PredicateCan
                 if child.dep_ == "prep" and child.lower_ in _NOUN_CONTENT_PREPS and child.i == token.i + 1:
                     found.append((f"noun_prep:{child.lower_}", _prepositional_content(token, child.lower_)))
         else:
+            if "auxpass" in deps and "nsubjpass" in deps:  # "[the plan] was criticized by …"
+                found.append(("passive_subject", _passive_subject(token)))
             if "ccomp" in deps:
                 found.append(("clause", _clause(token)))
             if "xcomp" in deps:
