@@ -45,19 +45,3 @@ def pre_fork(server, worker):
 
     gc.freeze()
 
-
-def post_fork(server, worker):
-    """Few malloc arenas in a worker: glibc gives each of the worker's threads an arena of its own
-    (up to 8 per core) and keeps what each one freed, so with 32 threads taking turns at large
-    documents a worker grew past 4 GB in 5 rounds of 16 clients; with 2 arenas it stayed near
-    1.1 GB (measured in one run, same traffic). ``MALLOC_ARENA_MAX`` in the environment wins."""
-    import ctypes
-    import ctypes.util
-
-    if "MALLOC_ARENA_MAX" in os.environ:
-        return
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        libc.mallopt(-8, 2)  # M_ARENA_MAX
-    except (OSError, AttributeError):
-        pass  # not glibc: nothing to tune

@@ -11,7 +11,8 @@ two things a public API needs that it does not do by itself.
   open for the client's next request. The main thread of each worker
   checks every second, so a trickling client holds a thread for at most the timeout plus a
   second, and the other threads (``QUOTEAPI_THREADS``, default 32 per worker) keep serving.
-- **Memory follows the documents in flight.** glibc keeps what a large document's analysis
+- **Memory follows the documents in flight.** A worker uses 2 malloc arenas (see
+  :func:`tune_malloc`), and glibc keeps what a large document's analysis
   freed for later use, so a worker's resident memory climbs to its largest moment and stays
   there; every ``QUOTEAPI_TRIM_SECONDS`` (default 10, 0 for never) the main thread calls
   ``malloc_trim`` and the freed pages go back to the system (nothing happens on other C
@@ -71,12 +72,26 @@ def error_bytes(status: int, reason: str) -> bytes:
     return head.encode("latin-1") + body
 
 
-def malloc_trim():
-    """glibc's ``malloc_trim``, or None on a C library without it."""
+M_ARENA_MAX = -8  # glibc's mallopt parameter
+
+
+def glibc():
+    """The C library when it is glibc (it has ``malloc_trim`` and ``mallopt``), else None."""
     try:
-        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
-    except (OSError, AttributeError):
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        return libc if hasattr(libc, "malloc_trim") and hasattr(libc, "mallopt") else None
+    except OSError:
         return None
+
+
+def tune_malloc(libc) -> None:
+    """Few malloc arenas in a worker: glibc gives each of the worker's threads an arena of its own
+    (up to 8 per core) and keeps what each one freed, so with 32 threads taking turns at large
+    documents a worker grew past 4 GB in 5 rounds of 16 clients; with 2 arenas it stayed near
+    1.1 GB (measured in one run, same traffic). ``MALLOC_ARENA_MAX`` in the environment wins.
+    Called before the worker starts its threads."""
+    if libc is not None and "MALLOC_ARENA_MAX" not in os.environ:
+        libc.mallopt(M_ARENA_MAX, 2)
 
 
 def body_arrived(req) -> bool:
@@ -120,7 +135,9 @@ class QuoteWorker(ThreadWorker):
         self._lock = threading.Lock()
         # connection → [deadline, phase: "head" | "app", the request once its head is read]
         self._arriving: dict[object, list] = {}
-        self._trim = malloc_trim() if TRIM_SECONDS > 0 else None
+        libc = glibc()
+        tune_malloc(libc)
+        self._trim = libc.malloc_trim if libc is not None and TRIM_SECONDS > 0 else None
         self._next_trim = time.monotonic() + TRIM_SECONDS
         super().init_process()
 
