@@ -219,20 +219,21 @@ class _Joiner:
     # -- assembling ---------------------------------------------------------------------------
     def _add(self, frame: Frame, qtype: QuoteType, parts: list[tuple[int, int]], rule: Rule) -> None:
         cue_tokens = frame.cue
+        end = max([e for _, e in parts] + [cue_tokens[-1].idx + len(cue_tokens[-1].text)])
+        if cue_tokens[-1].i - cue_tokens[0].i != len(cue_tokens) - 1:
+            cue_tokens = cue_tokens[:1]  # "pointed it out": the verb alone
+        group = cue_group(cue_tokens, min((s for s, _ in parts), default=None))
         # "declined [to comment on the report]", "would not [comment] on [the lawsuit]": the words
         # as written from the cue's verb group (or the verb it is the infinitive of) to the content.
         head = cue_tokens[0]
-        start = cue_group(cue_tokens, None)[0].idx
+        start = group[0].idx
         if head.dep_ == "xcomp" and head.head.i < head.i:
             start = min(start, head.head.idx)
-        end = max([e for _, e in parts] + [cue_tokens[-1].idx + len(cue_tokens[-1].text)])
         if is_no_comment(self.text[min([start] + [s for s, _ in parts]) : end]):
             return
-        if cue_tokens[-1].i - cue_tokens[0].i != len(cue_tokens) - 1:
-            cue_tokens = cue_tokens[:1]  # "pointed it out": the verb alone
         lemma = " ".join(t.lemma_.lower() for t in cue_tokens)
         if self.options.cue_group:
-            cue_tokens = cue_group(cue_tokens, min((s for s, _ in parts), default=None))
+            cue_tokens = group
         cs, ce = char_span(cue_tokens)
         cue = Cue(cs, ce, self.text[cs:ce], lemma=lemma)
         candidate = Candidate(type=qtype, mode=frame.mode, parts=tuple(parts), rule=rule, cue=cue,
