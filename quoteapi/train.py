@@ -5,7 +5,10 @@
    an example: positive when a gold quote has its cue on the predicate and its content on the
    complement (half of the shorter span or more in common).
 3. A logistic regression (scikit-learn, liblinear, fixed seed) learns feature weights.
-4. The decision threshold is chosen on the dev gold by content exact F1 of the whole pipeline,
+4. For each positive, every boundary variant of its content (:mod:`quoteapi.extract.bounds`)
+   becomes an example of the boundary chooser: positive when it is the gold content exactly.
+   A second logistic regression learns those weights.
+5. The decision threshold is chosen on the dev gold by content exact F1 of the whole pipeline,
    and the model is written as JSON weights with its figures.
 
 Deterministic: the same data and settings give the same weights.
@@ -20,20 +23,23 @@ from pathlib import Path
 
 from .evaluate import evaluate, trim
 from .extract.component import QuoteExtractor
+from .extract.bounds import QUOTE_CHARS, variant_features, variants
 from .extract.learned import MODEL_FILE, LinearModel, features
 from .extract.marks import MarkIndex, find_quote_spans
-from .extract.phrases import char_span
+from .extract.phrases import char_span, content_spans
 from .extract.predicates import candidates_in
 from .extract.types import overlap
 
 THRESHOLDS = (0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
 SEED = 13
+BOUNDARY_C = 0.1  # chosen on dev among 0.03, 0.1, 0.3, 1.0: 0.1 and 0.03 alike, 1.0 fits train only
 
 
 @dataclass
 class Examples:
     features: list[dict[str, float]]
     labels: list[int]
+    boundary: "Examples | None" = None  # the boundary chooser's, from the positives
 
 
 def _gold_pairs(record: dict) -> list[tuple[tuple[int, int], tuple[int, int]]]:
@@ -61,7 +67,7 @@ def label(candidate, gold: list[tuple[tuple[int, int], tuple[int, int]]]) -> int
 
 
 def examples(records: Iterable[dict], docs: Iterable) -> Examples:
-    out = Examples([], [])
+    out = Examples([], [], Examples([], []))
     for record, doc in zip(records, docs):
         gold = _gold_pairs(record)
         marks = MarkIndex(find_quote_spans(record["text"]))
@@ -69,7 +75,20 @@ def examples(records: Iterable[dict], docs: Iterable) -> Examples:
             for candidate in candidates_in(sent):
                 out.features.append(features(candidate, marks.inside(candidate.predicate.idx)))
                 out.labels.append(label(candidate, gold))
+                if out.labels[-1]:
+                    _boundary_examples(record["text"], candidate, {content for _, content in gold}, out.boundary)
     return out
+
+
+def _boundary_examples(text: str, candidate, contents: set[tuple[int, int]], out: Examples) -> None:
+    """One example per boundary variant of a positive candidate's content: is it the gold content?"""
+    if any(t.text in QUOTE_CHARS for t in candidate.content):
+        return  # quotation marks decide those contents, not the chooser
+    for variant in variants(candidate.predicate, candidate.content):
+        spans = content_spans(variant.tokens, keep_that=True)
+        exact = bool(spans) and trim(text, spans[0][0], spans[-1][1]) in contents
+        out.features.append(variant_features(candidate.predicate, candidate.slot, variant, candidate.content))
+        out.labels.append(int(exact))
 
 
 def fit(data: Examples, c: float = 0.3) -> dict[str, float]:
@@ -119,25 +138,29 @@ def train(train_records: list[dict], dev_records: list[dict], out: Path, c: floa
     dev_docs = _parse(nlp, dev_records, progress)
     data = examples(train_records, train_docs)
     weights = fit(data, c)
+    boundary = LinearModel(fit(data.boundary, BOUNDARY_C)) if data.boundary.labels else None
     extractor = QuoteExtractor(nlp, "quotes", spans="polnear", learned=False)
     rules = evaluate(dev_records, _Preparsed(dev_records, dev_docs, extractor)).as_dict()["overall"]
     by_threshold = {}
     for threshold in THRESHOLDS:
-        extractor.model = LinearModel(weights, threshold)
+        extractor.model = LinearModel(weights, threshold, boundary=boundary)
         scores = evaluate(dev_records, _Preparsed(dev_records, dev_docs, extractor)).as_dict()["overall"]
         by_threshold[threshold] = scores
     best = max(THRESHOLDS, key=lambda t: (by_threshold[t]["content_exact"]["f1"], -t))
-    extractor.model = LinearModel(weights, best)
+    extractor.model = LinearModel(weights, best, boundary=boundary)
     fit_scores = evaluate(train_records, _Preparsed(train_records, train_docs, extractor)).as_dict()["overall"]
     figures = {
         "examples": len(data.labels), "positives": sum(data.labels), "features": len(weights), "c": c,
+        "boundary_examples": len(data.boundary.labels), "boundary_exact": sum(data.boundary.labels),
+        "boundary_features": len(boundary.weights) if boundary else 0, "boundary_c": BOUNDARY_C,
         "threshold": best, "seconds": round(time.perf_counter() - started, 1),
         "dev_rules_only": _f1(rules), "dev_learned": _f1(by_threshold[best]), "train_learned": _f1(fit_scores),
         "dev_by_threshold": {str(t): by_threshold[t]["content_exact"]["f1"] for t in THRESHOLDS},
     }
     out.mkdir(parents=True, exist_ok=True)
     LinearModel(weights, best, meta={"data": "PolNeAR train split", "c": c, "seed": SEED,
-                                     "threshold_chosen_on": "PolNeAR dev, content exact F1"}).to_file(out / MODEL_FILE)
+                                     "threshold_chosen_on": "PolNeAR dev, content exact F1"},
+                boundary=boundary).to_file(out / MODEL_FILE)
     (out / MODEL_FILE.replace(".json.gz", ".figures.json")).write_text(json.dumps(figures, indent=2) + "\n")
     return figures
 

@@ -355,3 +355,15 @@ def test_an_attribution_inside_another_quote_is_marked_within_it(nlp):
 def test_headline_attribution(nlp):
     found = quotes_of(nlp, "Mayor Says Budget Will Pass\nThe council met on Monday.")
     assert [(f["cue"], f["speaker"], f["parts"]) for f in found] == [("Says", "Mayor", ["Budget Will Pass"])]
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("Clinton has not mentioned Machado since the debate.", ["Machado"]),  # a name alone is content
+    ("The mayor announced plans.", None),  # a common noun alone is not
+    ("The mayor said so.", None),
+])
+def test_one_word_content_is_a_name_or_nothing(text, parts):
+    from quoteapi.extract import load_pipeline
+
+    found = quotes_of(load_pipeline(learned=False), text)
+    assert (found[0]["parts"] if found else None) == parts

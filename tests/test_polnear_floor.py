@@ -9,10 +9,10 @@ from conftest import POLNEAR_DEV
 
 # A little under the figures of the last change to the extractor (polnear span convention).
 FLOORS = {
-    "rules only": {"content_exact": 0.60, "content_prop": 0.725, "speaker_linked": 0.665,
-                   "source_exact": 0.715, "cue_exact": 0.67},
-    "learned": {"content_exact": 0.615, "content_prop": 0.765, "speaker_linked": 0.69,
-                "source_exact": 0.755, "cue_exact": 0.695},
+    "rules only": {"content_exact": 0.60, "content_prop": 0.73, "speaker_linked": 0.665,
+                   "source_exact": 0.72, "cue_exact": 0.675},
+    "learned": {"content_exact": 0.625, "content_prop": 0.775, "speaker_linked": 0.695,
+                "source_exact": 0.76, "cue_exact": 0.70},
 }
 
 

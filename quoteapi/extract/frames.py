@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..budget import check
+from .bounds import choose
 from .lexicon import CLAUSE_NOUNS, CUES
 from .options import DEFAULT, Options
 from .phrases import content_spans
@@ -164,8 +165,13 @@ def _clause_tokens(cue: Token, content: list[tuple[int, int]]) -> list[Token]:
     return [t for t in cue.subtree if not in_content(t)]
 
 
-def frames_in(sent: Span, options: Options = DEFAULT) -> list[Frame]:
-    """Every attribution frame of one sentence."""
+# The candidate slot (``quoteapi.extract.predicates``) each content rule reads.
+_SLOT_OF_RULE = {Rule.CCOMP: "clause", Rule.OBJECT: "object", Rule.XCOMP: "to", Rule.PREP: "prep"}
+
+
+def frames_in(sent: Span, options: Options = DEFAULT, boundary=None) -> list[Frame]:
+    """Every attribution frame of one sentence; with a *boundary* model (see
+    :mod:`quoteapi.extract.bounds`), a content's end is its choice among the parse's variants."""
     frames: list[Frame] = []
     for token in sent:
         check()  # the request's time budget: a frame's work grows with its sentence
@@ -189,7 +195,7 @@ def frames_in(sent: Span, options: Options = DEFAULT) -> list[Frame]:
                 # "…, underlining the junta's apprehensions" describes; "…, citing the risk" and
                 # "…, calling it a sham" report, as verbs whose content is first of all an object.
                 continue
-            content = content_spans(tokens, keep_that=options.content_that)
+            content = content_spans(choose(token, _SLOT_OF_RULE[rule], tokens, boundary), keep_that=options.content_that)
         elif _set_off_by_commas(token):
             # "The plan, he said, is bad": the sentence around the cue clause is the content.
             own = set(token.subtree)
@@ -244,11 +250,11 @@ def _according_to(according: Token, options: Options) -> Frame | None:
                  sorted(own, key=lambda t: t.i))
 
 
-def doc_frames(doc: Doc, headline, options: Options = DEFAULT) -> list[Frame]:
+def doc_frames(doc: Doc, headline, options: Options = DEFAULT, boundary=None) -> list[Frame]:
     """Frames of every sentence; in a sentence for which ``headline(sent)`` is true, only the
     clausal ones (``Mayor Says Budget Will Pass``): a title line does not report otherwise."""
     out: list[Frame] = []
     for sent in doc.sents:
-        frames = frames_in(sent, options)
+        frames = frames_in(sent, options, boundary)
         out.extend(f for f in frames if f.rule == Rule.CCOMP) if headline(sent) else out.extend(frames)
     return out

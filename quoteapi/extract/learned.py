@@ -26,6 +26,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
+from .bounds import choose
 from .frames import Frame, _clause_tokens, cue_entry
 from .lexicon import CUES, SPEAKER_KINDS
 from .marks import MarkIndex
@@ -48,17 +49,38 @@ def learned_enabled(env: dict | None = None) -> bool:
 
 @dataclass(frozen=True)
 class LinearModel:
+    """Feature weights of a logistic regression. The attribution model carries its content
+    boundary chooser (:mod:`quoteapi.extract.bounds`) as ``boundary``, in the same file."""
+
     weights: dict[str, float]
     threshold: float = 0.5
     meta: dict | None = None
+    boundary: "LinearModel | None" = None
 
-    def probability(self, features: dict[str, float]) -> float:
-        z = sum(self.weights.get(name, 0.0) * value for name, value in features.items())
+    def score(self, features: dict[str, float]) -> float:
+        """The weighted sum of *features* (the log-odds)."""
+        weights = self.weights
+        return sum(weights.get(name, 0.0) * value for name, value in features.items())
+
+    def probability(self, features: dict[str, float], offset: float = 0.0) -> float:
+        """The probability for *features*, plus *offset* log-odds from features scored apart."""
+        z = self.score(features) + offset
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
-    def to_file(self, path: Path) -> None:
+    def _body(self) -> dict:
         body = {"threshold": self.threshold, "meta": self.meta or {},
                 "weights": {k: round(v, 5) for k, v in sorted(self.weights.items()) if abs(v) >= 1e-5}}
+        if self.boundary is not None:
+            body["boundary"] = self.boundary._body()
+        return body
+
+    @classmethod
+    def _from_body(cls, body: dict) -> "LinearModel":
+        boundary = cls._from_body(body["boundary"]) if body.get("boundary") else None
+        return cls(body["weights"], body["threshold"], body.get("meta"), boundary)
+
+    def to_file(self, path: Path) -> None:
+        body = self._body()
         data = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         with open(path, "wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) as fh:
             fh.write(data)  # mtime 0: the same weights give the same bytes
@@ -66,8 +88,7 @@ class LinearModel:
     @classmethod
     def from_file(cls, path) -> "LinearModel":
         with gzip.open(path, "rt", encoding="utf-8") as fh:
-            body = json.load(fh)
-        return cls(body["weights"], body["threshold"], body.get("meta"))
+            return cls._from_body(json.load(fh))
 
 
 @lru_cache(maxsize=1)
@@ -95,22 +116,17 @@ def _subject(token: Token) -> Token | None:
     return None
 
 
-def features(candidate: PredicateCandidate, in_quote: bool) -> dict[str, float]:
-    """Parse features of one (predicate, complement) pair."""
-    t = candidate.predicate
+def predicate_features(t: Token, in_quote: bool) -> dict[str, float]:
+    """The features of a predicate that do not depend on which complement is the content
+    (computed once for all of its candidates)."""
     lemma = t.lemma_.lower()
-    slot = candidate.slot
-    kind = slot.split(":")[0]
-    entry = CUES.get(lemma)
     f: dict[str, float] = {
-        "bias": 1.0, f"lemma={lemma}": 1.0, f"lemma_slot={lemma}|{slot}": 1.0, f"slot={slot}": 1.0,
-        f"kind={kind}": 1.0, f"pos={t.pos_}": 1.0, f"tag={t.tag_}": 1.0, f"dep={t.dep_}": 1.0,
-        f"pos_slot={t.pos_}|{kind}": 1.0, f"suffix={lemma[-3:]}": 1.0, f"head_dep={t.head.dep_}": 1.0,
+        "bias": 1.0, f"lemma={lemma}": 1.0, f"pos={t.pos_}": 1.0, f"tag={t.tag_}": 1.0, f"dep={t.dep_}": 1.0,
+        f"suffix={lemma[-3:]}": 1.0, f"head_dep={t.head.dep_}": 1.0,
     }
+    entry = CUES.get(lemma)
     if entry is not None:
         f[f"lex_mode={entry.mode.value}"] = 1.0
-        wanted = {"clause": "clause", "object": "object", "to": "to", "noun_clause": "clause"}.get(kind, slot.split(":", 1)[-1])
-        f[f"lex_slot={wanted in entry.content}"] = 1.0
     else:
         f["lex=none"] = 1.0
     subject = _subject(t)
@@ -120,7 +136,8 @@ def features(candidate: PredicateCandidate, in_quote: bool) -> dict[str, float]:
         f[f"subj_pos={subject.pos_}"] = 1.0
         f[f"subj_ent={subject.ent_type_ or '-'}"] = 1.0
         f[f"subj_kind={SPEAKER_KINDS.get(subject.lemma_.lower(), '-')}"] = 1.0
-        f[f"subj_lemma={subject.lemma_.lower()}"] = 1.0 if subject.pos_ in {"PRON", "NOUN"} else 0.0
+        if subject.pos_ in {"PRON", "NOUN"}:
+            f[f"subj_lemma={subject.lemma_.lower()}"] = 1.0
     children = list(t.children)
     if any(c.dep_ == "auxpass" for c in children):
         f["passive"] = 1.0
@@ -131,6 +148,28 @@ def features(candidate: PredicateCandidate, in_quote: bool) -> dict[str, float]:
     for c in children:
         if c.dep_ == "aux" and c.lower_ in _MODALS:
             f[f"modal={c.lower_}"] = 1.0
+    if in_quote:
+        f["in_quote"] = 1.0
+    if any(cue_entry(a) is not None for a in t.ancestors):
+        f["under_a_cue"] = 1.0
+    doc = t.doc
+    f[f"prev={doc[t.i - 1].lower_ if t.i > 0 else '<s>'}"] = 1.0
+    f[f"next={doc[t.i + 1].lower_ if t.i + 1 < len(doc) else '</s>'}"] = 1.0
+    return f
+
+
+def slot_features(candidate: PredicateCandidate) -> dict[str, float]:
+    """The features of one complement of a predicate."""
+    t = candidate.predicate
+    lemma = t.lemma_.lower()
+    slot = candidate.slot
+    kind = slot.split(":")[0]
+    f: dict[str, float] = {f"lemma_slot={lemma}|{slot}": 1.0, f"slot={slot}": 1.0, f"kind={kind}": 1.0,
+                           f"pos_slot={t.pos_}|{kind}": 1.0}
+    entry = CUES.get(lemma)
+    if entry is not None:
+        wanted = {"clause": "clause", "object": "object", "to": "to", "noun_clause": "clause"}.get(kind, slot.split(":", 1)[-1])
+        f[f"lex_slot={wanted in entry.content}"] = 1.0
     content = candidate.content
     inside = {x.i for x in content}
     head = next((x for x in content if x.head.i == x.i or x.head.i not in inside), content[0])
@@ -145,14 +184,12 @@ def features(candidate: PredicateCandidate, in_quote: bool) -> dict[str, float]:
         f["content_that"] = 1.0
     if any(x.ent_type_ in {"PERSON", "ORG"} for x in content[:3]):
         f["content_starts_with_name"] = 1.0
-    if in_quote:
-        f["in_quote"] = 1.0
-    if any(cue_entry(a) is not None for a in t.ancestors):
-        f["under_a_cue"] = 1.0
-    doc = t.doc
-    f[f"prev={doc[t.i - 1].lower_ if t.i > 0 else '<s>'}"] = 1.0
-    f[f"next={doc[t.i + 1].lower_ if t.i + 1 < len(doc) else '</s>'}"] = 1.0
-    return {k: v for k, v in f.items() if v}
+    return f
+
+
+def features(candidate: PredicateCandidate, in_quote: bool) -> dict[str, float]:
+    """Parse features of one (predicate, complement) pair."""
+    return {**predicate_features(candidate.predicate, in_quote), **slot_features(candidate)}
 
 
 def scored_candidates(sent: Span, marks: MarkIndex, model: LinearModel, skip: set[int] = frozenset()
@@ -160,10 +197,12 @@ def scored_candidates(sent: Span, marks: MarkIndex, model: LinearModel, skip: se
     """The candidates of *sent* whose predicate is not in *skip*, with the model's probability
     that they attribute."""
     out = []
+    shared: dict[int, float] = {}  # per predicate, the score of its slot-free features
     for candidate in candidates_in(sent, skip):
-        idx = candidate.predicate.idx
-        in_quote = marks.inside(idx)
-        out.append((candidate, model.probability(features(candidate, in_quote))))
+        t = candidate.predicate
+        if t.i not in shared:
+            shared[t.i] = model.score(predicate_features(t, marks.inside(t.idx)))
+        out.append((candidate, model.probability(slot_features(candidate), shared[t.i])))
     return out
 
 
@@ -198,7 +237,8 @@ def learned_frames(doc: Doc, rule_frames: list[Frame], marks: MarkIndex,
             if p < model.threshold:
                 continue
             token = candidate.predicate
-            content = content_spans(candidate.content, keep_that=options.content_that)
+            content = content_spans(choose(token, candidate.slot, candidate.content, model.boundary),
+                                    keep_that=options.content_that)
             if not content:
                 continue
             cue = [token] + [c for c in token.children if c.dep_ == "prt"]

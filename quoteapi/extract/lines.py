@@ -52,11 +52,11 @@ def is_headline(sent: Span) -> bool:
 
     A sentence ending in ``.``, ``?``, ``!``, ``:`` or a quote mark is body text.
     """
-    words = [t for t in sent if t.is_alpha]
-    if len(words) < 3:
-        return False
     last = next((t for t in reversed(sent) if not t.is_space), None)
     if last is None or last.text in {".", "?", "!", ":", "”", '"', "’", "'", "…"}:
+        return False  # first: it settles most sentences without reading their words
+    words = [t for t in sent if t.is_alpha]
+    if len(words) < 3:
         return False
     content = [t for t in words if t.lower_ not in _SMALL_WORDS]
     capitalised = sum(1 for t in content if t.text[0].isupper())

@@ -1,0 +1,173 @@
+"""Where a reported content ends: the learned choice among boundary variants read off the parse.
+
+A complement's subtree is the content most of the time, but not always, and no fixed rule
+says when: on PolNeAR train the subtree beats every single cut or extension (a trailing
+relative clause is kept by the gold 276 times against 12 dropped), yet ``criticized Obama [for
+not doing so]`` takes the preposition after the object and ``comparing [him favorably] to
+Obama`` the object before the preposition. For each content the parse offers a few variants:
+
+======================  =====================================================================
+edit                    variant
+======================  =====================================================================
+``keep``                the complement as read (the subtree)
+``drop``                without a trailing relative clause, apposition, prepositional phrase,
+                        adverbial clause, conjunct or modifier (``drop:relcl`` …)
+``extend``              with the predicate's next dependents after it (``extend:prep`` …)
+``object``              with the predicate's object before it (``urged [voters to …]``)
+``conjunct``            with a conjoined clause (``said [A and that B]``)
+======================  =====================================================================
+
+A logistic regression trained on PolNeAR train with the attribution model (``quoteapi train``)
+scores each variant; the best one is the content. Contents that meet quotation marks are left
+as they are: the marks decide those.
+
+>>> Edit("drop").value
+'drop'
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from enum import Enum
+
+from spacy.tokens import Token
+
+from .lexicon import CUES
+
+# Dependents whose subtree may end a content and be cut off.
+_DROPPABLE = {"relcl", "prep", "advcl", "appos", "conj", "acl", "advmod", "npadvmod"}
+# Dependents of the predicate that never continue its content.
+_NOT_CONTINUING = {"punct", "cc", "nsubj", "nsubjpass", "aux", "auxpass", "neg", "mark", "advmod", "conj",
+                   "parataxis", "dep", "prt", "det", "expl"}
+_WORD_DEPS = {"prep", "mark", "cc"}  # the word itself says more than its part of speech
+QUOTE_CHARS = frozenset("\"“”‘’«»„")
+
+
+class Edit(str, Enum):
+    KEEP = "keep"
+    DROP = "drop"
+    EXTEND = "extend"
+    OBJECT = "object"
+    CONJUNCT = "conjunct"
+
+
+@dataclass(frozen=True)
+class Variant:
+    edit: Edit
+    dep: str  # the dependency label of the part cut or added ("-" for keep)
+    word: str  # that part's first word (prepositions, markers) or part of speech
+    tokens: tuple[Token, ...]
+
+    @property
+    def kind(self) -> str:
+        return self.edit.value if self.edit == Edit.KEEP else f"{self.edit.value}:{self.dep}"
+
+
+def _word(token: Token) -> str:
+    return token.lower_ if token.dep_ in _WORD_DEPS else token.pos_
+
+
+def variants(predicate: Token, content: list[Token] | tuple[Token, ...]) -> list[Variant]:
+    """The content as read first, then its variants (see the module's table)."""
+    tokens = sorted(content, key=lambda t: t.i)
+    out = [Variant(Edit.KEEP, "-", "-", tuple(tokens))]
+    if not tokens:
+        return out
+    doc = predicate.doc
+    inside = {t.i for t in tokens}
+    first, end = tokens[0].i, tokens[-1].i
+    for x in tokens:  # a dependent inside whose subtree ends the content
+        if x.dep_ not in _DROPPABLE or x.head.i not in inside or x.i == x.head.i:
+            continue
+        left, right = x.left_edge.i, x.right_edge.i
+        if right != end or left <= first:
+            continue
+        kept = [t for t in tokens if t.i < left]
+        while kept and (kept[-1].is_punct or kept[-1].dep_ == "cc"):
+            kept.pop()
+        if kept:
+            out.append(Variant(Edit.DROP, x.dep_, _word(x), tuple(kept)))
+    rights = list(predicate.rights)  # (a walk over the predicate's subtree: once)
+    grown = list(tokens)  # the predicate's next dependents, one more each time
+    for child in (c for c in rights if c.i > end and c.dep_ not in _NOT_CONTINUING):
+        gap = [doc[k] for k in range(grown[-1].i + 1, child.left_edge.i)]
+        if any(not (g.is_punct or g.is_space) for g in gap):
+            break
+        grown = grown + gap + list(child.subtree)
+        out.append(Variant(Edit.EXTEND, child.dep_, _word(child), tuple(grown)))
+    objects = [c for c in rights if c.dep_ in {"dobj", "dative"} and c.i < first]
+    if objects:  # "urged [voters] to stay home"
+        obj = objects[0]
+        gap = [doc[k] for k in range(obj.right_edge.i + 1, first)]
+        out.append(Variant(Edit.OBJECT, obj.dep_, obj.pos_, tuple(list(obj.subtree) + gap + tokens)))
+    head = next((x for x in tokens if x.head.i not in inside or x.head.i == x.i), tokens[0])
+    conjuncts = [c for c in head.children if c.dep_ == "conj" and c.i > end]
+    if conjuncts:  # "said [witnesses saw a gun] and that one was found"
+        conj = conjuncts[0]
+        gap = [doc[k] for k in range(end + 1, conj.left_edge.i)]
+        if all(g.is_punct or g.is_space or g.dep_ == "cc" for g in gap):
+            out.append(Variant(Edit.CONJUNCT, "conj", conj.pos_, tuple(tokens + gap + list(conj.subtree))))
+    return [v for v in out if v.edit == Edit.KEEP or not _crosses(v, inside)]
+
+
+def _crosses(variant: Variant, inside: set[int]) -> bool:
+    """A variant may not take in quotation marks or another speech verb's words (``said [A] and
+    said B``: two attributions)."""
+    return any(t.text in QUOTE_CHARS or (t.i not in inside and t.pos_ == "VERB" and t.lemma_.lower() in CUES)
+               for t in variant.tokens)
+
+
+def _bucket(n: int) -> str:
+    return str(min(6, int(math.log2(n + 1))))
+
+
+def variant_features(predicate: Token, slot: str, variant: Variant, base: tuple[Token, ...]) -> dict[str, float]:
+    """Features of one variant of the content *base* of *predicate* in *slot*."""
+    kind, kind_slot = variant.kind, slot.split(":")[0]
+    lemma = predicate.lemma_.lower()
+    f = {"bias": 1.0, f"k={kind}": 1.0, f"kw={kind}|{variant.word}": 1.0, f"ks={kind}|{kind_slot}": 1.0,
+         f"kl={kind}|{lemma}": 1.0}
+    doc = predicate.doc
+    last = max(t.i for t in variant.tokens)
+    after = doc[last + 1] if last + 1 < len(doc) else None
+    if after is None or after.is_sent_start:  # (Token.sent would walk the sentence)
+        following = "<end>"
+    else:
+        following = after.text if after.is_punct else after.pos_
+    f[f"next={following}"] = 1.0
+    f[f"knext={kind}|{following}"] = 1.0
+    if variant.edit == Edit.KEEP:
+        f[f"keep_len={_bucket(len(base))}"] = 1.0
+        return f
+    changed = sorted({t.i for t in base} ^ {t.i for t in variant.tokens})
+    first = doc[changed[0]]
+    before = doc[changed[0] - 1]
+    f[f"klen={kind}|{_bucket(len(changed))}"] = 1.0
+    f[f"kfrac={kind}|{round(len(changed) / max(1, len(base)), 1)}"] = 1.0
+    f[f"kprev={kind}|{before.text if before.is_punct else 'w'}"] = 1.0
+    f[f"kfirst={kind}|{first.lower_ if first.is_stop or first.is_punct else first.pos_}"] = 1.0
+    f[f"kverb={kind}|{any(doc[k].pos_ in ('VERB', 'AUX') for k in changed)}"] = 1.0
+    f[f"kblen={kind}|{_bucket(len(base))}"] = 1.0
+    return f
+
+
+MIN_PROBABILITY = 0.5
+
+
+def choose(predicate: Token, slot: str, content, model, least: float = MIN_PROBABILITY) -> list[Token]:
+    """The variant of *content* the boundary *model* (a ``LinearModel``) scores highest, when
+    it scores *least* or more; otherwise, on a tie, or when it meets quotation marks, the
+    content as read."""
+    tokens = sorted(content, key=lambda t: t.i)
+    if model is None or not tokens or any(t.text in QUOTE_CHARS for t in tokens):
+        return tokens
+    offered = variants(predicate, tokens)
+    if len(offered) == 1:
+        return tokens
+    base = tuple(tokens)
+    best, best_p = tokens, -1.0
+    for variant in offered:
+        p = model.probability(variant_features(predicate, slot, variant, base))
+        if p > best_p and (variant.edit == Edit.KEEP or p >= least):
+            best, best_p = list(variant.tokens), p
+    return best

@@ -1,0 +1,83 @@
+"""The boundary stage on small documents: the variants the parse offers, and the choice among them."""
+import pytest
+
+from quoteapi.extract.bounds import choose, variants
+from quoteapi.extract.learned import MODEL_FILE, LinearModel
+
+
+@pytest.fixture(scope="module")
+def parse():
+    from quoteapi.extract import load_pipeline
+
+    nlp = load_pipeline(learned=False)
+    return lambda text: nlp(text)
+
+
+def _token(doc, text):
+    return next(t for t in doc if t.text == text)
+
+
+def _offered(predicate, content):
+    return [(v.kind, " ".join(t.text for t in v.tokens)) for v in variants(predicate, content)]
+
+
+def test_the_parse_offers_a_cut_at_a_trailing_relative_clause(parse):
+    doc = parse("She criticized the plan, which was drafted in May.")
+    plan = _token(doc, "plan")
+    offered = _offered(_token(doc, "criticized"), list(plan.subtree))
+    assert offered[0] == ("keep", "the plan , which was drafted in May")
+    assert ("drop:relcl", "the plan") in offered
+
+
+def test_the_parse_offers_the_predicates_next_dependents_and_its_object(parse):
+    """``mocked [Romney] for not releasing …``: the preposition after the object may belong in;
+    ``mocked Romney for [not releasing …]``: the object before the preposition may."""
+    doc = parse("Reid mocked Romney for not releasing his tax returns.")
+    mocked, romney = _token(doc, "mocked"), _token(doc, "Romney")
+    assert _offered(mocked, [romney]) == [("keep", "Romney"),
+                                          ("extend:prep", "Romney for not releasing his tax returns")]
+    reasons = [t for t in doc if t.i > _token(doc, "for").i and not t.is_punct]
+    assert ("object:dobj", "Romney for not releasing his tax returns") in _offered(mocked, reasons)
+
+
+def test_a_variant_never_takes_in_another_attribution(parse):
+    """``She said [prices rose] and officials warned that …``: the warning is its own quote."""
+    doc = parse("She said prices rose and officials warned that wages would fall.")
+    content = [_token(doc, "prices"), _token(doc, "rose")]
+    assert [kind for kind, _ in _offered(_token(doc, "said"), content)] == ["keep"]
+
+
+def _model(**weights):
+    return LinearModel({k.replace("__", ":").replace("_eq_", "="): v for k, v in weights.items()})
+
+
+def test_the_best_variant_wins_when_it_is_more_likely_right_than_wrong(parse):
+    doc = parse("She criticized the plan, which was drafted in May.")
+    criticized, content = _token(doc, "criticized"), list(_token(doc, "plan").subtree)
+    cut = _model(**{"k_eq_drop__relcl": 2.0, "k_eq_keep": 0.0})
+    assert " ".join(t.text for t in choose(criticized, "object", content, cut)) == "the plan"
+    unsure = _model(bias=-3.0, **{"k_eq_drop__relcl": 2.8})  # 0.45 against 0.05: not enough
+    assert choose(criticized, "object", content, unsure) == sorted(content, key=lambda t: t.i)
+    assert choose(criticized, "object", content, None) == sorted(content, key=lambda t: t.i)
+
+
+def test_a_content_with_quotation_marks_is_left_to_the_marks(parse):
+    doc = parse("She said the plan would fail and “nobody cares.”")
+    said = _token(doc, "said")
+    content = [t for t in doc if t.i > said.i and t.text != "."]
+    cut = _model(**{"k_eq_drop__conj": 5.0})
+    assert choose(said, "clause", content, cut) == content
+
+
+def test_the_chooser_travels_in_the_model_file(tmp_path):
+    model = LinearModel({"bias": -1.0, "lemma=say": 2.0}, 0.45, {"data": "x"}, boundary=LinearModel({"k=keep": 0.5}, meta={}))
+    model.to_file(tmp_path / MODEL_FILE)
+    back = LinearModel.from_file(tmp_path / MODEL_FILE)
+    assert back == model and back.boundary.weights == {"k=keep": 0.5}
+
+
+def test_the_shipped_model_has_its_chooser():
+    from quoteapi.extract.learned import shipped_model
+
+    model = shipped_model()
+    assert model.boundary is not None and model.boundary.weights["k=keep"] != 0
