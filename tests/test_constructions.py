@@ -367,3 +367,13 @@ def test_one_word_content_is_a_name_or_nothing(text, parts):
 
     found = quotes_of(load_pipeline(learned=False), text)
     assert (found[0]["parts"] if found else None) == parts
+
+
+@pytest.mark.parametrize("text, qtype, quote", [
+    # A word of the reported clause outside the marks makes the quote mixed, however short.
+    ("The newspaper said he “has offended Hispanics and women.”", "mixed", "he “has offended Hispanics and women.”"),
+    ("The newspaper said that “he has offended Hispanics and women.”", "direct", "he has offended Hispanics and women."),
+])
+def test_a_word_outside_the_marks_makes_a_quote_mixed(nlp, text, qtype, quote):
+    q = only(nlp, text)
+    assert (q["type"], q["quote"].text) == (qtype, quote)

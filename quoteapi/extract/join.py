@@ -39,6 +39,8 @@ _COLON_THEN = re.compile(r"[ \t]*:[ \t]*(?:\n\s*)?")
 # Reported content of one word is a name or nothing: "attacked [Machado]", not "said [so]"
 # (PolNeAR dev: of the one-word contents, 10 of 16 names match the gold, 4 of 17 nouns).
 _MIN_INDIRECT_TOKENS = 2
+_A_WORD = re.compile(r"\w")
+_LEADING_THAT = re.compile(r"^\W*that\b", re.IGNORECASE)
 _THAT_BEFORE_QUOTE = re.compile(r"that[\s,]*[\"“‘'«]+", re.IGNORECASE)
 _NO_COMMENT_MAX_WORDS = 12
 
@@ -84,9 +86,7 @@ class _Joiner:
         near = sorted({i for c in content for i in self.marks.meeting(*c)})
         hits = [i for i in near if any(overlap(p, c) for p in self.spans[i].parts for c in content)]
         if hits:
-            content_chars = sum(e - s for s, e in content)
-            inside = sum(overlap(p, c) for i in hits for p in self.spans[i].parts for c in content)
-            if inside >= 0.9 * content_chars:
+            if not self._words_outside(content, hits):
                 parts = sorted(p for i in hits for p in self.spans[i].parts)
                 if frame.rule == Rule.SPEAKER_COLON:  # "PENCE: …": this line of the quotation only
                     lo, hi = content[0]
@@ -104,6 +104,20 @@ class _Joiner:
         if len(tokens) < _MIN_INDIRECT_TOKENS and not all(t.pos_ == "PROPN" for t in tokens):
             return  # "said so", "denied it"; a name alone is content ("attacked Machado")
         self._add(frame, QuoteType.INDIRECT, list(content), frame.rule)
+
+    def _words_outside(self, content: list[tuple[int, int]], hits: list[int]) -> bool:
+        """Whether *content* has words outside the quotations *hits* (a leading ``that`` aside):
+        ``he “has offended …”`` is a mixed quote, ``that “…”`` a direct one."""
+        marks = sorted((self.spans[i].mark_start, self.spans[i].mark_end) for i in hits)
+        pieces = []
+        for s, e in content:
+            pos = s
+            for a, b in marks:
+                if a < e and b > pos:
+                    pieces.append(self.text[pos:a])
+                    pos = b
+            pieces.append(self.text[pos:e])
+        return bool(_A_WORD.search(_LEADING_THAT.sub("", " ".join(pieces))))
 
     def _keep_that(self, content: list[tuple[int, int]], parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """``said that “…”``: with the ``polnear`` convention the complementizer before the
