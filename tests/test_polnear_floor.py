@@ -9,9 +9,9 @@ from conftest import POLNEAR_DEV
 
 # A little under the figures of the last change to the extractor (polnear span convention).
 FLOORS = {
-    "rules only": {"content_exact": 0.60, "content_prop": 0.73, "speaker_linked": 0.665,
+    "rules only": {"content_exact": 0.605, "content_prop": 0.73, "speaker_linked": 0.665,
                    "source_exact": 0.72, "cue_exact": 0.675},
-    "learned": {"content_exact": 0.625, "content_prop": 0.775, "speaker_linked": 0.695,
+    "learned": {"content_exact": 0.628, "content_prop": 0.775, "speaker_linked": 0.695,
                 "source_exact": 0.76, "cue_exact": 0.70},
 }
 

@@ -18,8 +18,9 @@ edit                    variant
 ======================  =====================================================================
 
 A logistic regression trained on PolNeAR train with the attribution model (``quoteapi train``)
-scores each variant; the best one is the content. Contents that meet quotation marks are left
-as they are: the marks decide those.
+scores each variant; the best one is the content when it scores at least 0.5 (more likely right
+than wrong), the subtree otherwise. Contents that meet quotation marks are left as they are:
+the marks decide those. A variant never takes in quotation marks or another speech verb.
 
 >>> Edit("drop").value
 'drop'
@@ -117,7 +118,8 @@ def _crosses(variant: Variant, inside: set[int]) -> bool:
                for t in variant.tokens)
 
 
-def _bucket(n: int) -> str:
+def bucket(n: int) -> str:
+    """A count as a feature value: 0, 1, 2–3, 4–7, … up to 64 and more."""
     return str(min(6, int(math.log2(n + 1))))
 
 
@@ -137,17 +139,17 @@ def variant_features(predicate: Token, slot: str, variant: Variant, base: tuple[
     f[f"next={following}"] = 1.0
     f[f"knext={kind}|{following}"] = 1.0
     if variant.edit == Edit.KEEP:
-        f[f"keep_len={_bucket(len(base))}"] = 1.0
+        f[f"keep_len={bucket(len(base))}"] = 1.0
         return f
     changed = sorted({t.i for t in base} ^ {t.i for t in variant.tokens})
     first = doc[changed[0]]
     before = doc[changed[0] - 1]
-    f[f"klen={kind}|{_bucket(len(changed))}"] = 1.0
+    f[f"klen={kind}|{bucket(len(changed))}"] = 1.0
     f[f"kfrac={kind}|{round(len(changed) / max(1, len(base)), 1)}"] = 1.0
     f[f"kprev={kind}|{before.text if before.is_punct else 'w'}"] = 1.0
     f[f"kfirst={kind}|{first.lower_ if first.is_stop or first.is_punct else first.pos_}"] = 1.0
     f[f"kverb={kind}|{any(doc[k].pos_ in ('VERB', 'AUX') for k in changed)}"] = 1.0
-    f[f"kblen={kind}|{_bucket(len(base))}"] = 1.0
+    f[f"kblen={kind}|{bucket(len(base))}"] = 1.0
     return f
 
 

@@ -195,7 +195,8 @@ def frames_in(sent: Span, options: Options = DEFAULT, boundary=None) -> list[Fra
                 # "…, underlining the junta's apprehensions" describes; "…, citing the risk" and
                 # "…, calling it a sham" report, as verbs whose content is first of all an object.
                 continue
-            content = content_spans(choose(token, _SLOT_OF_RULE[rule], tokens, boundary), keep_that=options.content_that)
+            tokens = choose(token, _SLOT_OF_RULE[rule], tokens, boundary)
+            content = content_spans(tokens, keep_that=options.content_that)
         elif _set_off_by_commas(token):
             # "The plan, he said, is bad": the sentence around the cue clause is the content.
             own = set(token.subtree)

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from .bounds import choose
+from .bounds import QUOTE_CHARS, bucket, choose
 from .frames import Frame, _clause_tokens, cue_entry
 from .lexicon import CUES, SPEAKER_KINDS
 from .marks import MarkIndex
@@ -37,7 +37,6 @@ from .vocab import Rule
 
 MODEL_FILE = "attribution-model.json.gz"
 LEARNED_ENV = "QUOTEAPI_LEARNED"
-_QUOTE_CHARS = set("\"“”‘’«»„")
 _MODALS = {"will", "would", "could", "can", "may", "might", "should", "must"}
 
 
@@ -99,10 +98,6 @@ def shipped_model() -> LinearModel | None:
         return None
     with resources.as_file(path) as real:
         return LinearModel.from_file(real)
-
-
-def _bucket(n: int) -> str:
-    return str(min(6, int(math.log2(n + 1))))
 
 
 def _subject(token: Token) -> Token | None:
@@ -176,9 +171,9 @@ def slot_features(candidate: PredicateCandidate) -> dict[str, float]:
     f[f"content_head={head.pos_}|{head.dep_}"] = 1.0
     if kind in {"object", "prep", "noun_prep"}:
         f[f"lemma_object={lemma}|{head.lemma_.lower()}"] = 1.0
-    f[f"content_len={_bucket(len(content))}"] = 1.0
-    f[f"content_len_slot={_bucket(len(content))}|{kind}"] = 1.0
-    if any(x.text in _QUOTE_CHARS for x in content):
+    f[f"content_len={bucket(len(content))}"] = 1.0
+    f[f"content_len_slot={bucket(len(content))}|{kind}"] = 1.0
+    if any(x.text in QUOTE_CHARS for x in content):
         f["content_quoted"] = 1.0
     if content[0].lower_ == "that":
         f["content_that"] = 1.0
