@@ -2,7 +2,7 @@
 against the bare spaCy model on the same texts, in the same process.
 
 The texts are parsed once per round by the bare model (the baseline); the component then runs
-on those parsed documents, rules and learned alternating (three times each per round: the
+on those parsed documents, rules and learned alternating (five times each per round: the
 component costs a few percent of the parse, so its timings need more samples than the parse's),
 so that each cost is measured on its own and machine noise hits all of them alike. Times are the
 process's CPU time (``time.process_time``: what other tenants of a shared machine take while
@@ -16,7 +16,7 @@ from .extract import load_pipeline
 from .extract.component import QuoteExtractor
 
 
-_COMPONENT_RUNS = 3
+_COMPONENT_RUNS = 5
 
 
 def _timed(fn, items) -> float:

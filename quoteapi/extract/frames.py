@@ -51,15 +51,25 @@ def cue_entry(token: Token):
 
 def _is_participle_cue(token: Token) -> bool:
     """``adding that …`` on a content clause, or ``… and vowed to …`` coordinated with it."""
-    if cue_entry(token) is None:
+    dep = token.dep_  # (the dependency first: it rules out most words without a lexicon lookup)
+    if not (dep == "conj" or (dep in {"advcl", "xcomp"} and token.tag_ == "VBG")):
         return False
-    return token.dep_ == "conj" or (token.dep_ in {"advcl", "xcomp"} and token.tag_ == "VBG")
+    return cue_entry(token) is not None
 
 
-def without_nested_cues(tokens: list[Token], cue: Token) -> list[Token]:
+def participle_cues(sent: Span) -> set[int]:
+    """The indices of the participle cues of *sent* (see :func:`without_nested_cues`)."""
+    return {t.i for t in sent if _is_participle_cue(t)}
+
+
+def without_nested_cues(tokens: list[Token], cue: Token, participles: set[int] | None = None) -> list[Token]:
     """Drop the subtrees of participle cues inside a content (``…, adding that …``):
-    they are attributions of their own."""
-    nested = [t for t in tokens if t.i != cue.i and _is_participle_cue(t)]
+    they are attributions of their own. *participles*, when given, are the sentence's
+    (:func:`participle_cues`), so that each word is looked up once per sentence."""
+    if participles is None:
+        nested = [t for t in tokens if t.i != cue.i and _is_participle_cue(t)]
+    else:
+        nested = [t for t in tokens if t.i != cue.i and t.i in participles]
     drop = {d.i for t in nested for d in t.subtree}
     return [t for t in tokens if t.i not in drop]
 
@@ -134,26 +144,26 @@ def _prepositional_content(cue: Token, preposition: str) -> list[Token] | None:
     return None
 
 
-def clause_content(cue: Token, entry) -> tuple[list[Token], Rule] | None:
+def clause_content(cue: Token, entry, participles: set[int] | None = None) -> tuple[list[Token], Rule] | None:
     """The content tokens governed by *cue* and the rule that found them, trying the slots of
     its lexicon entry in order."""
     for slot in entry.content:
         if slot == "clause":
             for child in cue.children:
                 if child.dep_ == "ccomp" and child.i != cue.i:
-                    return without_nested_cues(list(child.subtree), cue), Rule.CCOMP
+                    return without_nested_cues(list(child.subtree), cue, participles), Rule.CCOMP
         elif slot == "object":
             tokens = _object_content(cue)
             if tokens:
-                return without_nested_cues(tokens, cue), Rule.OBJECT
+                return without_nested_cues(tokens, cue, participles), Rule.OBJECT
         elif slot == "to":
             tokens = _infinitive_content(cue)
             if tokens:
-                return without_nested_cues(tokens, cue), Rule.XCOMP
+                return without_nested_cues(tokens, cue, participles), Rule.XCOMP
         else:
             tokens = _prepositional_content(cue, slot)
             if tokens:
-                return without_nested_cues(tokens, cue), Rule.PREP
+                return without_nested_cues(tokens, cue, participles), Rule.PREP
     return None
 
 
@@ -173,6 +183,7 @@ def frames_in(sent: Span, options: Options = DEFAULT, boundary=None) -> list[Fra
     """Every attribution frame of one sentence; with a *boundary* model (see
     :mod:`quoteapi.extract.bounds`), a content's end is its choice among the parse's variants."""
     frames: list[Frame] = []
+    participles = None  # the sentence's participle cues, read at its first cue
     for token in sent:
         check()  # the request's time budget: a frame's work grows with its sentence
         if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
@@ -184,7 +195,9 @@ def frames_in(sent: Span, options: Options = DEFAULT, boundary=None) -> list[Fra
         if entry is None or any(c.dep_ == "auxpass" for c in token.children):
             continue  # passives ("she was denied access") report no speech act of a speaker
         cue = [token] + [c for c in token.children if c.dep_ == "prt"]
-        found = clause_content(token, entry)
+        if participles is None:
+            participles = participle_cues(sent)
+        found = clause_content(token, entry, participles)
         content: list[tuple[int, int]] = []
         rule = Rule.QUOTE  # no content of its own: a quotation next to it may be
         if found:

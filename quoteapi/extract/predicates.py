@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .frames import _infinitive_content, _object_content, _prepositional_content, without_nested_cues
+from .frames import _infinitive_content, _object_content, _prepositional_content, participle_cues, without_nested_cues
 
 _PREDICATE_POS = {"VERB", "ADJ", "NOUN"}
 # Prepositions whose object can be reported content: "warned about …", "called for …".
@@ -62,16 +62,19 @@ def _passive_subject(token: Token) -> list[Token] | None:
 def candidates_in(sent: Span, skip: set[int] = frozenset()) -> list[PredicateCandidate]:
     """Every (predicate, complement) pair of one sentence, but for predicates in *skip*."""
     out: list[PredicateCandidate] = []
+    participles = None  # the sentence's participle cues, read at its first complement
     for token in sent:
         if token.pos_ not in _PREDICATE_POS or token.i in skip:
             continue
-        deps = {c.dep_ for c in token.children}
+        children = list(token.children)
+        deps = {c.dep_ for c in children}
         if not deps & _COMPLEMENT_DEPS:
             continue
         found: list[tuple[str, list[Token] | None]] = []
         if token.pos_ == "NOUN":
-            found.append(("noun_clause", _noun_clause(token)))
-            for child in token.children:  # "their criticism [of the plan]", "warnings [about …]"
+            if deps & {"acl", "ccomp"}:
+                found.append(("noun_clause", _noun_clause(token)))
+            for child in children:  # "their criticism [of the plan]", "warnings [about …]"
                 if child.dep_ == "prep" and child.lower_ in _NOUN_CONTENT_PREPS and child.i == token.i + 1:
                     found.append((f"noun_prep:{child.lower_}", _prepositional_content(token, child.lower_)))
         else:
@@ -83,12 +86,14 @@ def candidates_in(sent: Span, skip: set[int] = frozenset()) -> list[PredicateCan
                 found.append(("to", _infinitive_content(token)))
             if token.pos_ == "VERB" and "dobj" in deps:
                 found.append(("object", _object_content(token)))
-            for child in token.children:
+            for child in children:
                 if child.dep_ == "prep" and child.lower_ in _CONTENT_PREPS and child.i > token.i:
                     found.append((f"prep:{child.lower_}", _prepositional_content(token, child.lower_)))
         for slot, tokens in found:
             if tokens and len(tokens) >= _MIN_CONTENT_TOKENS:
-                content = without_nested_cues(tokens, token)
+                if participles is None:
+                    participles = participle_cues(sent)
+                content = without_nested_cues(tokens, token, participles)
                 if content:
                     out.append(PredicateCandidate(token, slot, tuple(sorted(content, key=lambda t: t.i))))
     return out
