@@ -23,7 +23,7 @@ from pathlib import Path
 
 from .evaluate import evaluate, trim
 from .extract.component import QuoteExtractor
-from .extract.bounds import QUOTE_CHARS, variant_features, variants
+from .extract.bounds import has_quote_mark, variant_features, variants
 from .extract.learned import MODEL_FILE, LinearModel, features
 from .extract.marks import MarkIndex, find_quote_spans
 from .extract.phrases import char_span, content_spans
@@ -82,7 +82,7 @@ def examples(records: Iterable[dict], docs: Iterable) -> Examples:
 
 def _boundary_examples(text: str, candidate, contents: set[tuple[int, int]], out: Examples) -> None:
     """One example per boundary variant of a positive candidate's content: is it the gold content?"""
-    if any(t.text in QUOTE_CHARS for t in candidate.content):
+    if has_quote_mark(candidate.content):
         return  # quotation marks decide those contents, not the chooser
     for variant in variants(candidate.predicate, candidate.content):
         spans = content_spans(variant.tokens, keep_that=True)

@@ -111,6 +111,11 @@ def variants(predicate: Token, content: list[Token] | tuple[Token, ...]) -> list
     return [v for v in out if v.edit == Edit.KEEP or not _crosses(v, inside)]
 
 
+def has_quote_mark(tokens) -> bool:
+    """Whether a quotation mark is among *tokens*."""
+    return any(t.text in QUOTE_CHARS for t in tokens)
+
+
 def _crosses(variant: Variant, inside: set[int]) -> bool:
     """A variant may not take in quotation marks or another speech verb's words (``said [A] and
     said B``: two attributions)."""
@@ -156,12 +161,12 @@ def variant_features(predicate: Token, slot: str, variant: Variant, base: tuple[
 MIN_PROBABILITY = 0.5
 
 
-def choose(predicate: Token, slot: str, content, model, least: float = MIN_PROBABILITY) -> list[Token]:
+def choose(predicate: Token, slot: str, content, model) -> list[Token]:
     """The variant of *content* the boundary *model* (a ``LinearModel``) scores highest, when
-    it scores *least* or more; otherwise, on a tie, or when it meets quotation marks, the
-    content as read."""
+    it scores ``MIN_PROBABILITY`` or more; otherwise, on a tie, or when it meets quotation
+    marks, the content as read."""
     tokens = sorted(content, key=lambda t: t.i)
-    if model is None or not tokens or any(t.text in QUOTE_CHARS for t in tokens):
+    if model is None or not tokens or has_quote_mark(tokens):
         return tokens
     offered = variants(predicate, tokens)
     if len(offered) == 1:
@@ -170,6 +175,6 @@ def choose(predicate: Token, slot: str, content, model, least: float = MIN_PROBA
     best, best_p = tokens, -1.0
     for variant in offered:
         p = model.probability(variant_features(predicate, slot, variant, base))
-        if p > best_p and (variant.edit == Edit.KEEP or p >= least):
+        if p > best_p and (variant.edit == Edit.KEEP or p >= MIN_PROBABILITY):
             best, best_p = list(variant.tokens), p
     return best

@@ -62,14 +62,11 @@ def participle_cues(sent: Span) -> set[int]:
     return {t.i for t in sent if _is_participle_cue(t)}
 
 
-def without_nested_cues(tokens: list[Token], cue: Token, participles: set[int] | None = None) -> list[Token]:
+def without_nested_cues(tokens: list[Token], cue: Token, participles: set[int]) -> list[Token]:
     """Drop the subtrees of participle cues inside a content (``…, adding that …``):
-    they are attributions of their own. *participles*, when given, are the sentence's
+    they are attributions of their own. *participles* are the sentence's
     (:func:`participle_cues`), so that each word is looked up once per sentence."""
-    if participles is None:
-        nested = [t for t in tokens if t.i != cue.i and _is_participle_cue(t)]
-    else:
-        nested = [t for t in tokens if t.i != cue.i and t.i in participles]
+    nested = [t for t in tokens if t.i != cue.i and t.i in participles]
     drop = {d.i for t in nested for d in t.subtree}
     return [t for t in tokens if t.i not in drop]
 
@@ -144,9 +141,9 @@ def _prepositional_content(cue: Token, preposition: str) -> list[Token] | None:
     return None
 
 
-def clause_content(cue: Token, entry, participles: set[int] | None = None) -> tuple[list[Token], Rule] | None:
+def clause_content(cue: Token, entry, participles: set[int]) -> tuple[list[Token], Rule] | None:
     """The content tokens governed by *cue* and the rule that found them, trying the slots of
-    its lexicon entry in order."""
+    its lexicon entry in order (*participles*: the sentence's participle cues)."""
     for slot in entry.content:
         if slot == "clause":
             for child in cue.children:

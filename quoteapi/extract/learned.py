@@ -26,7 +26,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from .bounds import QUOTE_CHARS, bucket, choose
+from .bounds import bucket, choose, has_quote_mark
 from .frames import Frame, _clause_tokens, cue_entry
 from .lexicon import CUES, SPEAKER_KINDS
 from .marks import MarkIndex
@@ -173,7 +173,7 @@ def slot_features(candidate: PredicateCandidate) -> dict[str, float]:
         f[f"lemma_object={lemma}|{head.lemma_.lower()}"] = 1.0
     f[f"content_len={bucket(len(content))}"] = 1.0
     f[f"content_len_slot={bucket(len(content))}|{kind}"] = 1.0
-    if any(x.text in QUOTE_CHARS for x in content):
+    if has_quote_mark(content):
         f["content_quoted"] = 1.0
     if content[0].lower_ == "that":
         f["content_that"] = 1.0
