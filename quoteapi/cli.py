@@ -110,28 +110,45 @@ def extract(source: str, jsonl: str | None, out: Path | None, errors_path: Path 
 @click.option("--learned/--rules-only", default=None,
               help="With or without the learned model (default: as QUOTEAPI_LEARNED says, on).")
 @click.option("--compare", is_flag=True, help="Score rules only and rules + learned model on the same gold, side by side.")
+@click.option("--ceiling", is_flag=True,
+              help="Score the learned path beside the same path with the gold deciding which candidates "
+                   "attribute, where contents end, and both: what better decisions could gain at most.")
 def evaluate_cmd(gold: str, by_type: bool, by_cue: bool, as_json: bool, errors: int, limit: int | None,
-                 spans: str, learned: bool | None, compare: bool) -> None:
+                 spans: str, learned: bool | None, compare: bool, ceiling: bool) -> None:
     """Score the extractor on a gold JSONL file (PolNeAR format), every mode included."""
     from itertools import islice
 
     from tqdm import tqdm
 
-    from .evaluate import evaluate, format_comparison, format_recall_by_cue, format_table, read_gold
+    from .evaluate import (evaluate, format_comparison, format_recall_by_cue, format_side_by_side, format_table,
+                           read_gold)
     from .extract import load_pipeline
 
+    if ceiling and (compare or learned is False or errors):
+        raise click.UsageError("--ceiling runs the learned path alone, without --compare, --rules-only or --errors.")
     records = list(islice(read_gold(gold), limit))
-    if compare:
-        reports = {}
-        for name, on in (("rules only", False), ("learned", True)):
-            with tqdm(total=len(records), desc=name, unit="doc", file=sys.stderr, disable=None) as bar:
-                reports[name] = evaluate(records, load_pipeline(spans=spans, learned=on), progress=bar)
+    if compare or ceiling:
+        if ceiling:
+            from .ceiling import NoModel, ceiling_reports
+
+            try:
+                reports = ceiling_reports(records, spans=spans)
+            except NoModel as exc:
+                raise click.ClickException(str(exc)) from exc
+        else:
+            reports = {}
+            for name, on in (("rules only", False), ("learned", True)):
+                with tqdm(total=len(records), desc=name, unit="doc", file=sys.stderr, disable=None) as bar:
+                    reports[name] = evaluate(records, load_pipeline(spans=spans, learned=on), progress=bar)
         if as_json:
             click.echo(json.dumps({"gold": gold, "spans": spans, **{k: r.as_dict() for k, r in reports.items()}},
                                   indent=2, ensure_ascii=False))
             return
         click.echo(f"{gold} — span convention: {spans}")
-        click.echo(format_comparison(reports["rules only"], reports["learned"], by_type))
+        if ceiling:
+            click.echo(format_side_by_side(reports, by_type))
+        else:
+            click.echo(format_comparison(reports["rules only"], reports["learned"], by_type))
         if by_cue:
             for name, report in reports.items():
                 click.echo(f"\n{name}: " + format_recall_by_cue(report))

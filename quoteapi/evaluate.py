@@ -280,17 +280,28 @@ def format_table(report: Report, by_type: bool) -> str:
     return "\n".join(lines)
 
 
+def format_side_by_side(reports: dict[str, Report], by_type: bool, difference: bool = False) -> str:
+    """F1 of several runs on the same gold, one row each (and, with *difference*, the second
+    run's gain over the first)."""
+    groups = [("all", {name: r.overall for name, r in reports.items()})]
+    if by_type:
+        groups += [(t, {name: r.by_type[t] for name, r in reports.items()}) for t in TYPES]
+    width = max(14, *(len(name) + 2 for name in reports))
+    lines = [f"{'':9}{'':{width}}" + "".join(f"{m:>16}" for m in HEADLINE)]
+    for group, scores in groups:
+        f1 = {name: s.as_dict() for name, s in scores.items()}
+        for n, name in enumerate(reports):
+            lines.append(f"{group if n == 0 else '':9}{name:{width}}" + "".join(f"{f1[name][m]['f1']:>16.4f}" for m in HEADLINE))
+        if difference:
+            first, second = list(reports)[:2]
+            lines.append(f"{'':9}{'difference':{width}}"
+                         + "".join(f"{f1[second][m]['f1'] - f1[first][m]['f1']:>+16.4f}" for m in HEADLINE))
+    return "\n".join(lines)
+
+
 def format_comparison(rules: Report, learned: Report, by_type: bool) -> str:
     """F1 of both paths on the same gold, and the difference."""
-    rows = [("all", rules.overall, learned.overall)]
-    if by_type:
-        rows += [(t, rules.by_type[t], learned.by_type[t]) for t in TYPES]
-    lines = [f"{'':9}{'':14}" + "".join(f"{m:>16}" for m in HEADLINE)]
-    for name, a, b in rows:
-        da, db = a.as_dict(), b.as_dict()
-        lines.append(f"{name:9}{'rules only':14}" + "".join(f"{da[m]['f1']:>16.4f}" for m in HEADLINE))
-        lines.append(f"{'':9}{'learned':14}" + "".join(f"{db[m]['f1']:>16.4f}" for m in HEADLINE))
-        lines.append(f"{'':9}{'difference':14}" + "".join(f"{db[m]['f1'] - da[m]['f1']:>+16.4f}" for m in HEADLINE))
+    lines = [format_side_by_side({"rules only": rules, "learned": learned}, by_type, difference=True)]
     for name, report in (("rules only", rules), ("learned", learned)):
         speed = report.characters / report.seconds if report.seconds else 0
         lines.append(f"{name}: {speed:,.0f} characters/second (extraction only)")

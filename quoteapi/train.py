@@ -42,7 +42,8 @@ class Examples:
     boundary: "Examples | None" = None  # the boundary chooser's, from the positives
 
 
-def _gold_pairs(record: dict) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+def gold_pairs(record: dict) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """(cue, content) character spans of the record's gold quotes that have both."""
     text = record["text"]
     pairs = []
     for q in record["quotes"]:
@@ -69,7 +70,7 @@ def label(candidate, gold: list[tuple[tuple[int, int], tuple[int, int]]]) -> int
 def examples(records: Iterable[dict], docs: Iterable) -> Examples:
     out = Examples([], [], Examples([], []))
     for record, doc in zip(records, docs):
-        gold = _gold_pairs(record)
+        gold = gold_pairs(record)
         marks = MarkIndex(find_quote_spans(record["text"]))
         for sent in doc.sents:
             for candidate in candidates_in(sent):
@@ -85,10 +86,14 @@ def _boundary_examples(text: str, candidate, contents: set[tuple[int, int]], out
     if has_quote_mark(candidate.content):
         return  # quotation marks decide those contents, not the chooser
     for variant in variants(candidate.predicate, candidate.content):
-        spans = content_spans(variant.tokens, keep_that=True)
-        exact = bool(spans) and trim(text, spans[0][0], spans[-1][1]) in contents
         out.features.append(variant_features(candidate.predicate, candidate.slot, variant, candidate.content))
-        out.labels.append(int(exact))
+        out.labels.append(int(is_gold_content(text, variant.tokens, contents)))
+
+
+def is_gold_content(text: str, tokens, contents: set[tuple[int, int]]) -> bool:
+    """Whether *tokens*, as a content (PolNeAR's spans), are exactly one of the gold *contents*."""
+    spans = content_spans(tokens, keep_that=True)
+    return bool(spans) and trim(text, spans[0][0], spans[-1][1]) in contents
 
 
 def fit(data: Examples, c: float = 0.3) -> dict[str, float]:

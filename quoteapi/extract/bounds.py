@@ -42,6 +42,7 @@ _NOT_CONTINUING = {"punct", "cc", "nsubj", "nsubjpass", "aux", "auxpass", "neg",
                    "parataxis", "dep", "prt", "det", "expl"}
 _WORD_DEPS = {"prep", "mark", "cc"}  # the word itself says more than its part of speech
 QUOTE_CHARS = frozenset("\"“”‘’«»„")
+MIN_PROBABILITY = 0.5  # a variant replaces the content as read when more likely right than wrong
 
 
 class Edit(str, Enum):
@@ -158,23 +159,14 @@ def variant_features(predicate: Token, slot: str, variant: Variant, base: tuple[
     return f
 
 
-MIN_PROBABILITY = 0.5
-
-
 def choose(predicate: Token, slot: str, content, model) -> list[Token]:
-    """The variant of *content* the boundary *model* (a ``LinearModel``) scores highest, when
-    it scores ``MIN_PROBABILITY`` or more; otherwise, on a tie, or when it meets quotation
-    marks, the content as read."""
+    """The variant of *content* the boundary *model* picks (``LinearModel.pick``: the best
+    scored, when it scores ``MIN_PROBABILITY`` or more); the content as read when the model is
+    absent or the content meets quotation marks."""
     tokens = sorted(content, key=lambda t: t.i)
     if model is None or not tokens or has_quote_mark(tokens):
         return tokens
     offered = variants(predicate, tokens)
     if len(offered) == 1:
         return tokens
-    base = tuple(tokens)
-    best, best_p = tokens, -1.0
-    for variant in offered:
-        p = model.probability(variant_features(predicate, slot, variant, base))
-        if p > best_p and (variant.edit == Edit.KEEP or p >= MIN_PROBABILITY):
-            best, best_p = list(variant.tokens), p
-    return best
+    return list(model.pick(predicate, slot, offered).tokens)

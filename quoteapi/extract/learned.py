@@ -26,7 +26,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from .bounds import bucket, choose, has_quote_mark
+from .bounds import MIN_PROBABILITY, Edit, Variant, bucket, choose, has_quote_mark, variant_features
 from .frames import Frame, _clause_tokens, cue_entry
 from .lexicon import CUES, SPEAKER_KINDS
 from .marks import MarkIndex
@@ -65,6 +65,30 @@ class LinearModel:
         """The probability for *features*, plus *offset* log-odds from features scored apart."""
         z = self.score(features) + offset
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def rate(self, sent: Span, marks: MarkIndex, skip: set[int] = frozenset()
+             ) -> list[tuple[PredicateCandidate, float]]:
+        """As the attribution model: the candidates of *sent* whose predicate is not in *skip*,
+        with the probability that they attribute."""
+        out = []
+        shared: dict[int, float] = {}  # per predicate, the score of its slot-free features
+        for candidate in candidates_in(sent, skip):
+            t = candidate.predicate
+            if t.i not in shared:
+                shared[t.i] = self.score(predicate_features(t, marks.inside(t.idx)))
+            out.append((candidate, self.probability(slot_features(candidate), shared[t.i])))
+        return out
+
+    def pick(self, predicate: Token, slot: str, offered: list[Variant]) -> Variant:
+        """As the boundary chooser: the variant of *offered* (the content as read first) that
+        scores highest, when it scores ``MIN_PROBABILITY`` or more; otherwise the content as read."""
+        base = offered[0].tokens
+        best, best_p = offered[0], -1.0
+        for variant in offered:
+            p = self.probability(variant_features(predicate, slot, variant, base))
+            if p > best_p and (variant.edit == Edit.KEEP or p >= MIN_PROBABILITY):
+                best, best_p = variant, p
+        return best
 
     def _body(self) -> dict:
         body = {"threshold": self.threshold, "meta": self.meta or {},
@@ -187,20 +211,6 @@ def features(candidate: PredicateCandidate, in_quote: bool) -> dict[str, float]:
     return {**predicate_features(candidate.predicate, in_quote), **slot_features(candidate)}
 
 
-def scored_candidates(sent: Span, marks: MarkIndex, model: LinearModel, skip: set[int] = frozenset()
-                      ) -> list[tuple[PredicateCandidate, float]]:
-    """The candidates of *sent* whose predicate is not in *skip*, with the model's probability
-    that they attribute."""
-    out = []
-    shared: dict[int, float] = {}  # per predicate, the score of its slot-free features
-    for candidate in candidates_in(sent, skip):
-        t = candidate.predicate
-        if t.i not in shared:
-            shared[t.i] = model.score(predicate_features(t, marks.inside(t.idx)))
-        out.append((candidate, model.probability(slot_features(candidate), shared[t.i])))
-    return out
-
-
 def learned_frames(doc: Doc, rule_frames: list[Frame], marks: MarkIndex,
                    options: Options, model: LinearModel, skip=None) -> list[Frame]:
     """Frames for the predicates the rules left alone that the model takes for attributions:
@@ -222,7 +232,7 @@ def learned_frames(doc: Doc, rule_frames: list[Frame], marks: MarkIndex,
         if skip is not None and skip(sent):
             continue
         best: dict[int, tuple[PredicateCandidate, float]] = {}
-        for candidate, p in scored_candidates(sent, marks, model, taken):
+        for candidate, p in model.rate(sent, marks, taken):
             i = candidate.predicate.i
             if candidate.slot == "object" and candidate.predicate.lemma_.lower() in CUES:
                 continue  # a lexicon verb's object is content only where its entry says so
