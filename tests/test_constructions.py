@@ -128,6 +128,22 @@ def test_outlets(nlp, text, outlet):
     assert q["outlet"] == outlet and q["name"] == "Anna Berg"
 
 
+@pytest.mark.parametrize("text, kind, part, cue, outlet", [
+    ("Anna Berg was quoted as saying that the border would stay closed.", "indirect",
+     "the border would stay closed", "quoted as saying", None),
+    ("Anna Berg is reported as saying the border would stay closed.", "indirect",
+     "the border would stay closed", "reported as saying", None),
+    ("Anna Berg was quoted by state media as saying the border would stay closed.", "indirect",
+     "the border would stay closed", "quoted", "state media"),
+    ("“The border will stay closed,” Anna Berg is quoted as saying.", "direct",
+     "The border will stay closed,", "quoted as saying", None),
+])
+def test_quoted_as_saying_names_the_speaker_not_the_reporter(nlp, text, kind, part, cue, outlet):
+    """The passive's subject said the words; its by-phrase is who reported them."""
+    q = only(nlp, text)
+    assert (q["type"], q["parts"], q["name"], q["cue"], q["outlet"]) == (kind, [part], "Anna Berg", cue, outlet)
+
+
 def test_said_on_a_day_is_not_an_outlet(nlp):
     assert only(nlp, "Anna Berg said on Tuesday that the talks had failed.")["outlet"] is None
 

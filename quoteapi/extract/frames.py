@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..budget import check
 from .bounds import choose
-from .lexicon import CLAUSE_NOUNS, CUES
+from .lexicon import CLAUSE_NOUNS, CUES, REPORTING_PASSIVES
 from .options import DEFAULT, Options
 from .phrases import content_spans
 from .vocab import Mode, Rule
@@ -47,6 +47,26 @@ def cue_entry(token: Token):
     if token.dep_ in {"amod", "compound", "aux", "auxpass"}:
         return None
     return CUES.get(token.lemma_.lower())
+
+
+def reporting_passive(participle: Token) -> Token | None:
+    """``X was quoted (by Y) as saying …``, ``is reported as saying``: the passive verb of
+    reporting (``REPORTING_PASSIVES``) whose ``as`` introduces the speech participle
+    *participle*, or None. Its subject is the speaker, its by-phrase the outlet."""
+    prep = participle.head
+    if participle.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ != "as":
+        return None
+    verb = prep.head
+    if verb.lemma_.lower() in REPORTING_PASSIVES and any(c.dep_ == "auxpass" for c in verb.children):
+        return verb
+    return None
+
+
+def reported_as_saying(verb: Token) -> bool:
+    """Whether *verb* is the passive of reporting of a speech participle (:func:`reporting_passive`)."""
+    return verb.lemma_.lower() in REPORTING_PASSIVES and any(
+        reporting_passive(c) is not None and cue_entry(c) is not None
+        for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "as" for c in prep.children)
 
 
 def _is_participle_cue(token: Token) -> bool:
@@ -192,6 +212,9 @@ def frames_in(sent: Span, options: Options = DEFAULT, boundary=None) -> list[Fra
         if entry is None or any(c.dep_ == "auxpass" for c in token.children):
             continue  # passives ("she was denied access") report no speech act of a speaker
         cue = [token] + [c for c in token.children if c.dep_ == "prt"]
+        reported = reporting_passive(token)
+        if reported is not None:  # "was quoted as saying": the cue reads from the passive verb
+            cue = [reported, token.head, *cue]
         if participles is None:
             participles = participle_cues(sent)
         found = clause_content(token, entry, participles)
@@ -213,7 +236,7 @@ def frames_in(sent: Span, options: Options = DEFAULT, boundary=None) -> list[Fra
             tokens = [t for t in token.head.subtree if t not in own]
             content = content_spans(tokens, keep_that=options.content_that)
             rule = Rule.PARATAXIS
-        frames.append(Frame(cue, content, rule, _clause_tokens(token, content)))
+        frames.append(Frame(cue, content, rule, _clause_tokens(cue[0], content)))
     return frames
 
 

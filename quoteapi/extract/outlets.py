@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .frames import reported_as_saying
 from .lexicon import MEDIA_NAMES, OUTLET_PATTERNS
 from .phrases import char_span, mention_tokens
 from .types import Outlet
@@ -47,6 +48,11 @@ def _is_medium(obj: Token) -> bool:
 
 def find_outlet(cue: Token, text: str) -> Outlet | None:
     """The outlet of the frame whose cue is *cue* (``text`` is the doc's text), or None."""
+    if reported_as_saying(cue):  # "quoted by state media as saying": who reported the words
+        for agent in (c for c in cue.children if c.dep_ == "agent"):
+            obj = _pobj(agent)
+            if obj is not None and obj.pos_ in {"PROPN", "NOUN"}:
+                return _outlet(obj, text)
     for child in cue.children:
         # "Speaking to Radio France International, X emphasized …"
         if child.dep_ in {"advcl", "xcomp"}:

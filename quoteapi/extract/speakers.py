@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..budget import check
 from .entities import ORG_LABELS, PERSON_PRONOUNS, EntityIndex, is_subject, note_gender
-from .frames import cue_entry
+from .frames import cue_entry, reported_as_saying
 from .lexicon import SPEAKER_KINDS
 from .options import DEFAULT, Options
 from .phrases import DASHES, char_span, dateline_length, mention_tokens
@@ -89,6 +89,9 @@ def syntactic_source(cue: Token) -> Source | None:
     subjects = [c for c in cue.children if c.dep_ in _SUBJECT_DEPS and not in_dateline(c)]
     if subjects:
         return Source(subjects[0], SpeakerFrom.SUBJECT)
+    if reported_as_saying(cue):  # "X was quoted (by Y) as saying …": X said it, Y reported it
+        subjects = [c for c in cue.children if c.dep_ == "nsubjpass" and not in_dateline(c)]
+        return Source(subjects[0], SpeakerFrom.SUBJECT) if subjects else None
     if cue.pos_ == "ADJ" and cue.dep_ == "acomp":  # "she was confident that …": the copula's subject
         subjects = [c for c in cue.head.children if c.dep_ in _SUBJECT_DEPS and not in_dateline(c)]
         if subjects:

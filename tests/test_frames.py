@@ -1,0 +1,34 @@
+"""The frames stage on small documents: what one cue says, read off the parse."""
+import pytest
+
+from quoteapi.extract.frames import frames_in, reported_as_saying, reporting_passive
+
+
+@pytest.fixture(scope="module")
+def parse():
+    from quoteapi.extract import load_pipeline
+
+    nlp = load_pipeline(learned=False)
+    return lambda text: nlp(text)
+
+
+def _frames(doc):
+    return [(" ".join(t.text for t in f.cue), [doc.text[s:e] for s, e in f.content], f.rule.value)
+            for sent in doc.sents for f in frames_in(sent)]
+
+
+def test_quoted_as_saying_reads_its_cue_from_the_passive_verb(parse):
+    doc = parse("The general was quoted by state media as saying the army would withdraw.")
+    saying = next(t for t in doc if t.text == "saying")
+    assert reporting_passive(saying).text == "quoted" and reported_as_saying(reporting_passive(saying))
+    assert _frames(doc) == [("quoted as saying", ["the army would withdraw"], "ccomp")]
+
+
+@pytest.mark.parametrize("text", [
+    "The figures were reported by the agency as final.",  # no speech participle
+    "She was described as saying little.",  # "describe" is not a verb of reporting words
+    "Critics cited the report as saying too little.",  # not a passive: the report is the source
+])
+def test_other_as_phrases_are_not_reported_speech(parse, text):
+    doc = parse(text)
+    assert not any(reported_as_saying(t) for t in doc)
