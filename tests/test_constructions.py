@@ -184,6 +184,30 @@ def test_refusals_to_comment_are_not_quotes(nlp, text):
     assert quotes_of(nlp, text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "“The water rose in minutes,” said one resident, who asked not to be named.",
+    "“The water rose in minutes,” said one resident, who requested anonymity.",
+])
+def test_a_request_for_anonymity_is_not_a_quote(nlp, text):
+    assert [q["parts"] for q in quotes_of(nlp, text)] == [["The water rose in minutes,"]]
+
+
+@pytest.mark.parametrize("text, speaker, name", [
+    ("Her lawyer, John Doe, told the court his client was innocent.", "Her lawyer", "John Doe"),
+    ("“The data is clear,” the study's lead author, Dr. Maria Chen, said in an email.",
+     "the study's lead author", "Maria Chen"),
+])
+def test_a_name_in_apposition_to_a_role_is_who_spoke(nlp, text, speaker, name):
+    q = only(nlp, text)
+    assert (q["speaker"], q["name"]) == (speaker, name)
+
+
+def test_of_two_subjects_the_parser_gives_a_cue_the_nearer_speaks(nlp):
+    """``In a post on X, formerly Twitter, Musk called …``: the parser makes both nouns subjects."""
+    q = only(nlp, 'In a post on X, formerly Twitter, Musk called the ruling "absurd."')
+    assert (q["speaker"], q["parts"]) == ("Musk", ['the ruling "absurd."'])
+
+
 def test_transcript_lines_are_attributed_to_the_name_before_the_colon(nlp):
     text = 'HOST: Will you run again next year?\n\nPORTER: We have not decided anything yet, and we will not rush.'
     found = quotes_of(nlp, text)

@@ -87,8 +87,8 @@ class Attribution:
 def syntactic_source(cue: Token) -> Source | None:
     """The speaker of *cue* as the parse gives it, or None."""
     subjects = [c for c in cue.children if c.dep_ in _SUBJECT_DEPS and not in_dateline(c)]
-    if subjects:
-        return Source(subjects[0], SpeakerFrom.SUBJECT)
+    if subjects:  # two subjects are a misparse ("In a post on X, formerly Twitter, Musk called"): the nearer
+        return Source(min(subjects, key=lambda c: abs(c.i - cue.i)), SpeakerFrom.SUBJECT)
     if reported_as_saying(cue):  # "X was quoted (by Y) as saying …": X said it, Y reported it
         subjects = [c for c in cue.children if c.dep_ == "nsubjpass" and not in_dateline(c)]
         return Source(subjects[0], SpeakerFrom.SUBJECT) if subjects else None
@@ -282,6 +282,9 @@ class SpeakerStage:
             if group is not None:
                 return Mention(**written, kind=SpeakerKind.GROUP, entity=group), how, 0
         entity, kind = self._entity(head, tokens, name=how == SpeakerFrom.ADJACENT_NAME)
+        named = _named_apposition(head) if entity is None else None
+        if named is not None:  # "the study's lead author, Dr. Maria Chen, said": she is who
+            entity, kind = self._entity(named, mention_tokens(named, appositions=False))
         if members and entity is None:
             kind = SpeakerKind.GROUP  # "the mayor and her deputy reply"
         if kind == SpeakerKind.DOCUMENT:
@@ -397,6 +400,14 @@ class SpeakerStage:
                 continue
             last = token
         return last
+
+
+def _named_apposition(head: Token) -> Token | None:
+    """The name in apposition to a speaker described by role: ``her lawyer, John Doe,``."""
+    if head.pos_ == "PROPN":
+        return None
+    return next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                 and c.ent_type_ in {"", "PERSON"}), None)
 
 
 def _conjuncts(head: Token) -> list[Token]:
