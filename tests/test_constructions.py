@@ -417,3 +417,11 @@ def test_one_word_content_is_a_name_or_nothing(text, parts):
 def test_a_word_outside_the_marks_makes_a_quote_mixed(nlp, text, qtype, quote):
     q = only(nlp, text)
     assert (q["type"], q["quote"].text) == (qtype, quote)
+
+
+def test_a_hyphenated_name_keeps_its_title(nlp):
+    """The parser hangs the hyphen of ``Jean-Pierre`` as punctuation: the mention stays whole."""
+    text = "Press secretary Karine Jean-Pierre told reporters that the bill would be signed."
+    q = only(nlp, text)
+    assert (q["speaker"], q["name"]) == ("Press secretary Karine Jean-Pierre", "Karine Jean-Pierre")
+    assert q["quote"].entity.title == "Press secretary"

@@ -40,12 +40,21 @@ def mention_tokens(head: Token, appositions: bool = False, conjuncts: bool = Tru
         ids = {t.i for t in tokens}
         tokens = [doc[i] for i in range(tokens[0].i, tokens[-1].i + 1)
                   if i in ids or doc[i].is_punct]
-    tokens = _hyphen_joined(_contiguous_around(tokens, head))
+    tokens = _hyphen_joined(_contiguous_around(_with_inner_hyphens(tokens), head))
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].tag_ == "POS"):
         tokens.pop()
     while tokens and (tokens[0].is_punct or tokens[0].is_space):
         tokens.pop(0)
     return tokens or [head]
+
+
+def _with_inner_hyphens(tokens: list[Token]) -> list[Token]:
+    """Put back the hyphens inside a word whose pieces are all among *tokens* (the parser hangs
+    them as punctuation: ``Press secretary Karine Jean - Pierre``)."""
+    doc, ids = tokens[0].doc, {t.i for t in tokens}
+    inner = [doc[i + 1] for i in ids if i + 2 in ids and i + 1 not in ids and doc[i + 1].text == "-"
+             and not doc[i].whitespace_ and not doc[i + 1].whitespace_]
+    return sorted(tokens + inner, key=lambda t: t.i) if inner else tokens
 
 
 def _contiguous_around(tokens: list[Token], head: Token) -> list[Token]:
