@@ -117,6 +117,20 @@ def test_title_and_affiliation_from_apposition(nlp):
     assert (entity.name, entity.title, entity.affiliation) == ("Tom Ellis", "senior analyst", "Bay Institute")
 
 
+@pytest.mark.parametrize("text, title, affiliation", [
+    ("Bank of England Governor Andrew Bailey said rates would stay high.", "Governor", "Bank of England"),
+    ("Tina McKenzie of the Federation of Small Businesses said firms were hopeful.", None,
+     "Federation of Small Businesses"),
+    ("Labour's Rachel Reeves said families were paying the price.", None, "Labour"),
+    ("Press secretary Karine Jean-Pierre said the bill would be signed.", "Press secretary", None),
+    ("U.S. Secretary of State Antony Blinken said the talks would go on.", "U.S. Secretary of State", None),
+])
+def test_affiliation_from_the_name_phrase(nlp, text, title, affiliation):
+    """The organisation before a title, a possessor, or an ``of`` after the name (not a place)."""
+    entity = only(nlp, text)["quote"].entity
+    assert (entity.title, entity.affiliation) == (title, affiliation)
+
+
 @pytest.mark.parametrize("text, outlet", [
     ("Speaking to Radio Free Europe, Foreign Minister Anna Berg emphasized dialogue as the only path.", "Radio Free Europe"),
     ("Anna Berg told Reuters that the talks had failed.", "Reuters"),

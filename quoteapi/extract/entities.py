@@ -57,6 +57,24 @@ class _Occurrence:
     subject: bool
 
 
+def _named_organisation(phrase: list[Token], ent: Span) -> str | None:
+    """The organisation a name's own phrase ties it to: its possessor (``Labour's Rachel
+    Reeves``) or a following ``of``/``at``/``from`` (``Tina McKenzie of the Federation of Small
+    Businesses``), when the recogniser takes it for an organisation (not a place)."""
+    root = ent.root
+    for child in root.children:
+        if child.dep_ == "poss" and child.i < ent.start and child.ent_type_ == "ORG":
+            words = [t for t in child.subtree if t.tag_ != "POS"]
+            return root.doc[words[0].i : words[-1].i + 1].text
+        if child.dep_ == "prep" and child.i >= ent.end and child.lower_ in {"of", "at", "from"} and child in phrase:
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.ent_type_ == "ORG":
+                span = next((e for e in root.doc.ents if e.start <= obj.i < e.end), None)
+                words = [t for t in span if not (t.dep_ == "det" and t.i == span.start)] if span is not None else []
+                return root.doc[words[0].i : words[-1].i + 1].text if words else None
+    return None
+
+
 @dataclass
 class EntityIndex:
     """Entities of one document and the token-level occurrences that tie mentions to them."""
@@ -137,7 +155,17 @@ class EntityIndex:
         pre = [t for t in phrase if poss_end < t.i < ent.start and t.dep_ != "det"
                and HONORIFICS.get(t.lower_) is None]
         if pre and is_title_text([t.text for t in pre]) and entity.title is None:
+            # "Bank of England Governor Andrew Bailey": the organisation before the title is
+            # where the person works.
+            org = 0
+            while org < len(pre) - 1 and pre[org].ent_type_ == "ORG":
+                org += 1
+            if org and pre[0].pos_ == pre[org - 1].pos_ == "PROPN" and is_title_text([t.text for t in pre[org:]]):
+                entity.affiliation = entity.affiliation or self._span_text(pre[0], pre[org - 1]).text
+                pre = pre[org:]
             entity.title = self._span_text(pre[0], pre[-1]).text
+        if entity.affiliation is None:
+            entity.affiliation = _named_organisation(phrase, ent)
         for child in head.children:
             if child.dep_ == "appos" and child.i > head.i and child.ent_type_ != "PERSON":
                 title, affiliation = split_title_affiliation(child, self.text)
