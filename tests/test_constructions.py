@@ -439,3 +439,12 @@ def test_a_hyphenated_name_keeps_its_title(nlp):
     q = only(nlp, text)
     assert (q["speaker"], q["name"]) == ("Press secretary Karine Jean-Pierre", "Karine Jean-Pierre")
     assert q["quote"].entity.title == "Press secretary"
+
+
+@pytest.mark.parametrize("text", [
+    "Anna Berg accused the government of wrecking the economy.",
+    "Anna Berg accused ministers of economic vandalism.",  # "of" hung on the object by the parser
+])
+def test_accused_someone_of_something(nlp, text):
+    q = only(nlp, text)
+    assert (q["cue"], q["name"]) == ("accused", "Anna Berg") and q["parts"][0].endswith(("economy", "vandalism"))

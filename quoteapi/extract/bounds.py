@@ -101,7 +101,8 @@ def variants(predicate: Token, content: list[Token] | tuple[Token, ...]) -> list
     if objects:  # "urged [voters] to stay home"
         obj = objects[0]
         gap = [doc[k] for k in range(obj.right_edge.i + 1, first)]
-        out.append(Variant(Edit.OBJECT, obj.dep_, obj.pos_, tuple(list(obj.subtree) + gap + tokens)))
+        before = [t for t in obj.subtree if t.i < first]  # (the content may hang on the object)
+        out.append(Variant(Edit.OBJECT, obj.dep_, obj.pos_, tuple(before + gap + tokens)))
     head = next((x for x in tokens if x.head.i not in inside or x.head.i == x.i), tokens[0])
     conjuncts = [c for c in head.children if c.dep_ == "conj" and c.i > end]
     if conjuncts:  # "said [witnesses saw a gun] and that one was found"

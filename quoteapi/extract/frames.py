@@ -143,8 +143,12 @@ def _infinitive_content(cue: Token) -> list[Token] | None:
 
 def _prepositional_content(cue: Token, preposition: str) -> list[Token] | None:
     """``called for a recount`` → ``a recount``; ``accused her of lying`` → ``lying``;
-    ``called for contestants to wear dresses`` → ``contestants to wear dresses``."""
-    for child in cue.children:
+    ``called for contestants to wear dresses`` → ``contestants to wear dresses``; also an ``of`` the
+    parser hangs on the object (``accused [ministers] of vandalism``; other prepositions there
+    mostly belong to the object: ``praised the plan for workers``, a loss on PolNeAR train)."""
+    objects = [c for c in cue.children if c.dep_ == "dobj"]
+    hung = [c for obj in objects[:1] for c in obj.children if c.dep_ == "prep" and c.i > obj.i and c.lower_ == "of"]
+    for child in [*cue.children, *hung]:
         if child.dep_ in {"prep", "prt"} and child.lower_ == preposition and child.i > cue.i:
             objs = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
             if objs:
