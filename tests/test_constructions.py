@@ -448,3 +448,19 @@ def test_a_hyphenated_name_keeps_its_title(nlp):
 def test_accused_someone_of_something(nlp, text):
     q = only(nlp, text)
     assert (q["cue"], q["name"]) == ("accused", "Anna Berg") and q["parts"][0].endswith(("economy", "vandalism"))
+
+
+def test_a_speaker_named_by_age_is_the_person_before(nlp):
+    """The parser takes ``the 58-year-old`` apart; it is the subject, and a person of the story."""
+    text = ("Maria Gonzalez has run the bakery for 30 years.\n\n"
+            "“When the rent doubled, I knew it was over,” the 58-year-old said.")
+    q = only(nlp, text)
+    assert (q["speaker"], q["name"]) == ("the 58-year-old", "Maria Gonzalez")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“We won,” a senior State Department official said.", "a senior State Department official"),
+    ("“We won,” the official said on Tuesday.", "the official"),
+])
+def test_a_description_between_quotation_and_cue_is_the_speaker(nlp, text, speaker):
+    assert only(nlp, text)["speaker"] == speaker

@@ -274,6 +274,12 @@ class EntityIndex:
         gender = PRONOUN_GENDER.get(pronoun.lower_)
         if gender is None:
             return None, 0
+        return self.resolve_person(pronoun, last_speaker, gender)
+
+    def resolve_person(self, pronoun: Token, last_speaker: Entity | None, gender: str | None = None
+                       ) -> tuple[Entity | None, int]:
+        """As :meth:`resolve_pronoun`, for any word that stands for a person mentioned before
+        (``the 58-year-old``), of *gender* if known."""
         here = self.sentence_of[pronoun.i]
         best: tuple[float, Entity, int] | None = None
         governing_subject = _governing_subject(pronoun)
@@ -285,7 +291,7 @@ class EntityIndex:
             if occ.token.i >= pronoun.i:
                 break
             entity = occ.entity
-            if entity.kind != SpeakerKind.PERSON or (entity.gender and entity.gender != gender):
+            if entity.kind != SpeakerKind.PERSON or (gender and entity.gender and entity.gender != gender):
                 continue
             if occ.token.i in coarguments:
                 continue
@@ -299,7 +305,7 @@ class EntityIndex:
                 score += 4.0
             if entity is last_speaker:
                 score += 1.0
-            if entity.gender == gender:
+            if gender and entity.gender == gender:
                 score += 0.5
             if best is None or score >= best[0]:
                 best = (score, entity, distance)

@@ -51,6 +51,9 @@ _SUBJECT_DEPS = {"nsubj", "csubj"}
 _CLOSING_MARKS = {"”", '"', "’", "'", "»", "''"}
 _AFTER_QUOTE = _CLOSING_MARKS | {","}
 _MAX_ADJACENT_NAME = 3
+_MAX_DESCRIPTION = 8  # words of "the 58-year-old", "a senior State Department official"
+# A person named by age: "the 58-year-old", "a 45-year-old teacher".
+_AGE_DESCRIPTION = re.compile(r"^(?:the|a|an) \d+-year-old\b", re.IGNORECASE)
 _DATELINE_MAX_TOKENS = 10
 # Prepositions that name who issued a document: "a statement from the ministry".
 _ISSUER_PREPS = {"from", "by", "of"}
@@ -121,7 +124,7 @@ def syntactic_source(cue: Token) -> Source | None:
         subj = [c for c in cue.head.children if c.dep_ in {"nsubj", "nsubjpass"} and not in_dateline(c)]
         if subj:
             return Source(subj[0], how)
-    return _nearest_named_left(cue) or _adjacent_name(cue)
+    return _nearest_named_left(cue) or _adjacent_name(cue) or _adjacent_description(cue)
 
 
 def _inverted_subject(cue: Token) -> Token | None:
@@ -168,6 +171,22 @@ def _adjacent_name(cue: Token) -> Source | None:
     if not words or i < 0 or doc[i].text not in _AFTER_QUOTE:
         return None
     return Source(words[-1], SpeakerFrom.ADJACENT_NAME, tuple(words))
+
+
+def _adjacent_description(cue: Token) -> Source | None:
+    """``“We won,” the 58-year-old said``: a noun phrase opened by a determiner between a
+    quotation (or a comma) and the cue is its subject whatever the parser made of it."""
+    doc = cue.doc
+    i = cue.i - 1
+    while i >= 0 and cue.i - i <= _MAX_DESCRIPTION and doc[i].pos_ not in {"VERB", "AUX", "PUNCT"} | {"SCONJ", "CCONJ"} \
+            or i >= 0 and doc[i].text == "-" and not doc[i].whitespace_:
+        i -= 1
+    words = list(doc[i + 1 : cue.i])
+    if not words or words[0].dep_ != "det" and words[0].lower_ not in {"the", "a", "an"} \
+            or i < 0 or doc[i].text not in _AFTER_QUOTE:
+        return None
+    head = next((t for t in reversed(words) if t.pos_ in {"NOUN", "PROPN", "ADJ"}), None)
+    return Source(head, SpeakerFrom.SUBJECT, tuple(words)) if head is not None else None
 
 
 def in_dateline(token: Token) -> bool:
@@ -272,6 +291,10 @@ class SpeakerStage:
             # "Smith, who said …": the mention is "who", the speaker is Smith.
             antecedent, _, _ = self._mention(Source(head.head.head, how), at)
             return Mention(**written, kind=antecedent.kind, pronoun=True, entity=antecedent.entity), SpeakerFrom.RELATIVE, 0
+        if _AGE_DESCRIPTION.match(written["text"]):  # "the 58-year-old said": the person before
+            entity, distance = self.index.resolve_person(head, self._last_speaker(at))
+            if entity is not None:
+                return Mention(**written, kind=SpeakerKind.PERSON, entity=entity), SpeakerFrom.COREFERENCE, distance
         if head.pos_ == "PRON":
             entity, distance = self._pronoun(head, at)
             kind = SpeakerKind.PERSON if head.lower_ in PERSON_PRONOUNS or head.lower_ in {"i", "we"} else SpeakerKind.OTHER
