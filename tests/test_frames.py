@@ -32,3 +32,13 @@ def test_quoted_as_saying_reads_its_cue_from_the_passive_verb(parse):
 def test_other_as_phrases_are_not_reported_speech(parse, text):
     doc = parse(text)
     assert not any(reported_as_saying(t) for t in doc)
+
+
+@pytest.mark.parametrize("text, content", [
+    ("He said the rent was fair and that Gonzalez had been offered a longer lease.",
+     "the rent was fair and that Gonzalez had been offered a longer lease"),
+    ("She warned that prices would rise and vowed to fight.", "prices would rise"),  # a second speech act
+])
+def test_a_conjoined_content_clause_is_not_a_speech_act_of_its_own(parse, text, content):
+    doc = parse(text)
+    assert _frames(doc)[0][1] == [content]

@@ -74,6 +74,8 @@ def _is_participle_cue(token: Token) -> bool:
     dep = token.dep_  # (the dependency first: it rules out most words without a lexicon lookup)
     if not (dep == "conj" or (dep in {"advcl", "xcomp"} and token.tag_ == "VBG")):
         return False
+    if dep == "conj" and any(c.dep_ == "auxpass" or c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
+        return False  # "said [A and that B had been offered …]": a second content clause, no speech act
     return cue_entry(token) is not None
 
 
