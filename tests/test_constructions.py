@@ -464,3 +464,12 @@ def test_a_speaker_named_by_age_is_the_person_before(nlp):
 ])
 def test_a_description_between_quotation_and_cue_is_the_speaker(nlp, text, speaker):
     assert only(nlp, text)["speaker"] == speaker
+
+
+def test_asked_whether_is_a_question_put_to_the_speaker_not_by_them(nlp):
+    text = 'Asked whether he would run again, Tom Ellis said: "Never say never."'
+    found = {q["cue"]: q for q in quotes_of(nlp, text)}
+    assert found["Asked"]["parts"] == ["whether he would run again"] and found["Asked"]["speaker"] is None
+    assert (found["said"]["parts"], found["said"]["name"]) == (["Never say never."], "Tom Ellis")
+    having = only(nlp, "Having announced that he would retire, Tom Ellis left the room.")
+    assert having["name"] == "Tom Ellis"  # an active participle: his own words

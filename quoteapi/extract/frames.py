@@ -62,6 +62,14 @@ def reporting_passive(participle: Token) -> Token | None:
     return None
 
 
+def put_to_the_subject(cue: Token) -> bool:
+    """``Asked whether he would run, Smith said …``, ``Pressed on the report, she …``: a passive
+    participle of speech opening the clause reports a question put to the clause's subject by
+    someone the text does not name (PolNeAR annotates these without a source)."""
+    return (cue.tag_ == "VBN" and cue.dep_ == "advcl" and cue.i < cue.head.i
+            and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in cue.children))  # "Having said …": active
+
+
 def reported_as_saying(verb: Token) -> bool:
     """Whether *verb* is the passive of reporting of a speech participle (:func:`reporting_passive`)."""
     return verb.lemma_.lower() in REPORTING_PASSIVES and any(

@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..budget import check
 from .entities import ORG_LABELS, PERSON_PRONOUNS, EntityIndex, is_subject, note_gender
-from .frames import cue_entry, reported_as_saying
+from .frames import cue_entry, put_to_the_subject, reported_as_saying
 from .lexicon import SPEAKER_KINDS
 from .options import DEFAULT, Options
 from .phrases import DASHES, char_span, dateline_length, mention_tokens
@@ -111,6 +111,8 @@ def syntactic_source(cue: Token) -> Source | None:
             return Source(objs[0], SpeakerFrom.AGENT)
     if cue.dep_ == "relcl" and cue.head.pos_ in {"PROPN", "NOUN"}:
         return Source(cue.head, SpeakerFrom.RELATIVE)
+    if put_to_the_subject(cue):
+        return None  # "Asked whether …, Smith said": Smith was asked; who asked, the text does not say
     if cue.dep_ in _PARTICIPLE_DEPS and cue.head.i != cue.i:
         how = SpeakerFrom.CONJUNCT if cue.dep_ == "conj" else SpeakerFrom.PARTICIPLE
         # "X warned that …, adding that …": the speaker of the nearest governing cue, else
