@@ -473,3 +473,9 @@ def test_asked_whether_is_a_question_put_to_the_speaker_not_by_them(nlp):
     assert (found["said"]["parts"], found["said"]["name"]) == (["Never say never."], "Tom Ellis")
     having = only(nlp, "Having announced that he would retire, Tom Ellis left the room.")
     assert having["name"] == "Tom Ellis"  # an active participle: his own words
+
+
+@pytest.mark.parametrize("text", ['“It is over,” tweeted Elon Musk.', '“It is over,” wrote Elon Musk.'])
+def test_inverted_speaker_whatever_the_parser_calls_it(nlp, text):
+    """``tweeted Elon Musk``: the parser makes the name a noun-phrase adverbial, not the subject."""
+    assert only(nlp, text)["name"] == "Elon Musk"

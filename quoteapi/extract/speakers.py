@@ -135,7 +135,7 @@ def _inverted_subject(cue: Token) -> Token | None:
     doc = cue.doc
     if cue.i == 0 or doc[cue.i - 1].text not in _CLOSING_MARKS:
         return None
-    obj = next((c for c in cue.children if c.dep_ in {"dobj", "attr"} and c.i > cue.i), None)
+    obj = next((c for c in cue.children if c.dep_ in {"dobj", "attr", "npadvmod"} and c.i > cue.i), None)
     if obj is None or obj.pos_ not in {"PROPN", "NOUN"}:
         return None
     return obj
