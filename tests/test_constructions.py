@@ -479,3 +479,11 @@ def test_asked_whether_is_a_question_put_to_the_speaker_not_by_them(nlp):
 def test_inverted_speaker_whatever_the_parser_calls_it(nlp, text):
     """``tweeted Elon Musk``: the parser makes the name a noun-phrase adverbial, not the subject."""
     assert only(nlp, text)["name"] == "Elon Musk"
+
+
+def test_the_company_is_the_company_named_just_before(nlp):
+    text = "Apple Inc. said it would build a campus in Texas. The company said the site would employ 5,000 people."
+    found = quotes_of(nlp, text)
+    assert [(q["speaker"], q["name"]) for q in found] == [("Apple Inc.", "Apple Inc."), ("The company", "Apple Inc.")]
+    far = "Apple Inc. opened a store. Shares rose. Analysts cheered. Prices fell. The company said sales were strong."
+    assert only(nlp, far)["name"] is None  # too far back to tell

@@ -29,6 +29,7 @@ PERSON_PRONOUNS = set(PRONOUN_GENDER)
 ORG_LABELS = {"ORG", "NORP", "GPE"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _MAX_SENTENCES_BACK = 6
+_COMPANY_SENTENCES_BACK = 2  # "Apple said … The company said …"
 # A proper-noun subject the recogniser did not tag may still be the only person in play
 # ("Okafor arrived late. He said …"): looked for this many sentences back.
 _UNTAGGED_SENTENCES_BACK = 2
@@ -236,6 +237,19 @@ class EntityIndex:
             self.entities.append(entity)
         self.record(entity, span_tokens[0], span_tokens[-1], head)
         return entity
+
+    def company_before(self, token: Token) -> tuple[Entity | None, int]:
+        """The company a ``the company`` at *token* stands for: the last organisation the
+        recogniser found in the same sentence or the two before, and how many sentences back."""
+        here = self.sentence_of[token.i]
+        for ent in reversed(self.doc.ents):
+            if ent.end > token.i or ent.label_ != "ORG":
+                continue
+            distance = here - self.sentence_of[ent.start]
+            if distance > _COMPANY_SENTENCES_BACK:
+                return None, 0
+            return self.organization(list(ent), ent.root), distance
+        return None, 0
 
     def group(self, members: list[Entity]) -> Entity:
         """One entity for coordinated speakers (``Smith and Jones said``): named after its

@@ -61,6 +61,9 @@ NO_COMMENT_PHRASES: tuple[str, ...] = tuple(row[0] for row in _rows("no_comment.
 # Nouns whose "that" clause is the content: "expressed concern that …", "his message that …".
 CLAUSE_NOUNS: frozenset[str] = frozenset(row[0] for row in _rows("clause_nouns.txt"))
 
+# "the company said": nouns that stand for the company named just before.
+COMPANY_NOUNS: frozenset[str] = frozenset(row[0] for row in _rows("company_nouns.txt"))
+
 # Verbs whose passive introduces a speech participle with "as": "was quoted as saying …".
 REPORTING_PASSIVES: frozenset[str] = frozenset(row[0] for row in _rows("reporting_passives.txt"))
 
@@ -68,4 +71,4 @@ CONNECTIVES: tuple[tuple[str, ...], ...] = tuple(tuple(row[0].split()) for row i
 
 MODES: tuple[str, ...] = Mode.values()
 __all__ = ["CUES", "TITLE_WORDS", "HONORIFICS", "SPEAKER_KINDS", "OUTLET_PATTERNS", "MEDIA_NAMES",
-           "COLON_LABELS", "CLAUSE_NOUNS", "REPORTING_PASSIVES", "NO_COMMENT_PHRASES", "CONNECTIVES", "MODES", "DEFAULT_MODES"]
+           "COLON_LABELS", "CLAUSE_NOUNS", "REPORTING_PASSIVES", "COMPANY_NOUNS", "NO_COMMENT_PHRASES", "CONNECTIVES", "MODES", "DEFAULT_MODES"]

@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Span, Token
 from ..budget import check
 from .entities import ORG_LABELS, PERSON_PRONOUNS, EntityIndex, is_subject, note_gender
 from .frames import cue_entry, put_to_the_subject, reported_as_saying
-from .lexicon import SPEAKER_KINDS
+from .lexicon import COMPANY_NOUNS, SPEAKER_KINDS
 from .options import DEFAULT, Options
 from .phrases import DASHES, char_span, dateline_length, mention_tokens
 from .types import Candidate, Entity, Mention
@@ -310,6 +310,10 @@ class SpeakerStage:
         named = _named_apposition(head) if entity is None else None
         if named is not None:  # "the study's lead author, Dr. Maria Chen, said": she is who
             entity, kind = self._entity(named, mention_tokens(named, appositions=False))
+        if entity is None and _the_company(head, tokens):  # "Apple said … The company said …"
+            company, distance = self.index.company_before(head)
+            if company is not None:
+                return Mention(**written, kind=SpeakerKind.ORGANIZATION, entity=company), SpeakerFrom.COREFERENCE, distance
         if members and entity is None:
             kind = SpeakerKind.GROUP  # "the mayor and her deputy reply"
         if kind == SpeakerKind.DOCUMENT:
@@ -425,6 +429,12 @@ class SpeakerStage:
                 continue
             last = token
         return last
+
+
+def _the_company(head: Token, tokens: list[Token]) -> bool:
+    """``the company``, ``the firm`` (and no more words): a company named before."""
+    return (head.lemma_.lower() in COMPANY_NOUNS and len(tokens) == 2 and tokens[0].lower_ == "the"
+            and tokens[1].i == head.i)
 
 
 def _named_apposition(head: Token) -> Token | None:
