@@ -487,3 +487,12 @@ def test_the_company_is_the_company_named_just_before(nlp):
     assert [(q["speaker"], q["name"]) for q in found] == [("Apple Inc.", "Apple Inc."), ("The company", "Apple Inc.")]
     far = "Apple Inc. opened a store. Shares rose. Analysts cheered. Prices fell. The company said sales were strong."
     assert only(nlp, far)["name"] is None  # too far back to tell
+
+
+@pytest.mark.parametrize("text, cue, part", [
+    ("Tom Ellis stopped short of calling the ruling unfair.", "calling", "the ruling unfair"),
+    ("Tom Ellis ended the meeting by announcing that he would retire.", "announcing", "he would retire"),
+])
+def test_a_gerund_after_a_preposition_speaks_for_the_clauses_subject(nlp, text, cue, part):
+    found = [q for q in quotes_of(nlp, text) if q["cue"] == cue]
+    assert [(q["name"], q["parts"]) for q in found] == [("Tom Ellis", [part])]

@@ -111,6 +111,15 @@ def syntactic_source(cue: Token) -> Source | None:
             return Source(objs[0], SpeakerFrom.AGENT)
     if cue.dep_ == "relcl" and cue.head.pos_ in {"PROPN", "NOUN"}:
         return Source(cue.head, SpeakerFrom.RELATIVE)
+    if cue.dep_ == "pcomp" and cue.tag_ == "VBG":
+        # "stopped short of calling …", "by announcing that …": the subject of the clause the
+        # gerund's preposition belongs to.
+        for ancestor in cue.ancestors:
+            subj = [c for c in ancestor.children if c.dep_ in {"nsubj", "nsubjpass"} and not in_dateline(c)]
+            if subj:
+                return Source(subj[0], SpeakerFrom.PARTICIPLE)
+            if ancestor.dep_ in {"ROOT", "relcl", "ccomp"}:
+                break
     if put_to_the_subject(cue):
         return None  # "Asked whether …, Smith said": Smith was asked; who asked, the text does not say
     if cue.dep_ in _PARTICIPLE_DEPS and cue.head.i != cue.i:
