@@ -42,3 +42,12 @@ def test_other_as_phrases_are_not_reported_speech(parse, text):
 def test_a_conjoined_content_clause_is_not_a_speech_act_of_its_own(parse, text, content):
     doc = parse(text)
     assert _frames(doc)[0][1] == [content]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Trump tweeted in the early morning hours that Machado was disgusting.", "Machado was disgusting"),
+    ("The senator said in a statement that the bill would pass.", "the bill would pass"),
+])
+def test_a_that_clause_after_the_cues_prepositional_phrase_is_its_content(parse, text, content):
+    """The parser may hang the clause on the phrase's noun as a relative clause."""
+    assert _frames(parse(text))[0][1] == [content]

@@ -175,6 +175,27 @@ def _prepositional_content(cue: Token, preposition: str) -> list[Token] | None:
     return None
 
 
+def _clause_after_setting(cue: Token) -> list[Token] | None:
+    """``tweeted in the early morning hours [that Machado was …]``: after a prepositional phrase
+    of the cue, the parser may hang the ``that`` clause on the phrase's noun (a relative clause)
+    or on the cue as an adverbial one. A ``that`` right after the phrase opening a clause with
+    its own subject is the content all the same."""
+    doc = cue.doc
+    for prep in cue.children:
+        if prep.dep_ != "prep" or prep.i < cue.i:
+            continue
+        k = prep.i + 1  # the first word after the phrase's own words (no verb among them)
+        while k < len(doc) and doc[k].lower_ != "that" and doc[k].pos_ not in {"VERB", "AUX", "PUNCT"}:
+            k += 1
+        if k >= len(doc) or doc[k].lower_ != "that" or doc[k].dep_ not in {"mark", "advmod"}:
+            continue
+        verb = doc[k].head
+        if verb.i > k and verb.dep_ in {"relcl", "advcl"} and (verb.head.i == cue.i or verb.head.i in {t.i for t in prep.subtree}) \
+                and any(c.dep_ in {"nsubj", "nsubjpass"} and c.i > k for c in verb.children):
+            return [t for t in verb.subtree if t.i >= k]
+    return None
+
+
 def clause_content(cue: Token, entry, participles: set[int]) -> tuple[list[Token], Rule] | None:
     """The content tokens governed by *cue* and the rule that found them, trying the slots of
     its lexicon entry in order (*participles*: the sentence's participle cues)."""
@@ -183,6 +204,9 @@ def clause_content(cue: Token, entry, participles: set[int]) -> tuple[list[Token
             for child in cue.children:
                 if child.dep_ == "ccomp" and child.i != cue.i:
                     return without_nested_cues(list(child.subtree), cue, participles), Rule.CCOMP
+            tokens = _clause_after_setting(cue)
+            if tokens:
+                return without_nested_cues(tokens, cue, participles), Rule.CCOMP
         elif slot == "object":
             tokens = _object_content(cue)
             if tokens:

@@ -151,7 +151,8 @@ def trim_content(tokens: list[Token], keep_that: bool = False) -> list[Token]:
         changed = False
         first = tokens[0]
         if first.is_space or first.text in _EDGE_PUNCT or _is_quote_mark(first) or (
-            first.lower_ in _LEADING_WORDS and len(tokens) > 1 and first.dep_ in {"mark", "cc"}
+            first.lower_ in _LEADING_WORDS and len(tokens) > 1
+            and (first.dep_ in {"mark", "cc"} or first.lower_ == "that" and first.dep_ == "advmod")  # (misparsed mark)
             and not (keep_that and first.lower_ == "that")
         ):
             tokens.pop(0)
