@@ -496,3 +496,9 @@ def test_the_company_is_the_company_named_just_before(nlp):
 def test_a_gerund_after_a_preposition_speaks_for_the_clauses_subject(nlp, text, cue, part):
     found = [q for q in quotes_of(nlp, text) if q["cue"] == cue]
     assert [(q["name"], q["parts"]) for q in found] == [("Tom Ellis", [part])]
+
+
+def test_an_infinitive_cue_speaks_for_the_subject_up_its_chain_of_complements(nlp):
+    text = "Advisers to Mr. Rubio are quick to point out that he has placed second."
+    found = [q for q in quotes_of(nlp, text) if q["cue"] == "point out"]
+    assert [(q["speaker"], q["parts"]) for q in found] == [("Advisers to Mr. Rubio", ["he has placed second"])]

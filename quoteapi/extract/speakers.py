@@ -132,7 +132,10 @@ def syntactic_source(cue: Token) -> Source | None:
                 if found is not None:
                     return Source(found.head, how)
                 break
-        subj = [c for c in cue.head.children if c.dep_ in {"nsubj", "nsubjpass"} and not in_dateline(c)]
+        governor = cue.head  # "Advisers are quick to point out …": up the chain of complements
+        while not (subj := [c for c in governor.children if c.dep_ in {"nsubj", "nsubjpass"} and not in_dateline(c)]) \
+                and governor.dep_ in {"acomp", "xcomp"} and governor.head.i != governor.i:
+            governor = governor.head
         if subj:
             return Source(subj[0], how)
     return _nearest_named_left(cue) or _adjacent_name(cue) or _adjacent_description(cue)
