@@ -502,3 +502,15 @@ def test_an_infinitive_cue_speaks_for_the_subject_up_its_chain_of_complements(nl
     text = "Advisers to Mr. Rubio are quick to point out that he has placed second."
     found = [q for q in quotes_of(nlp, text) if q["cue"] == "point out"]
     assert [(q["speaker"], q["parts"]) for q in found] == [("Advisers to Mr. Rubio", ["he has placed second"])]
+
+
+@pytest.mark.parametrize("text, cue, part", [
+    ("“It is justified,” Tom Ellis said, citing the many Americans who had stopped looking for work.",
+     "citing", "the many Americans who had stopped looking for work"),
+    ("“I was against it,” Tom Ellis said, repeating a claim he has made before.", "repeating", "a claim he has made before"),
+])
+def test_a_participle_with_an_object_reports_for_the_clauses_speaker(nlp, text, cue, part):
+    """PolNeAR annotates these (``citing``, ``repeating``, ``calling it a sham``); the speaker is
+    the clause's, never the participle's object."""
+    found = [q for q in quotes_of(nlp, text) if q["cue"] == cue]
+    assert [(q["name"], q["parts"]) for q in found] == [("Tom Ellis", [part])]

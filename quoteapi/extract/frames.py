@@ -262,10 +262,6 @@ def frames_in(sent: Span, options: Options = DEFAULT, boundary=None) -> list[Fra
             tokens, rule = found
             if rule != Rule.CCOMP and _is_infinitive(token):
                 continue  # "gathered to discuss the challenges": an aim, not a speech act
-            if rule == Rule.OBJECT and token.dep_ in {"advcl", "acl"} and entry.content[0] != "object":
-                # "…, underlining the junta's apprehensions" describes; "…, citing the risk" and
-                # "…, calling it a sham" report, as verbs whose content is first of all an object.
-                continue
             tokens = choose(token, _SLOT_OF_RULE[rule], tokens, boundary)
             content = content_spans(tokens, keep_that=options.content_that)
         elif _set_off_by_commas(token):

@@ -145,8 +145,8 @@ def _inverted_subject(cue: Token) -> Token | None:
     """``“…,” reply the mayor and her deputy``: right after a quotation the parser may take the
     subject that follows the cue for its object."""
     doc = cue.doc
-    if cue.i == 0 or doc[cue.i - 1].text not in _CLOSING_MARKS:
-        return None
+    if cue.i == 0 or doc[cue.i - 1].text not in _CLOSING_MARKS or cue.tag_ in {"VBG", "VBN"}:
+        return None  # ("“…,” underlining the risk": a participle, whose object never speaks)
     obj = next((c for c in cue.children if c.dep_ in {"dobj", "attr", "npadvmod"} and c.i > cue.i), None)
     if obj is None or obj.pos_ not in {"PROPN", "NOUN"}:
         return None
