@@ -514,3 +514,10 @@ def test_a_participle_with_an_object_reports_for_the_clauses_speaker(nlp, text, 
     the clause's, never the participle's object."""
     found = [q for q in quotes_of(nlp, text) if q["cue"] == cue]
     assert [(q["name"], q["parts"]) for q in found] == [("Tom Ellis", [part])]
+
+
+def test_a_show_in_quotation_marks_after_the_cue_is_not_the_speaker(nlp):
+    text = ("“There is a severe disconnect between this White House and the military,” Michael Flynn, "
+            "a top Trump surrogate, said Thursday on Fox News’s “Fox and Friends.”")
+    q = [q for q in quotes_of(nlp, text) if q["cue"] == "said"][0]
+    assert q["name"] == "Michael Flynn"

@@ -89,7 +89,7 @@ class Attribution:
 # -- where the speaker stands ------------------------------------------------------------------
 def syntactic_source(cue: Token) -> Source | None:
     """The speaker of *cue* as the parse gives it, or None."""
-    subjects = [c for c in cue.children if c.dep_ in _SUBJECT_DEPS and not in_dateline(c)]
+    subjects = [c for c in cue.children if c.dep_ in _SUBJECT_DEPS and not in_dateline(c) and not _quoted_title(c, cue)]
     if subjects:  # two subjects are a misparse ("In a post on X, formerly Twitter, Musk called"): the nearer
         return Source(min(subjects, key=lambda c: abs(c.i - cue.i)), SpeakerFrom.SUBJECT)
     if reported_as_saying(cue):  # "X was quoted (by Y) as saying …": X said it, Y reported it
@@ -164,13 +164,24 @@ def _nearest_named_left(cue: Token) -> Source | None:
     """A subject the parser lost: the nearest name to the left of the cue with no verb between,
     as in ``Despite …, Rida Lyammouri, Senior Fellow at …, noted …``."""
     sent = cue.sent
+    organisation = None
     for token in reversed(sent[: cue.i - sent.start]):
         if token.pos_ in {"VERB", "AUX"} or token.text in DASHES and in_dateline(token):
-            return None
-        if token.ent_type_ in {"PERSON", "ORG"} and token.ent_iob_ in {"B", "I"}:
-            # The name's own appositive may stand between it and the cue.
+            break
+        if token.ent_type_ == "PERSON" and token.ent_iob_ in {"B", "I"}:
+            # The name's own appositive may stand between it and the cue ("Flynn, a top Trump
+            # surrogate, said": a person before an organisation named in the appositive).
             return Source(entity_span(token).root, SpeakerFrom.NEAREST_NAME)
-    return None
+        if organisation is None and token.ent_type_ == "ORG" and token.ent_iob_ in {"B", "I"}:
+            organisation = token
+    return Source(entity_span(organisation).root, SpeakerFrom.NEAREST_NAME) if organisation is not None else None
+
+
+def _quoted_title(subject: Token, cue: Token) -> bool:
+    """``said on Fox News's “Fox and Friends.”``: a title in quotation marks after the cue, which
+    the parser may take for its subject, never speaks."""
+    before = subject.doc[subject.left_edge.i - 1] if subject.left_edge.i > 0 else None
+    return subject.i > cue.i and before is not None and before.text in {"“", '"', "‘", "'", "«"}
 
 
 def _adjacent_name(cue: Token) -> Source | None:
