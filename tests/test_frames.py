@@ -51,3 +51,11 @@ def test_a_conjoined_content_clause_is_not_a_speech_act_of_its_own(parse, text, 
 def test_a_that_clause_after_the_cues_prepositional_phrase_is_its_content(parse, text, content):
     """The parser may hang the clause on the phrase's noun as a relative clause."""
     assert _frames(parse(text))[0][1] == [content]
+
+
+def test_words_between_a_closed_quotation_and_its_cue_are_not_content(parse):
+    """The parser takes ``Tulsa`` for a verb of the quotation; ``,”`` ends the quoted sentence."""
+    doc = parse("“We will achieve justice in this case,” Tulsa police Chief Chuck Jordan said Monday.")
+    assert _frames(doc)[0][1] == ["We will achieve justice in this case"]
+    mixed = parse("The plan was “a disaster” for families, he said.")  # no ,” : the quotation goes on
+    assert _frames(mixed)[0][1] == ["The plan was “a disaster” for families"]

@@ -262,7 +262,7 @@ def frames_in(sent: Span, options: Options = DEFAULT, boundary=None) -> list[Fra
             tokens, rule = found
             if rule != Rule.CCOMP and _is_infinitive(token):
                 continue  # "gathered to discuss the challenges": an aim, not a speech act
-            tokens = choose(token, _SLOT_OF_RULE[rule], tokens, boundary)
+            tokens = _cut_after_closing_mark(choose(token, _SLOT_OF_RULE[rule], tokens, boundary), token)
             content = content_spans(tokens, keep_that=options.content_that)
         elif _set_off_by_commas(token):
             # "The plan, he said, is bad": the sentence around the cue clause is the content.
@@ -272,6 +272,28 @@ def frames_in(sent: Span, options: Options = DEFAULT, boundary=None) -> list[Fra
             rule = Rule.PARATAXIS
         frames.append(Frame(cue, content, rule, _clause_tokens(cue[0], content)))
     return frames
+
+
+_CLOSING = {"”", "’", "»"}
+_STRAIGHT = {'"'}
+
+
+def _cut_after_closing_mark(tokens: list[Token], cue: Token) -> list[Token]:
+    """``“… in this case,” Tulsa police Chief Chuck Jordan said``: words between a quotation
+    that closes a sentence (``,”``) and a cue after it belong to the attribution clause, whatever
+    the parser hung them on (here it took ``Tulsa`` for a verb of the quotation)."""
+    if not tokens or tokens[-1].i > cue.i:
+        return tokens
+    straight = [k for k, t in enumerate(tokens) if t.text in _STRAIGHT]
+    closes = [k for k, t in enumerate(tokens) if t.text in _CLOSING] + straight[1::2]
+    if not closes or max(closes) == len(tokens) - 1:
+        return tokens
+    last = max(closes)
+    if last == 0 or tokens[last - 1].text not in {",", ".", "?", "!"}:
+        return tokens  # "the plan was “a disaster” for families, he said": the quotation goes on
+    if any(t.text in _STRAIGHT or t.text in {"“", "‘", "«"} for t in tokens[last + 1:]):
+        return tokens
+    return tokens[: last + 1]
 
 
 def _is_infinitive(token: Token) -> bool:
