@@ -521,3 +521,10 @@ def test_a_show_in_quotation_marks_after_the_cue_is_not_the_speaker(nlp):
             "a top Trump surrogate, said Thursday on Fox News’s “Fox and Friends.”")
     q = [q for q in quotes_of(nlp, text) if q["cue"] == "said"][0]
     assert q["name"] == "Michael Flynn"
+
+
+def test_a_finished_quotation_before_a_colon_clause_stays_with_the_speaker_before(nlp):
+    text = "“We are refugees,” Ms. Alawee said. “We are not terrorists.” Mr. Zahed said: “The attack was the work of terrorists.”"
+    assert [(q["name"], q["parts"]) for q in quotes_of(nlp, text)] == [
+        ("Alawee", ["We are refugees,"]), ("Alawee", ["We are not terrorists."]),
+        ("Zahed", ["The attack was the work of terrorists."])]

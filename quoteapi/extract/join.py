@@ -155,6 +155,11 @@ class _Joiner:
             gap = self.text[self.spans[before].mark_end : start]
             if _BEFORE_CLAUSE.fullmatch(gap) and "\n" not in gap:
                 found.append(before)
+        if found and self.text[self.spans[before].parts[-1][1] - 1] in ".?!" \
+                and self.text[end : end + 2].lstrip().startswith(":"):
+            # '“We are refugees.” Mr. Zahed said: “The attack …”': a finished sentence before
+            # the clause is not his; the colon announces what follows.
+            found = []
         if after is not None and after not in self.claimed and after != before:
             gap = self.text[end : self.spans[after].mark_start]
             if _AFTER_CLAUSE.fullmatch(gap) and (":" in gap or "\n" not in gap):
