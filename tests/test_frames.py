@@ -59,3 +59,12 @@ def test_words_between_a_closed_quotation_and_its_cue_are_not_content(parse):
     assert _frames(doc)[0][1] == ["We will achieve justice in this case"]
     mixed = parse("The plan was “a disaster” for families, he said.")  # no ,” : the quotation goes on
     assert _frames(mixed)[0][1] == ["The plan was “a disaster” for families"]
+
+
+@pytest.mark.parametrize("text, cues", [
+    ("“Everybody should be believed,” she said, with a smile, as the crowd applauded.", ["said"]),
+    ("The economy, as the minister noted, is growing fast.", ["noted"]),
+])
+def test_a_subordinate_clause_is_an_attribution_only_as_someone_said(parse, text, cues):
+    """``…, as the crowd applauded`` says when; ``…, as the minister noted, …`` who said it."""
+    assert [cue.split()[0] for cue, parts, _ in _frames(parse(text)) if parts] == cues

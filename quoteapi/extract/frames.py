@@ -310,6 +310,11 @@ def _set_off_by_commas(cue: Token) -> bool:
     it reports."""
     if not _has_subject(cue) or cue.dep_ not in {"parataxis", "ccomp", "advcl"} or cue.head.pos_ not in {"VERB", "AUX"}:
         return False
+    mark = next((c for c in cue.children if c.dep_ == "mark"), None)
+    if mark is not None and not (mark.lower_ == "as" and "clause" in cue_entry(cue).content):
+        # "…, as the crowd applauded", "…, when she spoke": a subordinate clause says when, not
+        # who said what; "…, as one adviser pointed out, …" does.
+        return False
     clause = sorted(cue.subtree, key=lambda t: t.i)
     while len(clause) > 1 and clause[0].is_punct:
         clause.pop(0)
