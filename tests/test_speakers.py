@@ -71,6 +71,19 @@ def test_a_dateline_is_never_the_subject():
     assert syntactic_source(doc[5]) is None
 
 
+@pytest.mark.parametrize("words, length", [
+    (["WASHINGTON", "(", "AP", ")", "—", "The"], 5),
+    (["Washington", "(", "AFP", ")", "–", "Democrat"], 5),  # a place in any case before an agency
+    (["PHILADELPHIA", ",", "July", "29", "(", "UPI", ")", "—", "Fans"], 8),
+    (["Sen.", "Mike", "Lee", "(", "R", "-", "Utah", ")", "—", "who"], 0),  # a name and a party
+    (["Smith", "said", "—", "no"], 0),
+])
+def test_dateline_length(words, length):
+    from quoteapi.extract.phrases import dateline_length
+
+    assert dateline_length(list(Doc(VOCAB, words=words))) == length
+
+
 def test_a_document_speaks_for_whoever_issued_it():
     doc = build([("Ann", 1, "compound", "PROPN", "PERSON"), ("Brook", 2, "nsubj", "PROPN", "I-PERSON"),
                  ("spoke", 2, "ROOT", "VERB"), (".", 2, "punct", "PUNCT"),

@@ -121,6 +121,7 @@ def _leading_aside(tokens: list[Token]) -> int:
 
 _MAX_DATELINE_WORDS = 4
 _MAX_AGENCY_TOKENS = 4
+_MAX_DATELINE_PLACE_DATE = 7  # "PHILADELPHIA, July 29", "St. Paul, Minn."
 
 
 def dateline_length(tokens: list[Token]) -> int:
@@ -130,6 +131,16 @@ def dateline_length(tokens: list[Token]) -> int:
     while n < len(tokens) and n < _MAX_DATELINE_WORDS and (
             tokens[n].is_upper and len(tokens[n].text) > 1 or tokens[n].text == ","):
         n += 1
+    if n == 0 or n < len(tokens) and tokens[n].text not in DASHES | {"("}:
+        # "Washington (AFP) –", "PHILADELPHIA, July 29 (UPI) —": a place and date in any case,
+        # when an agency in capitals follows in brackets
+        n = 0
+        while n < len(tokens) and n < _MAX_DATELINE_PLACE_DATE and (
+                tokens[n].is_title or tokens[n].is_upper or tokens[n].like_num or tokens[n].text in {",", "."}):
+            n += 1
+        if not (0 < n and n + 2 < len(tokens) and tokens[n].text == "(" and tokens[n + 1].is_upper
+                and len(tokens[n + 1].text) > 1 and tokens[n + 2].text == ")"):
+            return 0  # ("Smith (R-Utah) —" is a name and a party)
     if 0 < n < len(tokens) and tokens[n].text == "(":
         close = next((k for k in range(n + 1, min(len(tokens), n + 2 + _MAX_AGENCY_TOKENS)) if tokens[k].text == ")"), None)
         if close is None:
