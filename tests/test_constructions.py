@@ -528,3 +528,9 @@ def test_a_finished_quotation_before_a_colon_clause_stays_with_the_speaker_befor
     assert [(q["name"], q["parts"]) for q in quotes_of(nlp, text)] == [
         ("Alawee", ["We are refugees,"]), ("Alawee", ["We are not terrorists."]),
         ("Zahed", ["The attack was the work of terrorists."])]
+
+
+def test_a_participle_speaks_for_the_person_the_parser_hung_on_a_place(nlp):
+    text = "Speaking at a town hall event in Salem, New Hampshire, Tom Ellis went after Bush, calling him weak."
+    found = [q for q in quotes_of(nlp, text) if q["cue"] == "calling"]
+    assert [q["name"] for q in found] == ["Tom Ellis"]

@@ -91,7 +91,7 @@ def syntactic_source(cue: Token) -> Source | None:
     """The speaker of *cue* as the parse gives it, or None."""
     subjects = [c for c in cue.children if c.dep_ in _SUBJECT_DEPS and not in_dateline(c) and not _quoted_title(c, cue)]
     if subjects:  # two subjects are a misparse ("In a post on X, formerly Twitter, Musk called"): the nearer
-        return Source(min(subjects, key=lambda c: abs(c.i - cue.i)), SpeakerFrom.SUBJECT)
+        return Source(_person_after_place(min(subjects, key=lambda c: abs(c.i - cue.i))), SpeakerFrom.SUBJECT)
     if reported_as_saying(cue):  # "X was quoted (by Y) as saying …": X said it, Y reported it
         subjects = [c for c in cue.children if c.dep_ == "nsubjpass" and not in_dateline(c)]
         return Source(subjects[0], SpeakerFrom.SUBJECT) if subjects else None
@@ -136,8 +136,8 @@ def syntactic_source(cue: Token) -> Source | None:
         while not (subj := [c for c in governor.children if c.dep_ in {"nsubj", "nsubjpass"} and not in_dateline(c)]) \
                 and governor.dep_ in {"acomp", "xcomp"} and governor.head.i != governor.i:
             governor = governor.head
-        if subj:
-            return Source(subj[0], how)
+        if subj:  # (of two, the nearer: "Speaking in Salem, New Hampshire, Trump went after Bush, calling …")
+            return Source(_person_after_place(min(subj, key=lambda c: abs(c.i - governor.i))), how)
     return _nearest_named_left(cue) or _adjacent_name(cue) or _adjacent_description(cue)
 
 
@@ -175,6 +175,16 @@ def _nearest_named_left(cue: Token) -> Source | None:
         if organisation is None and token.ent_type_ == "ORG" and token.ent_iob_ in {"B", "I"}:
             organisation = token
     return Source(entity_span(organisation).root, SpeakerFrom.NEAREST_NAME) if organisation is not None else None
+
+
+def _person_after_place(subject: Token) -> Token:
+    """``In Salem, New Hampshire, Tom Ellis said …``: the parser may make the place the subject
+    and the person its apposition; the person speaks."""
+    if subject.ent_type_ in {"GPE", "LOC"}:
+        person = next((c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+        if person is not None:
+            return person
+    return subject
 
 
 def _quoted_title(subject: Token, cue: Token) -> bool:
