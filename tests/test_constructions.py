@@ -534,3 +534,16 @@ def test_a_participle_speaks_for_the_person_the_parser_hung_on_a_place(nlp):
     text = "Speaking at a town hall event in Salem, New Hampshire, Tom Ellis went after Bush, calling him weak."
     found = [q for q in quotes_of(nlp, text) if q["cue"] == "calling"]
     assert [q["name"] for q in found] == ["Tom Ellis"]
+
+
+@pytest.mark.parametrize("text", [
+    "As Professor Tom Ellis put it: “The country does a better job than it thinks.”",
+    "Tom Ellis put it this way: “The country does a better job than it thinks.”",
+])
+def test_put_it_is_a_cue(nlp, text):
+    q = only(nlp, text)
+    assert (q["cue"], q["name"], q["parts"]) == ("put it", "Tom Ellis", ["The country does a better job than it thinks."])
+
+
+def test_put_alone_is_no_cue(nlp):
+    assert quotes_of(nlp, "Tom Ellis put the report on the table.") == []

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..budget import check
 from .bounds import choose
-from .lexicon import CLAUSE_NOUNS, CUES, REPORTING_PASSIVES
+from .lexicon import CLAUSE_NOUNS, CUE_IDIOMS, CUES, REPORTING_PASSIVES
 from .options import DEFAULT, Options
 from .phrases import content_spans
 from .vocab import Mode, Rule
@@ -46,7 +46,12 @@ def cue_entry(token: Token):
         return None
     if token.dep_ in {"amod", "compound", "aux", "auxpass"}:
         return None
-    return CUES.get(token.lemma_.lower())
+    lemma = token.lemma_.lower()
+    entry = CUES.get(lemma)
+    if entry is None and any(lemma == verb for verb, _ in CUE_IDIOMS):  # "as Foner put it"
+        obj = next((c.lower_ for c in token.children if c.dep_ == "dobj"), None)
+        entry = CUE_IDIOMS.get((lemma, obj))
+    return entry
 
 
 def reporting_passive(participle: Token) -> Token | None:
@@ -249,8 +254,8 @@ def frames_in(sent: Span, options: Options = DEFAULT, boundary=None) -> list[Fra
         entry = cue_entry(token)
         if entry is None or any(c.dep_ == "auxpass" for c in token.children):
             continue  # passives ("she was denied access") report no speech act of a speaker
-        cue = [token] + [c for c in token.children if c.dep_ == "prt"]
-        reported = reporting_passive(token)
+        cue = [token] + [c for c in token.children if c.dep_ == "prt" or c.dep_ == "dobj" and entry is not CUES.get(token.lemma_.lower())]
+        reported = reporting_passive(token)  # (an idiom's object is part of its cue: "put it")
         if reported is not None:  # "was quoted as saying": the cue reads from the passive verb
             cue = [reported, token.head, *cue]
         if participles is None:

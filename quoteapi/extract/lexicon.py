@@ -44,6 +44,10 @@ CUES: dict[str, CueEntry] = {
     lemma: CueEntry(lemma, Mode(mode), tuple(slot.strip() for slot in content.split(",")))
     for lemma, mode, content in _rows("cues.tsv")
 }
+# Verbs that are cues only with a given object ("put it"): (lemma, object) -> entry.
+CUE_IDIOMS: dict[tuple[str, str], CueEntry] = {
+    (lemma, obj): CueEntry(lemma, Mode(mode), ("clause",)) for lemma, obj, mode in _rows("cue_idioms.tsv")
+}
 TITLE_WORDS: frozenset[str] = frozenset(row[0] for row in _rows("titles.txt"))
 HONORIFICS: dict[str, str | None] = {
     word: (None if gender == "-" else gender) for word, gender in _rows("honorifics.tsv")
@@ -70,5 +74,5 @@ REPORTING_PASSIVES: frozenset[str] = frozenset(row[0] for row in _rows("reportin
 CONNECTIVES: tuple[tuple[str, ...], ...] = tuple(tuple(row[0].split()) for row in _rows("connectives.txt"))
 
 MODES: tuple[str, ...] = Mode.values()
-__all__ = ["CUES", "TITLE_WORDS", "HONORIFICS", "SPEAKER_KINDS", "OUTLET_PATTERNS", "MEDIA_NAMES",
+__all__ = ["CUES", "CUE_IDIOMS", "TITLE_WORDS", "HONORIFICS", "SPEAKER_KINDS", "OUTLET_PATTERNS", "MEDIA_NAMES",
            "COLON_LABELS", "CLAUSE_NOUNS", "REPORTING_PASSIVES", "COMPANY_NOUNS", "NO_COMMENT_PHRASES", "CONNECTIVES", "MODES", "DEFAULT_MODES"]
