@@ -9,10 +9,10 @@ from conftest import POLNEAR_DEV
 
 # A little under the figures of the last change to the extractor (polnear span convention).
 FLOORS = {
-    "rules only": {"content_exact": 0.605, "content_prop": 0.73, "speaker_linked": 0.665,
-                   "source_exact": 0.72, "cue_exact": 0.675},
-    "learned": {"content_exact": 0.628, "content_prop": 0.775, "speaker_linked": 0.695,
-                "source_exact": 0.76, "cue_exact": 0.70},
+    "rules only": {"content_exact": 0.612, "content_prop": 0.738, "speaker_linked": 0.68,
+                   "source_exact": 0.73, "cue_exact": 0.68},
+    "learned": {"content_exact": 0.635, "content_prop": 0.783, "speaker_linked": 0.707,
+                "source_exact": 0.77, "cue_exact": 0.708},
 }
 
 

@@ -40,6 +40,9 @@ class Frame:
         return entry.mode if entry else Mode.SPEECH
 
 
+_IDIOM_VERBS = frozenset(verb for verb, _ in CUE_IDIOMS)
+
+
 def cue_entry(token: Token):
     """The lexicon entry of *token* when it is a verb used as a cue (not ``the said plan``)."""
     if token.pos_ not in {"VERB", "AUX"} and not (token.pos_ == "NOUN" and token.tag_.startswith("VB")):
@@ -48,7 +51,7 @@ def cue_entry(token: Token):
         return None
     lemma = token.lemma_.lower()
     entry = CUES.get(lemma)
-    if entry is None and any(lemma == verb for verb, _ in CUE_IDIOMS):  # "as Foner put it"
+    if entry is None and lemma in _IDIOM_VERBS:  # "as Foner put it"
         obj = next((c.lower_ for c in token.children if c.dep_ == "dobj"), None)
         entry = CUE_IDIOMS.get((lemma, obj))
     return entry
@@ -156,14 +159,22 @@ def _infinitive_content(cue: Token) -> list[Token] | None:
     return tokens
 
 
+def _prepositions_of(cue: Token, preposition: str):
+    """The cue's dependents, then (looked at only when those have no *preposition*) an ``of``
+    on its object."""
+    yield from cue.children
+    if preposition == "of":
+        obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+        if obj is not None:
+            yield from (c for c in obj.children if c.dep_ == "prep" and c.i > obj.i)
+
+
 def _prepositional_content(cue: Token, preposition: str) -> list[Token] | None:
     """``called for a recount`` → ``a recount``; ``accused her of lying`` → ``lying``;
     ``called for contestants to wear dresses`` → ``contestants to wear dresses``; also an ``of`` the
     parser hangs on the object (``accused [ministers] of vandalism``; other prepositions there
     mostly belong to the object: ``praised the plan for workers``, a loss on PolNeAR train)."""
-    objects = [c for c in cue.children if c.dep_ == "dobj"]
-    hung = [c for obj in objects[:1] for c in obj.children if c.dep_ == "prep" and c.i > obj.i and c.lower_ == "of"]
-    for child in [*cue.children, *hung]:
+    for child in _prepositions_of(cue, preposition):
         if child.dep_ in {"prep", "prt"} and child.lower_ == preposition and child.i > cue.i:
             objs = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
             if objs:
