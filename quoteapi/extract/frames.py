@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from ..budget import check
 from .bounds import choose
 from .lexicon import CLAUSE_NOUNS, CUE_IDIOMS, CUES, REPORTING_PASSIVES
+from .marks import DOUBLE_CLOSE, QUOTE_OPENERS, SINGLE_CLOSE, STRAIGHT_DOUBLE
 from .options import DEFAULT, Options
 from .phrases import content_spans
 from .vocab import Mode, Rule
@@ -265,8 +266,9 @@ def frames_in(sent: Span, options: Options = DEFAULT, boundary=None) -> list[Fra
         entry = cue_entry(token)
         if entry is None or any(c.dep_ == "auxpass" for c in token.children):
             continue  # passives ("she was denied access") report no speech act of a speaker
-        cue = [token] + [c for c in token.children if c.dep_ == "prt" or c.dep_ == "dobj" and entry is not CUES.get(token.lemma_.lower())]
-        reported = reporting_passive(token)  # (an idiom's object is part of its cue: "put it")
+        idiom = entry is not CUES.get(token.lemma_.lower())  # "put it": the object is part of the cue
+        cue = [token] + [c for c in token.children if c.dep_ == "prt" or idiom and c.dep_ == "dobj"]
+        reported = reporting_passive(token)
         if reported is not None:  # "was quoted as saying": the cue reads from the passive verb
             cue = [reported, token.head, *cue]
         if participles is None:
@@ -290,24 +292,20 @@ def frames_in(sent: Span, options: Options = DEFAULT, boundary=None) -> list[Fra
     return frames
 
 
-_CLOSING = {"”", "’", "»"}
-_STRAIGHT = {'"'}
-
-
 def _cut_after_closing_mark(tokens: list[Token], cue: Token) -> list[Token]:
     """``“… in this case,” Tulsa police Chief Chuck Jordan said``: words between a quotation
     that closes a sentence (``,”``) and a cue after it belong to the attribution clause, whatever
     the parser hung them on (here it took ``Tulsa`` for a verb of the quotation)."""
     if not tokens or tokens[-1].i > cue.i:
         return tokens
-    straight = [k for k, t in enumerate(tokens) if t.text in _STRAIGHT]
-    closes = [k for k, t in enumerate(tokens) if t.text in _CLOSING] + straight[1::2]
+    straight = [k for k, t in enumerate(tokens) if t.text == STRAIGHT_DOUBLE]  # every other one closes
+    closes = [k for k, t in enumerate(tokens) if t.text in DOUBLE_CLOSE + SINGLE_CLOSE] + straight[1::2]
     if not closes or max(closes) == len(tokens) - 1:
         return tokens
     last = max(closes)
     if last == 0 or tokens[last - 1].text not in {",", ".", "?", "!"}:
         return tokens  # "the plan was “a disaster” for families, he said": the quotation goes on
-    if any(t.text in _STRAIGHT or t.text in {"“", "‘", "«"} for t in tokens[last + 1:]):
+    if any(t.text in QUOTE_OPENERS for t in tokens[last + 1:]):
         return tokens
     return tokens[: last + 1]
 

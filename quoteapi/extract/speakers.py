@@ -39,6 +39,7 @@ from ..budget import check
 from .entities import ORG_LABELS, PERSON_PRONOUNS, EntityIndex, is_subject, note_gender
 from .frames import cue_entry, put_to_the_subject, reported_as_saying
 from .lexicon import COMPANY_NOUNS, SPEAKER_KINDS
+from .marks import QUOTE_OPENERS
 from .options import DEFAULT, Options
 from .phrases import DASHES, char_span, dateline_length, mention_tokens
 from .types import Candidate, Entity, Mention
@@ -52,6 +53,7 @@ _CLOSING_MARKS = {"”", '"', "’", "'", "»", "''"}
 _AFTER_QUOTE = _CLOSING_MARKS | {","}
 _MAX_ADJACENT_NAME = 3
 _MAX_DESCRIPTION = 8  # words of "the 58-year-old", "a senior State Department official"
+_NOT_IN_DESCRIPTIONS = {"VERB", "AUX", "PUNCT", "SCONJ", "CCONJ"}
 # A person named by age: "the 58-year-old", "a 45-year-old teacher".
 _AGE_DESCRIPTION = re.compile(r"^(?:the|a|an) \d+-year-old\b", re.IGNORECASE)
 _DATELINE_MAX_TOKENS = 10
@@ -90,8 +92,8 @@ class Attribution:
 def syntactic_source(cue: Token) -> Source | None:
     """The speaker of *cue* as the parse gives it, or None."""
     subjects = [c for c in cue.children if c.dep_ in _SUBJECT_DEPS and not in_dateline(c) and not _quoted_title(c, cue)]
-    if subjects:  # two subjects are a misparse ("In a post on X, formerly Twitter, Musk called"): the nearer
-        return Source(_person_after_place(min(subjects, key=lambda c: abs(c.i - cue.i))), SpeakerFrom.SUBJECT)
+    if subjects:
+        return Source(_speaking_subject(subjects, cue), SpeakerFrom.SUBJECT)
     if reported_as_saying(cue):  # "X was quoted (by Y) as saying …": X said it, Y reported it
         subjects = [c for c in cue.children if c.dep_ == "nsubjpass" and not in_dateline(c)]
         return Source(subjects[0], SpeakerFrom.SUBJECT) if subjects else None
@@ -136,8 +138,8 @@ def syntactic_source(cue: Token) -> Source | None:
         while not (subj := [c for c in governor.children if c.dep_ in {"nsubj", "nsubjpass"} and not in_dateline(c)]) \
                 and governor.dep_ in {"acomp", "xcomp"} and governor.head.i != governor.i:
             governor = governor.head
-        if subj:  # (of two, the nearer: "Speaking in Salem, New Hampshire, Trump went after Bush, calling …")
-            return Source(_person_after_place(min(subj, key=lambda c: abs(c.i - governor.i))), how)
+        if subj:
+            return Source(_speaking_subject(subj, governor), how)
     return _nearest_named_left(cue) or _adjacent_name(cue) or _adjacent_description(cue)
 
 
@@ -177,9 +179,11 @@ def _nearest_named_left(cue: Token) -> Source | None:
     return Source(entity_span(organisation).root, SpeakerFrom.NEAREST_NAME) if organisation is not None else None
 
 
-def _person_after_place(subject: Token) -> Token:
-    """``In Salem, New Hampshire, Tom Ellis said …``: the parser may make the place the subject
-    and the person its apposition; the person speaks."""
+def _speaking_subject(subjects: list[Token], verb: Token) -> Token:
+    """The subject of *verb* that speaks: of two (a misparse: ``In a post on X, formerly Twitter,
+    Musk called …``) the nearer; and where the parser made a place the subject and the person its
+    apposition (``In Salem, New Hampshire, Tom Ellis said …``), the person."""
+    subject = min(subjects, key=lambda c: abs(c.i - verb.i))
     if subject.ent_type_ in {"GPE", "LOC"}:
         person = next((c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
         if person is not None:
@@ -191,7 +195,7 @@ def _quoted_title(subject: Token, cue: Token) -> bool:
     """``said on Fox News's “Fox and Friends.”``: a title in quotation marks after the cue, which
     the parser may take for its subject, never speaks."""
     before = subject.doc[subject.left_edge.i - 1] if subject.left_edge.i > 0 else None
-    return subject.i > cue.i and before is not None and before.text in {"“", '"', "‘", "'", "«"}
+    return subject.i > cue.i and before is not None and before.text in QUOTE_OPENERS
 
 
 def _adjacent_name(cue: Token) -> Source | None:
@@ -213,12 +217,12 @@ def _adjacent_description(cue: Token) -> Source | None:
     quotation (or a comma) and the cue is its subject whatever the parser made of it."""
     doc = cue.doc
     i = cue.i - 1
-    while i >= 0 and cue.i - i <= _MAX_DESCRIPTION and doc[i].pos_ not in {"VERB", "AUX", "PUNCT"} | {"SCONJ", "CCONJ"} \
-            or i >= 0 and doc[i].text == "-" and not doc[i].whitespace_:
-        i -= 1
+    while i >= 0 and cue.i - i <= _MAX_DESCRIPTION and (
+            doc[i].pos_ not in _NOT_IN_DESCRIPTIONS or doc[i].text == "-" and not doc[i].whitespace_):
+        i -= 1  # (back over the words of the phrase, and the hyphens inside "58-year-old")
     words = list(doc[i + 1 : cue.i])
-    if not words or words[0].dep_ != "det" and words[0].lower_ not in {"the", "a", "an"} \
-            or i < 0 or doc[i].text not in _AFTER_QUOTE:
+    opened = bool(words) and (words[0].dep_ == "det" or words[0].lower_ in {"the", "a", "an"})
+    if not opened or i < 0 or doc[i].text not in _AFTER_QUOTE:
         return None
     head = next((t for t in reversed(words) if t.pos_ in {"NOUN", "PROPN", "ADJ"}), None)
     return Source(head, SpeakerFrom.SUBJECT, tuple(words)) if head is not None else None
