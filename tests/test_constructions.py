@@ -471,6 +471,8 @@ def test_asked_whether_is_a_question_put_to_the_speaker_not_by_them(nlp):
     found = {q["cue"]: q for q in quotes_of(nlp, text)}
     assert found["Asked"]["parts"] == ["whether he would run again"] and found["Asked"]["speaker"] is None
     assert (found["said"]["parts"], found["said"]["name"]) == (["Never say never."], "Tom Ellis")
+    later = {q["cue"]: q for q in quotes_of(nlp, "“I do not think so,” Tom Ellis replied when asked about the rumors.")}
+    assert later["asked"]["speaker"] is None and later["replied"]["name"] == "Tom Ellis"
     having = only(nlp, "Having announced that he would retire, Tom Ellis left the room.")
     assert having["name"] == "Tom Ellis"  # an active participle: his own words
 
