@@ -29,7 +29,7 @@ from .extract.bounds import Variant
 from .extract.component import QuoteExtractor
 from .extract.learned import LinearModel
 from .extract.marks import MarkIndex
-from .train import gold_pairs, is_gold_content, label
+from .train import Preparsed, gold_pairs, is_gold_content, label, parse_records
 
 
 class Ceiling(str, Enum):
@@ -86,35 +86,30 @@ class GoldBoundaries:
         return self.model.pick(predicate, slot, offered) if self.model is not None else offered[0]
 
 
-class InformedExtractor:
+class InformedExtractor(Preparsed):
     """Runs the quotes component on documents parsed once, the gold of each document at hand
     for the decisions *ceiling* hands to it; called with a record's text, as
     :func:`quoteapi.evaluate.evaluate` calls a pipeline."""
 
     def __init__(self, records: list[dict], docs: list, extractor: QuoteExtractor, ceiling: Ceiling | None):
-        self.records = {r["text"]: (r, d) for r, d in zip(records, docs)}
-        self.extractor = extractor
+        super().__init__(records, docs, extractor)
+        self.records = {r["text"]: r for r in records}
         self.gold = _Gold()
         if ceiling is not None:
             extractor.model = GoldDecisions(extractor.model, self.gold, ceiling)
 
     def __call__(self, text: str):
-        record, doc = self.records[text]
-        self.gold.set(record)
-        return self.extractor(doc)
+        self.gold.set(self.records[text])
+        return super().__call__(text)
 
 
 def ceiling_reports(records: list[dict], spans: str = "polnear", progress: bool = True) -> dict[str, Report]:
     """Reports of the learned path and of each ceiling on the same gold (documents parsed once)."""
-    from tqdm import tqdm
-
     from .evaluate import evaluate
     from .extract import load_pipeline
 
     nlp = load_pipeline(spans=spans, learned=False)
-    with nlp.select_pipes(disable=["quotes"]):
-        docs = list(tqdm(nlp.pipe((r["text"] for r in records), batch_size=32), total=len(records),
-                         desc="parsing", unit="doc", disable=not progress or None))
+    docs = parse_records(nlp, records, progress)
     reports = {}
     for ceiling in (None, *Ceiling):
         extractor = QuoteExtractor(nlp, "quotes", spans=spans, learned=True)

@@ -112,7 +112,7 @@ def fit(data: Examples, c: float = 0.3) -> dict[str, float]:
     return weights
 
 
-class _Preparsed:
+class Preparsed:
     """Runs the quotes component on documents parsed once, as ``evaluate`` calls a pipeline."""
 
     def __init__(self, records: list[dict], docs: list, extractor: QuoteExtractor):
@@ -123,7 +123,8 @@ class _Preparsed:
         return self.extractor(self.docs[text])
 
 
-def _parse(nlp, records: list[dict], progress: bool):
+def parse_records(nlp, records: list[dict], progress: bool):
+    """The records' texts parsed with *nlp*'s spaCy model, the quotes component off."""
     from tqdm import tqdm
 
     with nlp.select_pipes(disable=["quotes"]):
@@ -139,21 +140,21 @@ def train(train_records: list[dict], dev_records: list[dict], out: Path, c: floa
 
     started = time.perf_counter()
     nlp = load_pipeline(spans="polnear", learned=False)
-    train_docs = _parse(nlp, train_records, progress)
-    dev_docs = _parse(nlp, dev_records, progress)
+    train_docs = parse_records(nlp, train_records, progress)
+    dev_docs = parse_records(nlp, dev_records, progress)
     data = examples(train_records, train_docs)
     weights = fit(data, c)
     boundary = LinearModel(fit(data.boundary, BOUNDARY_C)) if data.boundary.labels else None
     extractor = QuoteExtractor(nlp, "quotes", spans="polnear", learned=False)
-    rules = evaluate(dev_records, _Preparsed(dev_records, dev_docs, extractor)).as_dict()["overall"]
+    rules = evaluate(dev_records, Preparsed(dev_records, dev_docs, extractor)).as_dict()["overall"]
     by_threshold = {}
     for threshold in THRESHOLDS:
         extractor.model = LinearModel(weights, threshold, boundary=boundary)
-        scores = evaluate(dev_records, _Preparsed(dev_records, dev_docs, extractor)).as_dict()["overall"]
+        scores = evaluate(dev_records, Preparsed(dev_records, dev_docs, extractor)).as_dict()["overall"]
         by_threshold[threshold] = scores
     best = max(THRESHOLDS, key=lambda t: (by_threshold[t]["content_exact"]["f1"], -t))
     extractor.model = LinearModel(weights, best, boundary=boundary)
-    fit_scores = evaluate(train_records, _Preparsed(train_records, train_docs, extractor)).as_dict()["overall"]
+    fit_scores = evaluate(train_records, Preparsed(train_records, train_docs, extractor)).as_dict()["overall"]
     figures = {
         "examples": len(data.labels), "positives": sum(data.labels), "features": len(weights), "c": c,
         "boundary_examples": len(data.boundary.labels), "boundary_exact": sum(data.boundary.labels),

@@ -48,6 +48,7 @@ from .vocab import Rule, SpeakerFrom, SpeakerKind
 # Participle clauses that carry the cue of the clause they hang on: ", adding that …", "saying …".
 _PARTICIPLE_DEPS = {"advcl", "xcomp", "conj", "acl"}
 _SUBJECT_DEPS = {"nsubj", "csubj"}
+_ANY_SUBJECT_DEPS = {"nsubj", "nsubjpass"}  # of the clause a participle or a gerund belongs to
 # Closing quotation marks, and what may stand between one and a name the tagger took for a verb.
 _CLOSING_MARKS = {"”", '"', "’", "'", "»", "''"}
 _AFTER_QUOTE = _CLOSING_MARKS | {","}
@@ -91,14 +92,14 @@ class Attribution:
 # -- where the speaker stands ------------------------------------------------------------------
 def syntactic_source(cue: Token) -> Source | None:
     """The speaker of *cue* as the parse gives it, or None."""
-    subjects = [c for c in cue.children if c.dep_ in _SUBJECT_DEPS and not in_dateline(c) and not _quoted_title(c, cue)]
+    subjects = [c for c in _subjects(cue, _SUBJECT_DEPS) if not _quoted_title(c, cue)]
     if subjects:
         return Source(_speaking_subject(subjects, cue), SpeakerFrom.SUBJECT)
     if reported_as_saying(cue):  # "X was quoted (by Y) as saying …": X said it, Y reported it
-        subjects = [c for c in cue.children if c.dep_ == "nsubjpass" and not in_dateline(c)]
+        subjects = _subjects(cue, {"nsubjpass"})
         return Source(subjects[0], SpeakerFrom.SUBJECT) if subjects else None
     if cue.pos_ == "ADJ" and cue.dep_ == "acomp":  # "she was confident that …": the copula's subject
-        subjects = [c for c in cue.head.children if c.dep_ in _SUBJECT_DEPS and not in_dateline(c)]
+        subjects = _subjects(cue.head, _SUBJECT_DEPS)
         if subjects:
             return Source(subjects[0], SpeakerFrom.SUBJECT)
     if cue.pos_ == "NOUN":  # "his warning that …", "the ministry's claim that …": the possessor
@@ -117,7 +118,7 @@ def syntactic_source(cue: Token) -> Source | None:
         # "stopped short of calling …", "by announcing that …": the subject of the clause the
         # gerund's preposition belongs to.
         for ancestor in cue.ancestors:
-            subj = [c for c in ancestor.children if c.dep_ in {"nsubj", "nsubjpass"} and not in_dateline(c)]
+            subj = _subjects(ancestor, _ANY_SUBJECT_DEPS)
             if subj:
                 return Source(subj[0], SpeakerFrom.PARTICIPLE)
             if ancestor.dep_ in {"ROOT", "relcl", "ccomp"}:
@@ -135,12 +136,17 @@ def syntactic_source(cue: Token) -> Source | None:
                     return Source(found.head, how)
                 break
         governor = cue.head  # "Advisers are quick to point out …": up the chain of complements
-        while not (subj := [c for c in governor.children if c.dep_ in {"nsubj", "nsubjpass"} and not in_dateline(c)]) \
+        while not (subj := _subjects(governor, _ANY_SUBJECT_DEPS)) \
                 and governor.dep_ in {"acomp", "xcomp"} and governor.head.i != governor.i:
             governor = governor.head
         if subj:
             return Source(_speaking_subject(subj, governor), how)
     return _nearest_named_left(cue) or _adjacent_name(cue) or _adjacent_description(cue)
+
+
+def _subjects(verb: Token, deps: set[str]) -> list[Token]:
+    """The dependents of *verb* with a subject dependency in *deps*, but for a dateline's words."""
+    return [c for c in verb.children if c.dep_ in deps and not in_dateline(c)]
 
 
 def _inverted_subject(cue: Token) -> Token | None:
