@@ -549,3 +549,15 @@ def test_put_it_is_a_cue(nlp, text):
 
 def test_put_alone_is_no_cue(nlp):
     assert quotes_of(nlp, "Tom Ellis put the report on the table.") == []
+
+
+def test_a_participle_of_manner_after_the_speaker_is_no_quote_of_its_own(nlp):
+    text = "“I'm more skilled with my hands than I am with my brain,” said Robin Maynard, half joking."
+    q = only(nlp, text)
+    assert (q["cue"], q["name"]) == ("said", "Robin Maynard")
+
+
+def test_one_after_the_cue_is_the_speaker(nlp):
+    q = only(nlp, "The protesters carried signs. “America is great! Taxes are not,” read one.")
+    assert (q["cue"], q["speaker"]) == ("read", "one")
+

@@ -55,6 +55,23 @@ def test_participle_takes_the_speaker_of_the_governing_cue():
     assert (source.head.text, source.how) == ("Porter", SpeakerFrom.PARTICIPLE)
 
 
+@pytest.mark.parametrize("rows", [
+    [("The", 2, "det", "DET"), ("Kremlin", 2, "compound", "PROPN", "ORG"), ("claim", 2, "ROOT", "NOUN"),
+     ("that", 5, "mark", "SCONJ"), ("it", 5, "nsubj", "PRON"), ("won", 2, "acl", "VERB")],
+    # "Kremlin predicts that …" with the verb tagged a noun and the name its compound
+    [("The", 2, "det", "DET"), ("Kremlin", 2, "compound", "PROPN"), ("predicts", 2, "ROOT", "NOUN", "", "predict"),
+     ("that", 5, "mark", "SCONJ"), ("it", 5, "nsubj", "PRON"), ("wins", 2, "ccomp", "VERB")],
+])
+def test_a_name_before_a_noun_cue_owns_it(rows):
+    source = syntactic_source(build(rows)[2])
+    assert (source.head.text, source.how) == ("Kremlin", SpeakerFrom.SUBJECT)
+
+
+def test_a_noun_cue_without_owner_has_no_syntactic_speaker():
+    doc = build([("The", 1, "det", "DET"), ("claim", 1, "ROOT", "NOUN"), ("that", 4, "mark", "SCONJ"),
+                 ("it", 4, "nsubj", "PRON"), ("won", 1, "acl", "VERB")])
+    assert syntactic_source(doc[1]) is None
+
 def test_a_surname_tagged_as_an_auxiliary_still_speaks():
     doc = build([("“", 2, "punct", "PUNCT"), ("We", 2, "nsubj", "PRON"), ("won", 6, "ccomp", "VERB"),
                  (",", 6, "punct", "PUNCT"), ("”", 6, "punct", "PUNCT"), ("Will", 6, "aux", "AUX"),

@@ -328,6 +328,8 @@ def _set_off_by_commas(cue: Token) -> bool:
     it reports."""
     if not _has_subject(cue) or cue.dep_ not in {"parataxis", "ccomp", "advcl"} or cue.head.pos_ not in {"VERB", "AUX"}:
         return False
+    if cue.tag_ == "VBG" and not any(c.dep_ == "aux" for c in cue.children):
+        return False  # "…,” said Robin Maynard, half joking": how he said it, not a clause of its own
     mark = next((c for c in cue.children if c.dep_ == "mark"), None)
     if mark is not None and not (mark.lower_ == "as" and "clause" in cue_entry(cue).content):
         # "…, as the crowd applauded", "…, when she spoke": a subordinate clause says when, not

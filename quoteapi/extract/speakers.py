@@ -53,6 +53,7 @@ _ANY_SUBJECT_DEPS = {"nsubj", "nsubjpass"}  # of the clause a participle or a ge
 _CLOSING_MARKS = {"”", '"', "’", "'", "»", "''"}
 _AFTER_QUOTE = _CLOSING_MARKS | {","}
 _MAX_ADJACENT_NAME = 3
+_PRONOUN_NUMBERS = {"one", "another"}  # inverted subjects that are neither noun nor name
 _MAX_DESCRIPTION = 8  # words of "the 58-year-old", "a senior State Department official"
 _NOT_IN_DESCRIPTIONS = {"VERB", "AUX", "PUNCT", "SCONJ", "CCONJ"}
 # A person named by age: "the 58-year-old", "a 45-year-old teacher".
@@ -102,9 +103,12 @@ def syntactic_source(cue: Token) -> Source | None:
         subjects = _subjects(cue.head, _SUBJECT_DEPS)
         if subjects:
             return Source(subjects[0], SpeakerFrom.SUBJECT)
-    if cue.pos_ == "NOUN":  # "his warning that …", "the ministry's claim that …": the possessor
-        possessor = next((c for c in cue.children if c.dep_ == "poss"), None)
-        return Source(possessor, SpeakerFrom.SUBJECT) if possessor is not None else None
+    if cue.pos_ == "NOUN":
+        # "his warning that …", "the ministry's claim that …": the possessor; "the Trump claim
+        # that …" (and "Trump predicts that …" when the tagger makes the verb a noun): the name before.
+        owner = next((c for c in cue.children if c.dep_ == "poss"), None) or next(
+            (c for c in cue.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+        return Source(owner, SpeakerFrom.SUBJECT) if owner is not None else None
     inverted = _inverted_subject(cue)
     if inverted is not None:
         return Source(inverted, SpeakerFrom.SUBJECT)
@@ -156,8 +160,8 @@ def _inverted_subject(cue: Token) -> Token | None:
     if cue.i == 0 or doc[cue.i - 1].text not in _CLOSING_MARKS or cue.tag_ in {"VBG", "VBN"}:
         return None  # ("“…,” underlining the risk": a participle, whose object never speaks)
     obj = next((c for c in cue.children if c.dep_ in {"dobj", "attr", "npadvmod"} and c.i > cue.i), None)
-    if obj is None or obj.pos_ not in {"PROPN", "NOUN"}:
-        return None
+    if obj is None or obj.pos_ not in {"PROPN", "NOUN"} and obj.lower_ not in _PRONOUN_NUMBERS:
+        return None  # ("“…,” read one": a sign of a crowd's)
     return obj
 
 
