@@ -201,9 +201,17 @@ def test_refusals_to_comment_are_not_quotes(nlp, text):
 @pytest.mark.parametrize("text", [
     "“The water rose in minutes,” said one resident, who asked not to be named.",
     "“The water rose in minutes,” said one resident, who requested anonymity.",
+    "“The water rose in minutes,” said one resident, who declined to be identified.",
 ])
 def test_a_request_for_anonymity_is_not_a_quote(nlp, text):
     assert [q["parts"] for q in quotes_of(nlp, text)] == [["The water rose in minutes,"]]
+
+
+def test_a_quotation_after_a_request_for_anonymity_stays_with_the_speaker(nlp):
+    text = ("“The water rose in minutes,” said one resident, who declined to be identified and lives by the river. "
+            "“We lost everything.”")
+    assert [(q["parts"], q["cue"]) for q in quotes_of(nlp, text)] == [
+        (["The water rose in minutes,"], "said"), (["We lost everything."], "said")]
 
 
 @pytest.mark.parametrize("text, speaker, name", [
