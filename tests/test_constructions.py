@@ -569,3 +569,15 @@ def test_one_after_the_cue_is_the_speaker(nlp):
     q = only(nlp, "The protesters carried signs. “America is great! Taxes are not,” read one.")
     assert (q["cue"], q["speaker"]) == ("read", "one")
 
+
+
+def test_a_verb_tagged_as_a_participle_of_the_phrase_before_still_attributes(nlp):
+    """``the 43-year-old asked``: the tagger hangs *asked* on *old*, the sentence's only phrase."""
+    q = only(nlp, "“What if the mayor had taken elocution lessons?” the 43-year-old asked in the video’s description.")
+    assert (q["type"], q["cue"], q["speaker"]) == ("direct", "asked", "the 43-year-old")
+
+
+def test_the_cue_is_never_part_of_the_speaker(nlp):
+    text = "“Not us but can’t argue with it!” Murphy, the head of Right to Rise USA, Tweeted on Friday with an image."
+    q = [q for q in quotes_of(nlp, text) if q["type"] == "direct"][0]
+    assert (q["cue"], q["speaker"]) == ("Tweeted", "Murphy")

@@ -114,6 +114,7 @@ def without_nested_cues(tokens: list[Token], cue: Token, participles: set[int]) 
     return [t for t in tokens if t.i not in drop]
 
 
+_PHRASE_HEADS = {"NOUN", "PROPN", "ADJ"}  # a clause the tagger left without a verb
 _OBJECT_COMPLEMENTS = {"oprd", "xcomp", "ccomp", "acomp"}
 # Prepositions that set the scene of the speech act rather than continue its content.
 _SETTING_PREPS = {"in", "on", "during", "to", "after", "before", "since", "while"}
@@ -244,10 +245,15 @@ def clause_content(cue: Token, entry, participles: set[int]) -> tuple[list[Token
 
 
 def _clause_tokens(cue: Token, content: list[tuple[int, int]]) -> list[Token]:
-    """The attribution clause: the cue's subtree without its content."""
+    """The attribution clause: the cue's subtree without its content. Where the tagger made the
+    verb a participle of the phrase before it, the sentence's only other words (``“…?” the
+    43-year-old asked``: *asked* hangs on *old*), the clause is that phrase's."""
     def in_content(t: Token) -> bool:
         return any(s <= t.idx < e for s, e in content)
 
+    head = cue.head
+    if cue.dep_ == "acl" and head.dep_ == "ROOT" and head.i < cue.i and head.pos_ in _PHRASE_HEADS:
+        cue = head
     return [t for t in cue.subtree if not in_content(t)]
 
 

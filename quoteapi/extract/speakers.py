@@ -314,7 +314,7 @@ class SpeakerStage:
         source = self._source(candidate)
         if source is None:
             return Attribution(candidate)
-        mention, how, distance = self._mention(source, candidate.start)
+        mention, how, distance = self._mention(source, candidate.start, candidate.cue_token)
         return Attribution(candidate, mention, how, distance)
 
     @staticmethod
@@ -331,9 +331,13 @@ class SpeakerStage:
         return syntactic_source(candidate.cue_token)
 
     # -- a source to a mention and its entity ---------------------------------------------------
-    def _mention(self, source: Source, at: int) -> tuple[Mention, SpeakerFrom, int]:
+    def _mention(self, source: Source, at: int, cue: Token | None = None) -> tuple[Mention, SpeakerFrom, int]:
         head, how = source.head, source.how
         tokens = list(source.tokens) if source.tokens else mention_tokens(head, appositions=self.options.speaker_appositions)
+        if cue is not None and head.i < cue.left_edge.i <= tokens[-1].i:
+            # "Murphy, the head of …, Tweeted on Friday": a verb the tagger made a participle of
+            # the name is the cue, never part of who speaks.
+            tokens = _before(tokens, cue.left_edge.i)
         start, end = char_span(tokens)
         written = dict(start=start, end=end, text=self.text[start:end])
         if head.tag_ in {"WP", "WDT"} and head.head.dep_ == "relcl" and head.head.head.i != head.head.i:
@@ -476,6 +480,14 @@ class SpeakerStage:
                 continue
             last = token
         return last
+
+
+def _before(tokens: list[Token], stop: int) -> list[Token]:
+    """*tokens* before index *stop*, without the punctuation they end on."""
+    kept = [t for t in tokens if t.i < stop]
+    while len(kept) > 1 and (kept[-1].is_punct or kept[-1].is_space):
+        kept.pop()
+    return kept
 
 
 def _the_company(head: Token, tokens: list[Token]) -> bool:
