@@ -263,6 +263,7 @@ def test_polnear_span_convention_keeps_that_and_appositions():
     ("Tom Ellis has also called for a recount of the votes.", "has also called for", "called"),
     ("Tom Ellis did not deny that taxes would rise.", "did not deny", "deny"),
     ("When asked, Tom Ellis said that taxes would rise.", "said", "said"),
+    ("Tom Ellis had seemed to mock his rival's plan.", "had seemed to mock", "mock"),  # hedges.txt
 ])
 def test_polnear_cue_takes_its_verb_group(nlp, text, polnear_cue, compact_cue):
     """PolNeAR writes a cue with its auxiliaries, negation, adverbs and the preposition that
@@ -581,3 +582,14 @@ def test_the_cue_is_never_part_of_the_speaker(nlp):
     text = "“Not us but can’t argue with it!” Murphy, the head of Right to Rise USA, Tweeted on Friday with an image."
     q = [q for q in quotes_of(nlp, text) if q["type"] == "direct"][0]
     assert (q["cue"], q["speaker"]) == ("Tweeted", "Murphy")
+
+
+def test_a_hedging_verb_gives_way_to_the_cue_it_hedges(nlp):
+    """``seemed to mock …`` attributes *mock* (``hedges.txt``)."""
+    q = only(nlp, "Senator Tom Ellis seemed to mock his rival's vague tough talk.")
+    assert (q["cue"], q["name"], q["parts"]) == ("mock", "Tom Ellis", ["his rival's vague tough talk"])
+
+
+def test_a_hedging_verb_before_no_cue_is_read_from_the_lexicon(nlp):
+    q = only(nlp, "Senator Tom Ellis appeared to be on the upswing after a strong showing in Iowa.")
+    assert (q["cue"], q["parts"]) == ("appeared", ["to be on the upswing after a strong showing in Iowa"])

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..budget import check
 from .bounds import choose
-from .lexicon import CLAUSE_NOUNS, CUE_IDIOMS, CUES, REPORTING_PASSIVES
+from .lexicon import CLAUSE_NOUNS, CUE_IDIOMS, CUES, HEDGES, REPORTING_PASSIVES
 from .marks import DOUBLE_CLOSE, QUOTE_OPENERS, SINGLE_CLOSE, STRAIGHT_DOUBLE
 from .options import DEFAULT, Options
 from .phrases import content_spans
@@ -288,8 +288,10 @@ def frames_in(sent: Span, options: Options = DEFAULT, boundary=None) -> list[Fra
         rule = Rule.QUOTE  # no content of its own: a quotation next to it may be
         if found:
             tokens, rule = found
-            if rule != Rule.CCOMP and _is_infinitive(token):
+            if rule != Rule.CCOMP and _is_infinitive(token) and not _hedged(token):
                 continue  # "gathered to discuss the challenges": an aim, not a speech act
+            if rule == Rule.XCOMP and _hedges_a_cue(token, participles):
+                continue  # "seemed to mock his talk": "mock" attributes, "seemed" hedges it
             tokens = _cut_after_closing_mark(choose(token, _SLOT_OF_RULE[rule], tokens, boundary), token)
             content = content_spans(tokens, keep_that=options.content_that)
         elif _set_off_by_commas(token):
@@ -318,6 +320,20 @@ def _cut_after_closing_mark(tokens: list[Token], cue: Token) -> list[Token]:
     if any(t.text in QUOTE_OPENERS for t in tokens[last + 1:]):
         return tokens
     return tokens[: last + 1]
+
+
+def _hedged(token: Token) -> bool:
+    """``seemed [to mock] …``: the infinitive of a hedging verb (``hedges.txt``)."""
+    return token.dep_ == "xcomp" and token.head.lemma_.lower() in HEDGES
+
+
+def _hedges_a_cue(token: Token, participles: set[int]) -> bool:
+    """A hedging verb whose infinitive is a cue with a content of its own: that cue attributes."""
+    if token.lemma_.lower() not in HEDGES:
+        return False
+    inner = next((c for c in token.children if c.dep_ == "xcomp"), None)
+    entry = cue_entry(inner) if inner is not None else None
+    return entry is not None and clause_content(inner, entry, participles) is not None
 
 
 def _is_infinitive(token: Token) -> bool:

@@ -27,7 +27,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from .bounds import MIN_PROBABILITY, Edit, Variant, bucket, choose, has_quote_mark, variant_features
-from .frames import Frame, _clause_tokens, cue_entry
+from .frames import Frame, _clause_tokens, _hedged, cue_entry
 from .lexicon import CUES, SPEAKER_KINDS
 from .marks import MarkIndex
 from .options import Options
@@ -223,6 +223,7 @@ def learned_frames(doc: Doc, rule_frames: list[Frame], marks: MarkIndex,
     at the price of that sentence of the seed article: the rules keep what they decide."""
     # The rules decided these words; words inside quotation marks are the quoted person's own.
     taken = {t.i for f in rule_frames for t in f.cue}
+    taken.update(f.cue_token.head.i for f in rule_frames if _hedged(f.cue_token))  # "seemed [to mock]"
     for q in marks.spans:
         span = doc.char_span(q.mark_start, q.mark_end, alignment_mode="contract")
         if span is not None:

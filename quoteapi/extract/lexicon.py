@@ -71,8 +71,11 @@ COMPANY_NOUNS: frozenset[str] = frozenset(row[0] for row in _rows("company_nouns
 # Verbs whose passive introduces a speech participle with "as": "was quoted as saying …".
 REPORTING_PASSIVES: frozenset[str] = frozenset(row[0] for row in _rows("reporting_passives.txt"))
 
+# Verbs that hedge the verb of their infinitive: "seemed to mock …" attributes "mock".
+HEDGES: frozenset[str] = frozenset(row[0] for row in _rows("hedges.txt"))
+
 CONNECTIVES: tuple[tuple[str, ...], ...] = tuple(tuple(row[0].split()) for row in _rows("connectives.txt"))
 
 MODES: tuple[str, ...] = Mode.values()
 __all__ = ["CUES", "CUE_IDIOMS", "TITLE_WORDS", "HONORIFICS", "SPEAKER_KINDS", "OUTLET_PATTERNS", "MEDIA_NAMES",
-           "COLON_LABELS", "CLAUSE_NOUNS", "REPORTING_PASSIVES", "COMPANY_NOUNS", "NO_COMMENT_PHRASES", "CONNECTIVES", "MODES", "DEFAULT_MODES"]
+           "COLON_LABELS", "CLAUSE_NOUNS", "REPORTING_PASSIVES", "COMPANY_NOUNS", "HEDGES", "NO_COMMENT_PHRASES", "CONNECTIVES", "MODES", "DEFAULT_MODES"]

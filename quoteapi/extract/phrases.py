@@ -5,7 +5,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
-from .lexicon import CONNECTIVES, HONORIFICS, TITLE_WORDS
+from .lexicon import CONNECTIVES, HEDGES, HONORIFICS, TITLE_WORDS
 
 # Children that are not part of a speaker mention as written: "Smith, who ..., said".
 _MENTION_EXCLUDED_DEPS = {"appos", "relcl", "acl", "advcl", "punct", "parataxis"}
@@ -275,6 +275,11 @@ def cue_group(cue: list[Token], content_start: int | None) -> list[Token]:
     first, last = cue[0].i, cue[-1].i
     while first > 0 and _in_group(doc[first - 1], head, _GROUP_BEFORE):
         first -= 1
+    hedge = head.head
+    if head.dep_ == "xcomp" and hedge.i == first - 1 and hedge.lemma_.lower() in HEDGES:
+        first = hedge.i  # "had seemed to mock": the hedging verb's group too
+        while first > 0 and _in_group(doc[first - 1], hedge, _GROUP_BEFORE):
+            first -= 1
     while last + 1 < len(doc) and _in_group(doc[last + 1], head, _GROUP_AFTER):
         last += 1
     if last + 1 < len(doc) and content_start is not None:
