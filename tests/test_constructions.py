@@ -593,3 +593,19 @@ def test_a_hedging_verb_gives_way_to_the_cue_it_hedges(nlp):
 def test_a_hedging_verb_before_no_cue_is_read_from_the_lexicon(nlp):
     q = only(nlp, "Senator Tom Ellis appeared to be on the upswing after a strong showing in Iowa.")
     assert (q["cue"], q["parts"]) == ("appeared", ["to be on the upswing after a strong showing in Iowa"])
+
+
+def test_a_whole_attribution_before_the_cue_is_not_its_content(nlp):
+    """The parser hangs ``He said A`` on the second *said* as its clause; the quotation is the
+    second one's."""
+    text = ("He said he had not seen the angry scene in Dayton, and when asked whether he was urging "
+            "his fans on, he said, “I hope not.”")
+    found = [(q["type"], q["parts"]) for q in quotes_of(nlp, text) if q["cue"] == "said"]
+    assert found == [("indirect", ["he had not seen the angry scene in Dayton"]), ("direct", ["I hope not."])]
+
+
+def test_the_sentence_announcing_a_quotation_is_not_part_of_it(nlp):
+    text = "Tom Ellis asserted that France had lost its way: “France is no longer France,” he claimed."
+    found = [(q["type"], q["cue"], q["parts"]) for q in quotes_of(nlp, text)]
+    assert ("direct", "claimed", ["France is no longer France,"]) in found
+    assert all(q[1] != "claimed" or q[0] == "direct" for q in found)

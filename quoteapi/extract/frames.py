@@ -224,7 +224,7 @@ def clause_content(cue: Token, entry, participles: set[int]) -> tuple[list[Token
     for slot in entry.content:
         if slot == "clause":
             for child in cue.children:
-                if child.dep_ == "ccomp" and child.i != cue.i:
+                if child.dep_ == "ccomp" and child.i != cue.i and not _speaks_itself(child, cue):
                     return without_nested_cues(list(child.subtree), cue, participles), Rule.CCOMP
             tokens = _clause_after_setting(cue)
             if tokens:
@@ -242,6 +242,15 @@ def clause_content(cue: Token, entry, participles: set[int]) -> tuple[list[Token
             if tokens:
                 return without_nested_cues(tokens, cue, participles), Rule.PREP
     return None
+
+
+def _speaks_itself(clause: Token, cue: Token) -> bool:
+    """``He said A, and when asked …, he said, “B.”``: the parser may hang the first attribution
+    on the second as its clause; a clause before the cue that is a whole attribution (a cue with
+    its own subject and clause) is not the content. (``Talks are continuing, he said``: a cue
+    word without a reported clause of its own is content.)"""
+    return (clause.i < cue.i and _has_subject(clause) and cue_entry(clause) is not None
+            and any(c.dep_ == "ccomp" for c in clause.children))
 
 
 def _clause_tokens(cue: Token, content: list[tuple[int, int]]) -> list[Token]:
@@ -297,6 +306,9 @@ def frames_in(sent: Span, options: Options = DEFAULT, boundary=None) -> list[Fra
         elif _set_off_by_commas(token):
             # "The plan, he said, is bad": the sentence around the cue clause is the content.
             own = set(token.subtree)
+            for other in token.head.children:  # (another whole attribution is not part of it)
+                if other.dep_ == "ccomp" and _speaks_itself(other, token):
+                    own.update(other.subtree)
             tokens = [t for t in token.head.subtree if t not in own]
             content = content_spans(tokens, keep_that=options.content_that)
             rule = Rule.PARATAXIS

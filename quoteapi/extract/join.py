@@ -86,6 +86,7 @@ class _Joiner:
         near = sorted({i for c in content for i in self.marks.meeting(*c)})
         hits = [i for i in near if any(overlap(p, c) for p in self.spans[i].parts for c in content)]
         if hits:
+            content = self._after_colon(content, hits, frame)
             if not self._words_outside(content, hits):
                 parts = sorted(p for i in hits for p in self.spans[i].parts)
                 if frame.rule == Rule.SPEAKER_COLON:  # "PENCE: …": this line of the quotation only
@@ -104,6 +105,19 @@ class _Joiner:
         if len(tokens) < _MIN_INDIRECT_TOKENS and not all(t.pos_ == "PROPN" for t in tokens):
             return  # "said so", "denied it"; a name alone is content ("attacked Machado")
         self._add(frame, QuoteType.INDIRECT, list(content), frame.rule)
+
+    def _after_colon(self, content: list[tuple[int, int]], hits: list[int], frame: Frame) -> list[tuple[int, int]]:
+        """``Trump asserted that …: “France is no longer France,” he claimed``: the parser may hang
+        the sentence that announces a quotation on the cue after it; the words before the colon
+        are the announcing sentence's, not the quotation's."""
+        first = self.spans[hits[0]]
+        start = content[0][0]
+        if not start < first.mark_start < frame.cue_token.idx:
+            return content
+        lead = self.text[start:first.mark_start].rstrip()
+        if not lead.endswith(":"):
+            return content
+        return [(max(s, first.mark_start), e) for s, e in content if e > first.mark_start]
 
     def _words_outside(self, content: list[tuple[int, int]], hits: list[int]) -> bool:
         """Whether *content* has words outside the quotations *hits* (a leading ``that`` aside):
