@@ -609,3 +609,22 @@ def test_the_sentence_announcing_a_quotation_is_not_part_of_it(nlp):
     found = [(q["type"], q["cue"], q["parts"]) for q in quotes_of(nlp, text)]
     assert ("direct", "claimed", ["France is no longer France,"]) in found
     assert all(q[1] != "claimed" or q[0] == "direct" for q in found)
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("“This is fantastic!” beamed Tom Ellis of Madison, Alabama.", "beamed", "Tom Ellis of Madison, Alabama"),
+    ("“Oh, my God,” a young woman exclaimed upon seeing him.", "exclaimed", "a young woman"),
+    ("“Nonsense,” Tom Ellis scoffed.", "scoffed", "Tom Ellis"),
+])
+def test_a_verb_of_the_manner_of_speaking_is_a_cue_beside_a_quotation(nlp, text, cue, speaker):
+    q = only(nlp, text)
+    assert (q["type"], q["cue"], q["speaker"]) == ("direct", cue, speaker)
+
+
+def test_a_verb_of_the_manner_of_speaking_reports_nothing_in_running_text(nlp):
+    assert quotes_of(nlp, "The dog barked all night and the neighbors scoffed at the noise.") == []
+
+
+def test_a_predicate_coordinated_after_the_cue_is_not_its_clause(nlp):
+    text = "Tom Ellis shouted and asked the crowd to welcome the governor - “my new best friend.”"
+    assert [q["cue"] for q in quotes_of(nlp, text) if q["type"] == "direct"] == []

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..budget import check
 from .bounds import choose
-from .lexicon import CLAUSE_NOUNS, CUE_IDIOMS, CUES, HEDGES, REPORTING_PASSIVES
+from .lexicon import CLAUSE_NOUNS, CUE_IDIOMS, CUES, HEDGES, QUOTE_ONLY, REPORTING_PASSIVES
 from .marks import DOUBLE_CLOSE, QUOTE_OPENERS, SINGLE_CLOSE, STRAIGHT_DOUBLE
 from .options import DEFAULT, Options
 from .phrases import content_spans
@@ -222,6 +222,8 @@ def clause_content(cue: Token, entry, participles: set[int]) -> tuple[list[Token
     """The content tokens governed by *cue* and the rule that found them, trying the slots of
     its lexicon entry in order (*participles*: the sentence's participle cues)."""
     for slot in entry.content:
+        if slot == QUOTE_ONLY:
+            continue  # beside a quotation only: the join reads it from the marks
         if slot == "clause":
             for child in cue.children:
                 if child.dep_ == "ccomp" and child.i != cue.i and not _speaks_itself(child, cue):
@@ -263,7 +265,9 @@ def _clause_tokens(cue: Token, content: list[tuple[int, int]]) -> list[Token]:
     head = cue.head
     if cue.dep_ == "acl" and head.dep_ == "ROOT" and head.i < cue.i and head.pos_ in _PHRASE_HEADS:
         cue = head
-    return [t for t in cue.subtree if not in_content(t)]
+    # "Scott beamed and asked the crowd …": a predicate coordinated after the cue is not its clause.
+    others = {t.i for c in cue.children if c.dep_ == "conj" and c.i > cue.i for t in c.subtree}
+    return [t for t in cue.subtree if not in_content(t) and t.i not in others]
 
 
 # The candidate slot (``quoteapi.extract.predicates``) each content rule reads.

@@ -40,6 +40,7 @@ class OutletPattern:
     preposition: str
 
 
+QUOTE_ONLY = "quote"  # the content slot of a cue only beside a quotation ("“Never,” she scoffed")
 CUES: dict[str, CueEntry] = {
     lemma: CueEntry(lemma, Mode(mode), tuple(slot.strip() for slot in content.split(",")))
     for lemma, mode, content in _rows("cues.tsv")
