@@ -628,3 +628,9 @@ def test_a_verb_of_the_manner_of_speaking_reports_nothing_in_running_text(nlp):
 def test_a_predicate_coordinated_after_the_cue_is_not_its_clause(nlp):
     text = "Tom Ellis shouted and asked the crowd to welcome the governor - “my new best friend.”"
     assert [q["cue"] for q in quotes_of(nlp, text) if q["type"] == "direct"] == []
+
+
+def test_an_act_of_the_speaker_after_the_quotation_is_not_quoted(nlp):
+    text = "Tom Ellis wrote to his 20,000 followers, “It’s time to end her career for good,” and shared a link."
+    q = only(nlp, text)
+    assert (q["type"], q["cue"], q["parts"]) == ("direct", "wrote", ["It’s time to end her career for good,"])

@@ -323,19 +323,33 @@ def frames_in(sent: Span, options: Options = DEFAULT, boundary=None) -> list[Fra
 def _cut_after_closing_mark(tokens: list[Token], cue: Token) -> list[Token]:
     """``“… in this case,” Tulsa police Chief Chuck Jordan said``: words between a quotation
     that closes a sentence (``,”``) and a cue after it belong to the attribution clause, whatever
-    the parser hung them on (here it took ``Tulsa`` for a verb of the quotation)."""
-    if not tokens or tokens[-1].i > cue.i:
+    the parser hung them on (here it took ``Tulsa`` for a verb of the quotation); after a cue
+    before it, a coordinated act of the speaker's does (below)."""
+    if not tokens:
         return tokens
+    last = _closing_a_sentence(tokens)
+    if last is None:
+        return tokens  # "the plan was “a disaster” for families, he said": the quotation goes on
+    rest = tokens[last + 1:]
+    if tokens[-1].i > cue.i:
+        # "wrote to his followers, “…,” and shared a link": a predicate coordinated after the
+        # quotation without a subject of its own is the speaker's next act, not the content.
+        before = {t.i for t in tokens[:last]}
+        if not any(t.dep_ == "conj" and t.head.i in before and not _has_subject(t) for t in rest):
+            return tokens
+    if any(t.text in QUOTE_OPENERS for t in rest):
+        return tokens
+    return tokens[: last + 1]
+
+
+def _closing_a_sentence(tokens: list[Token]) -> int | None:
+    """Where among *tokens* the last quotation closes after a comma or a full stop, when words follow."""
     straight = [k for k, t in enumerate(tokens) if t.text == STRAIGHT_DOUBLE]  # every other one closes
     closes = [k for k, t in enumerate(tokens) if t.text in DOUBLE_CLOSE + SINGLE_CLOSE] + straight[1::2]
     if not closes or max(closes) == len(tokens) - 1:
-        return tokens
+        return None
     last = max(closes)
-    if last == 0 or tokens[last - 1].text not in {",", ".", "?", "!"}:
-        return tokens  # "the plan was “a disaster” for families, he said": the quotation goes on
-    if any(t.text in QUOTE_OPENERS for t in tokens[last + 1:]):
-        return tokens
-    return tokens[: last + 1]
+    return last if last > 0 and tokens[last - 1].text in {",", ".", "?", "!"} else None
 
 
 def _hedged(token: Token) -> bool:
