@@ -67,6 +67,20 @@ def test_a_name_before_a_noun_cue_owns_it(rows):
     assert (source.head.text, source.how) == ("Kremlin", SpeakerFrom.SUBJECT)
 
 
+def test_the_subject_of_a_light_verb_owns_its_noun_cue():
+    """``Trump has raised questions about …``: the noun is the object of the verb whose subject asks."""
+    doc = build([("Porter", 2, "nsubj", "PROPN", "PERSON"), ("has", 2, "aux", "AUX"), ("raised", 2, "ROOT", "VERB", "", "raise"),
+                 ("questions", 2, "dobj", "NOUN", "", "question"), ("about", 3, "prep", "ADP"), ("taxes", 4, "pobj", "NOUN")])
+    source = syntactic_source(doc[3])
+    assert (source.head.text, source.how) == ("Porter", SpeakerFrom.SUBJECT)
+
+
+def test_by_names_the_owner_of_a_noun_cue():
+    doc = build([("a", 1, "det", "DET"), ("demand", 1, "ROOT", "NOUN"), ("by", 1, "prep", "ADP"),
+                 ("Pelosi", 2, "pobj", "PROPN", "PERSON"), ("that", 6, "mark", "SCONJ"), ("taxes", 6, "nsubj", "NOUN"),
+                 ("fall", 1, "acl", "VERB")])
+    assert syntactic_source(doc[1]).head.text == "Pelosi"
+
 def test_a_noun_cue_without_owner_has_no_syntactic_speaker():
     doc = build([("The", 1, "det", "DET"), ("claim", 1, "ROOT", "NOUN"), ("that", 4, "mark", "SCONJ"),
                  ("it", 4, "nsubj", "PRON"), ("won", 1, "acl", "VERB")])

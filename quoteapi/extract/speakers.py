@@ -108,6 +108,8 @@ def syntactic_source(cue: Token) -> Source | None:
         # that …" (and "Trump predicts that …" when the tagger makes the verb a noun): the name before.
         owner = next((c for c in cue.children if c.dep_ == "poss"), None) or next(
             (c for c in cue.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+        if owner is None:
+            owner = _noun_cue_owner(cue)
         return Source(owner, SpeakerFrom.SUBJECT) if owner is not None else None
     inverted = _inverted_subject(cue)
     if inverted is not None:
@@ -146,6 +148,18 @@ def syntactic_source(cue: Token) -> Source | None:
         if subj:
             return Source(_speaking_subject(subj, governor), how)
     return _nearest_named_left(cue) or _adjacent_name(cue) or _adjacent_description(cue)
+
+
+def _noun_cue_owner(cue: Token) -> Token | None:
+    """``a demand by Nancy Pelosi that …``: the object of *by*; ``Trump has raised questions
+    about …``: the subject of the verb the noun is the object of."""
+    for prep in cue.children:
+        if prep.dep_ == "prep" and prep.lower_ == "by":
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if cue.dep_ == "dobj":
+        subjects = _subjects(cue.head, _SUBJECT_DEPS)
+        return subjects[0] if subjects else None
+    return None
 
 
 def _subjects(verb: Token, deps: set[str]) -> list[Token]:
