@@ -264,6 +264,7 @@ def test_polnear_span_convention_keeps_that_and_appositions():
     ("Tom Ellis did not deny that taxes would rise.", "did not deny", "deny"),
     ("When asked, Tom Ellis said that taxes would rise.", "said", "said"),
     ("Tom Ellis had seemed to mock his rival's plan.", "had seemed to mock", "mock"),  # hedges.txt
+    ("Tom Ellis has raised questions about the plan.", "has raised questions about", "questions"),
 ])
 def test_polnear_cue_takes_its_verb_group(nlp, text, polnear_cue, compact_cue):
     """PolNeAR writes a cue with its auxiliaries, negation, adverbs and the preposition that

@@ -275,10 +275,13 @@ def cue_group(cue: list[Token], content_start: int | None) -> list[Token]:
     first, last = cue[0].i, cue[-1].i
     while first > 0 and _in_group(doc[first - 1], head, _GROUP_BEFORE):
         first -= 1
-    hedge = head.head
-    if head.dep_ == "xcomp" and hedge.i == first - 1 and hedge.lemma_.lower() in HEDGES:
-        first = hedge.i  # "had seemed to mock": the hedging verb's group too
-        while first > 0 and _in_group(doc[first - 1], hedge, _GROUP_BEFORE):
+    verb = head.head
+    if head.dep_ == "xcomp" and verb.i == first - 1 and verb.lemma_.lower() in HEDGES:
+        first = verb.i  # "had seemed to mock": the hedging verb's group too
+    elif head.pos_ == "NOUN" and head.dep_ == "dobj" and verb.i < first:
+        first = verb.i  # "has raised questions about": the verb the noun is the object of
+    if verb.i == first:
+        while first > 0 and _in_group(doc[first - 1], verb, _GROUP_BEFORE):
             first -= 1
     while last + 1 < len(doc) and _in_group(doc[last + 1], head, _GROUP_AFTER):
         last += 1

@@ -146,13 +146,21 @@ def finish(attributions: list[Attribution], text: str) -> tuple[list[Quote], lis
     return quotes, _speaking(quotes)
 
 
+def _cue_word(c) -> tuple[int, int]:
+    """Where a candidate's cue word stands (its verb or noun, not the words of its group: the
+    PolNeAR cue ``has raised questions about`` begins outside the content ``questions about …``
+    of ``raised``, its word inside)."""
+    t = c.cue_token
+    return (t.idx, t.idx + len(t.text)) if t is not None else (c.cue.start, c.cue.end)
+
+
 def _containers(ordered: list[Attribution], ids: dict[int, str]) -> dict[int, str]:
     """For each quote whose cue lies in another quote's content (``she said she believes that
     …``: the belief is reported inside the saying), the id of the innermost such quote (the
     first in text order among equals). One sweep over the cues in text order, with the content
     parts begun so far on a heap by the length of their quote: about n log n for n quotes."""
     parts = sorted(((s, e, order) for order, a in enumerate(ordered) for s, e in a.candidate.parts))
-    queries = sorted((a.candidate.cue.start, a.candidate.cue.end, order) for order, a in enumerate(ordered)
+    queries = sorted((*_cue_word(a.candidate), order) for order, a in enumerate(ordered)
                      if a.candidate.cue is not None and a.candidate.rule != Rule.STANDALONE)
     length = [a.candidate.end - a.candidate.start for a in ordered]
     begun: list[tuple[int, int, int]] = []  # (quote length, quote order, part end)
