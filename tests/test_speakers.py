@@ -75,6 +75,18 @@ def test_the_subject_of_a_light_verb_owns_its_noun_cue():
     assert (source.head.text, source.how) == ("Porter", SpeakerFrom.SUBJECT)
 
 
+def test_the_subject_of_the_verb_a_noun_cue_comes_with_owns_it():
+    """``Porter stirred controversy with an assertion that …``."""
+    doc = build([("Porter", 1, "nsubj", "PROPN", "PERSON"), ("stirred", 1, "ROOT", "VERB", "", "stir"),
+                 ("controversy", 1, "dobj", "NOUN"), ("with", 1, "prep", "ADP"), ("an", 5, "det", "DET"),
+                 ("assertion", 3, "pobj", "NOUN"), ("that", 8, "mark", "SCONJ"), ("taxes", 8, "nsubj", "NOUN"),
+                 ("fell", 5, "acl", "VERB")])
+    assert syntactic_source(doc[5]).head.text == "Porter"
+    amid = build([("Porter", 1, "nsubj", "PROPN", "PERSON"), ("left", 1, "ROOT", "VERB", "", "leave"),
+                  ("amid", 1, "prep", "ADP"), ("concern", 2, "pobj", "NOUN"), ("that", 6, "mark", "SCONJ"),
+                  ("taxes", 6, "nsubj", "NOUN"), ("fell", 3, "acl", "VERB")])
+    assert syntactic_source(amid[3]) is None  # "amid concern that …": a scene, not her concern
+
 def test_by_names_the_owner_of_a_noun_cue():
     doc = build([("a", 1, "det", "DET"), ("demand", 1, "ROOT", "NOUN"), ("by", 1, "prep", "ADP"),
                  ("Pelosi", 2, "pobj", "PROPN", "PERSON"), ("that", 6, "mark", "SCONJ"), ("taxes", 6, "nsubj", "NOUN"),

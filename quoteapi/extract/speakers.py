@@ -53,6 +53,7 @@ _ANY_SUBJECT_DEPS = {"nsubj", "nsubjpass"}  # of the clause a participle or a ge
 _CLOSING_MARKS = {"”", '"', "’", "'", "»", "''"}
 _AFTER_QUOTE = _CLOSING_MARKS | {","}
 _MAX_ADJACENT_NAME = 3
+_VERB_OF_NOUN_PREPS = {"with", "in", "into", "through"}  # "spoke in a statement that …"
 _PRONOUN_NUMBERS = {"one", "another"}  # inverted subjects that are neither noun nor name
 _MAX_DESCRIPTION = 8  # words of "the 58-year-old", "a senior State Department official"
 _NOT_IN_DESCRIPTIONS = {"VERB", "AUX", "PUNCT", "SCONJ", "CCONJ"}
@@ -156,10 +157,13 @@ def _noun_cue_owner(cue: Token) -> Token | None:
     for prep in cue.children:
         if prep.dep_ == "prep" and prep.lower_ == "by":
             return next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if cue.dep_ == "dobj":
-        subjects = _subjects(cue.head, _SUBJECT_DEPS)
-        return subjects[0] if subjects else None
-    return None
+    verb = cue.head
+    if cue.dep_ == "pobj" and verb.lower_ in _VERB_OF_NOUN_PREPS and verb.dep_ == "prep":
+        verb = verb.head  # "stirred controversy with an assertion that …"
+    elif cue.dep_ != "dobj":
+        return None
+    subjects = _subjects(verb, _SUBJECT_DEPS) if verb.pos_ in {"VERB", "AUX"} else []
+    return subjects[0] if subjects else None
 
 
 def _subjects(verb: Token, deps: set[str]) -> list[Token]:
