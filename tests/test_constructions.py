@@ -591,9 +591,12 @@ def test_a_hedging_verb_gives_way_to_the_cue_it_hedges(nlp):
     assert (q["cue"], q["name"], q["parts"]) == ("mock", "Tom Ellis", ["his rival's vague tough talk"])
 
 
-def test_a_hedging_verb_before_no_cue_is_read_from_the_lexicon(nlp):
+def test_a_hedging_verb_before_no_cue_reports_its_subject_and_says_who_nobody(nlp):
+    """``Ellis appeared to be on the upswing``: the writer's hedge. What it reports is the subject
+    and the infinitive (two pieces, as PolNeAR marks them); Ellis said nothing."""
     q = only(nlp, "Senator Tom Ellis appeared to be on the upswing after a strong showing in Iowa.")
-    assert (q["cue"], q["parts"]) == ("appeared", ["to be on the upswing after a strong showing in Iowa"])
+    assert (q["cue"], q["parts"], q["speaker"], q["mode"].value) == (
+        "appeared", ["Senator Tom Ellis", "to be on the upswing after a strong showing in Iowa"], None, "thought")
 
 
 def test_a_whole_attribution_before_the_cue_is_not_its_content(nlp):

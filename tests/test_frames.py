@@ -68,3 +68,22 @@ def test_words_between_a_closed_quotation_and_its_cue_are_not_content(parse):
 def test_a_subordinate_clause_is_an_attribution_only_as_someone_said(parse, text, cues):
     """``…, as the crowd applauded`` says when; ``…, as the minister noted, …`` who said it."""
     assert [cue.split()[0] for cue, parts, _ in _frames(parse(text)) if parts] == cues
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("The race appears to be closer in Ohio.", "The race"),  # a hedging verb (hedges.txt)
+    ("The senator is expected to win the primary.", "The senator"),  # a passive before an infinitive
+    ("The senator wants to win the primary.", None),  # the subject of a wish is its holder
+    ("The senator seemed tired.", None),  # no infinitive
+])
+def test_a_raised_subject_is_content_not_a_speaker(parse, text, subject):
+    from quoteapi.extract.frames import raising
+
+    doc = parse(text)
+    found = [raising(t) for t in doc if raising(t) is not None]
+    assert [" ".join(t.text for t in f.subtree) for f in found] == ([subject] if subject else [])
+
+
+def test_a_hedge_reports_its_subject_and_infinitive_as_two_pieces(parse):
+    doc = parse("The race appears to be closer in Ohio.")
+    assert _frames(doc) == [("appears", ["The race", "to be closer in Ohio"], "xcomp")]

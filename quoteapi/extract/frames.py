@@ -306,7 +306,7 @@ def frames_in(sent: Span, options: Options = DEFAULT, boundary=None) -> list[Fra
             if rule == Rule.XCOMP and _hedges_a_cue(token, participles):
                 continue  # "seemed to mock his talk": "mock" attributes, "seemed" hedges it
             tokens = _cut_after_closing_mark(choose(token, _SLOT_OF_RULE[rule], tokens, boundary), token)
-            content = content_spans(tokens, keep_that=options.content_that)
+            content = content_spans(raised_subject(token, rule == Rule.XCOMP) + tokens, keep_that=options.content_that)
         elif _set_off_by_commas(token):
             # "The plan, he said, is bad": the sentence around the cue clause is the content.
             own = set(token.subtree)
@@ -350,6 +350,27 @@ def _closing_a_sentence(tokens: list[Token]) -> int | None:
         return None
     last = max(closes)
     return last if last > 0 and tokens[last - 1].text in {",", ".", "?", "!"} else None
+
+
+def raised_subject(predicate: Token, infinitive: bool) -> list[Token]:
+    """``[Twitter] appears [to be heavily used by …]``, ``[Trump] is expected [to win]``: the
+    subject of a hedging verb or of a passive before an infinitive is part of what is reported,
+    a piece of the content before the cue (PolNeAR marks both pieces for 70% of its *seem* and
+    *appear* cues and 60% of *expected*). Empty for every other content."""
+    subject = raising(predicate) if infinitive else None
+    return list(subject.subtree) if subject is not None else []
+
+
+def raising(predicate: Token) -> Token | None:
+    """The subject a hedging verb or a passive raises out of its infinitive (``Twitter appears
+    to …``, ``Trump is expected to …``): content, not a speaker; None for other predicates."""
+    if not any(c.dep_ == "xcomp" for c in predicate.children):
+        return None
+    passive = any(c.dep_ == "auxpass" for c in predicate.children)
+    if not passive and predicate.lemma_.lower() not in HEDGES:
+        return None
+    deps = {"nsubjpass"} if passive else {"nsubj"}
+    return next((c for c in predicate.children if c.dep_ in deps and c.i < predicate.i), None)
 
 
 def _hedged(token: Token) -> bool:

@@ -27,7 +27,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from .bounds import MIN_PROBABILITY, Edit, Variant, bucket, choose, has_quote_mark, variant_features
-from .frames import Frame, _clause_tokens, _hedged, cue_entry
+from .frames import Frame, _clause_tokens, _hedged, cue_entry, raised_subject
 from .lexicon import CUES, SPEAKER_KINDS
 from .marks import MarkIndex
 from .options import Options
@@ -243,7 +243,8 @@ def learned_frames(doc: Doc, rule_frames: list[Frame], marks: MarkIndex,
             if p < model.threshold:
                 continue
             token = candidate.predicate
-            content = content_spans(choose(token, candidate.slot, candidate.content, model.boundary),
+            content = content_spans(raised_subject(token, candidate.slot == "to")
+                                    + choose(token, candidate.slot, candidate.content, model.boundary),
                                     keep_that=options.content_that)
             if not content:
                 continue

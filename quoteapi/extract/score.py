@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import heapq
 
-from .frames import put_to_the_subject
+from .frames import put_to_the_subject, raising
 from .speakers import Attribution
 from .types import Entity, Quote, TextSpan
 from .vocab import Mode, QuoteType, Rule, SpeakerFrom, SpeakerKind
@@ -73,6 +73,8 @@ def _sure_without_source(c) -> bool:
     """Kept without a speaker: what the model is sure of, and a question put by someone unnamed."""
     if c.cue_token is not None and c.rule != Rule.LEARNED and put_to_the_subject(c.cue_token):
         return True
+    if c.cue_token is not None and c.rule != Rule.LEARNED and raising(c.cue_token) is not None:
+        return True  # "Twitter appears to …": nobody's, the subject is content
     return c.rule == Rule.LEARNED and c.probability is not None and c.probability >= _LEARNED_WITHOUT_SOURCE
 
 

@@ -37,8 +37,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..budget import check
 from .entities import ORG_LABELS, PERSON_PRONOUNS, EntityIndex, is_subject, note_gender
-from .frames import cue_entry, put_to_the_subject, reported_as_saying
-from .lexicon import COMPANY_NOUNS, SPEAKER_KINDS
+from .frames import cue_entry, put_to_the_subject, raising, reported_as_saying
+from .lexicon import COMPANY_NOUNS, HEDGES, SPEAKER_KINDS
 from .marks import QUOTE_OPENERS
 from .options import DEFAULT, Options
 from .phrases import DASHES, char_span, dateline_length, mention_tokens
@@ -94,6 +94,8 @@ class Attribution:
 # -- where the speaker stands ------------------------------------------------------------------
 def syntactic_source(cue: Token) -> Source | None:
     """The speaker of *cue* as the parse gives it, or None."""
+    if cue.lemma_.lower() in HEDGES and raising(cue) is not None:
+        return None  # "Twitter appears to be …": the writer's hedge; its subject is content
     subjects = [c for c in _subjects(cue, _SUBJECT_DEPS) if not _quoted_title(c, cue)]
     if subjects:
         return Source(_speaking_subject(subjects, cue), SpeakerFrom.SUBJECT)
