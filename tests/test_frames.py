@@ -74,7 +74,8 @@ def test_a_subordinate_clause_is_an_attribution_only_as_someone_said(parse, text
     ("The race appears to be closer in Ohio.", "The race"),  # a hedging verb (hedges.txt)
     ("The senator is expected to win the primary.", "The senator"),  # a passive before an infinitive
     ("The senator wants to win the primary.", None),  # the subject of a wish is its holder
-    ("The senator seemed tired.", None),  # no infinitive
+    ("The senator seemed to tire.", "The senator"),
+    ("The senator wanted a recount.", None),  # no infinitive, no hedge
 ])
 def test_a_raised_subject_is_content_not_a_speaker(parse, text, subject):
     from quoteapi.extract.frames import raising
@@ -87,3 +88,8 @@ def test_a_raised_subject_is_content_not_a_speaker(parse, text, subject):
 def test_a_hedge_reports_its_subject_and_infinitive_as_two_pieces(parse):
     doc = parse("The race appears to be closer in Ohio.")
     assert _frames(doc) == [("appears", ["The race", "to be closer in Ohio"], "xcomp")]
+
+
+def test_a_hedge_reports_its_adjectival_complement(parse):
+    doc = parse("Trump seemed equally unperturbed.")
+    assert _frames(doc) == [("seemed", ["Trump", "equally unperturbed"], "xcomp")]

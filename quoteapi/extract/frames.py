@@ -114,6 +114,7 @@ def without_nested_cues(tokens: list[Token], cue: Token, participles: set[int]) 
     return [t for t in tokens if t.i not in drop]
 
 
+_COMPLEMENTS = {"acomp", "oprd"}  # "seemed [unperturbed]", "appeared [paralyzed]"
 _PHRASE_HEADS = {"NOUN", "PROPN", "ADJ"}  # a clause the tagger left without a verb
 _OBJECT_COMPLEMENTS = {"oprd", "xcomp", "ccomp", "acomp"}
 # Prepositions that set the scene of the speech act rather than continue its content.
@@ -163,6 +164,13 @@ def _infinitive_content(cue: Token) -> list[Token] | None:
     if objects and cue.lemma_ not in {"tell"}:
         tokens = list(objects[0].subtree) + tokens
     return tokens
+
+
+def _complement_content(cue: Token) -> list[Token] | None:
+    """``seemed [equally unperturbed]``, ``appeared [pleased with Clinton]``: the adjectival
+    complement after the cue."""
+    found = next((c for c in cue.children if c.dep_ in _COMPLEMENTS and c.i > cue.i), None)
+    return list(found.subtree) if found is not None else None
 
 
 def _prepositions_of(cue: Token, preposition: str):
@@ -237,6 +245,10 @@ def clause_content(cue: Token, entry, participles: set[int]) -> tuple[list[Token
                 return without_nested_cues(tokens, cue, participles), Rule.OBJECT
         elif slot == "to":
             tokens = _infinitive_content(cue)
+            if tokens:
+                return without_nested_cues(tokens, cue, participles), Rule.XCOMP
+        elif slot == "complement":  # (an open complement, as the infinitive is: the same rule)
+            tokens = _complement_content(cue)
             if tokens:
                 return without_nested_cues(tokens, cue, participles), Rule.XCOMP
         else:
@@ -364,10 +376,11 @@ def raised_subject(predicate: Token, infinitive: bool) -> list[Token]:
 def raising(predicate: Token) -> Token | None:
     """The subject a hedging verb or a passive raises out of its infinitive (``Twitter appears
     to …``, ``Trump is expected to …``): content, not a speaker; None for other predicates."""
-    if not any(c.dep_ == "xcomp" for c in predicate.children):
-        return None
     passive = any(c.dep_ == "auxpass" for c in predicate.children)
-    if not passive and predicate.lemma_.lower() not in HEDGES:
+    hedge = not passive and predicate.lemma_.lower() in HEDGES
+    if not any(c.dep_ == "xcomp" or hedge and c.dep_ in _COMPLEMENTS for c in predicate.children):
+        return None
+    if not passive and not hedge:
         return None
     deps = {"nsubjpass"} if passive else {"nsubj"}
     return next((c for c in predicate.children if c.dep_ in deps and c.i < predicate.i), None)
