@@ -79,3 +79,14 @@ def test_a_passive_subject_is_a_candidate_content(nlp):
     assert [(c.predicate.text, " ".join(t.text for t in c.content)) for c in candidates_in(first)
             if c.slot == "passive_subject"] == [("reported", "The registration issue")]
     assert not [c for c in candidates_in(second) if c.slot == "passive_subject"]
+
+
+def test_a_document_reports_the_object_of_a_lexicon_verb_a_person_does_not():
+    """``a poll shows [Clinton and Sanders in a dead heat]``; ``Sanders showed no sign of …`` is an act."""
+    from quoteapi.extract import load_pipeline
+
+    nlp = load_pipeline(spans="polnear")
+    poll = [q for q in nlp("A new poll shows Hillary Clinton and the Vermont senator in a dead heat.")._.quotes]
+    assert [(q.cue.text, q.speaker.text) for q in poll] == [("shows", "A new poll")]
+    person = nlp("But Mr. Sanders showed no sign of backing down.")._.quotes
+    assert [q.cue.text for q in person if q.cue.text == "showed"] == []

@@ -33,7 +33,7 @@ from .marks import MarkIndex
 from .options import Options
 from .phrases import content_spans
 from .predicates import PredicateCandidate, candidates_in
-from .vocab import Rule
+from .vocab import Rule, SpeakerKind
 
 MODEL_FILE = "attribution-model.json.gz"
 LEARNED_ENV = "QUOTEAPI_LEARNED"
@@ -133,6 +133,13 @@ def _subject(token: Token) -> Token | None:
     if token.pos_ == "NOUN":  # "his warning that …"
         return next((c for c in token.children if c.dep_ == "poss"), None)
     return None
+
+
+def _document_subject(t: Token) -> bool:
+    """``a new poll shows [Clinton and Sanders in a dead heat]``: a document's verb reports its
+    object, as a person's does not (``Sanders showed no sign of …``)."""
+    subject = _subject(t)
+    return subject is not None and SPEAKER_KINDS.get(subject.lemma_.lower()) == SpeakerKind.DOCUMENT
 
 
 def predicate_features(t: Token, in_quote: bool) -> dict[str, float]:
@@ -235,7 +242,8 @@ def learned_frames(doc: Doc, rule_frames: list[Frame], marks: MarkIndex,
         best: dict[int, tuple[PredicateCandidate, float]] = {}
         for candidate, p in model.rate(sent, marks, taken):
             i = candidate.predicate.i
-            if candidate.slot == "object" and candidate.predicate.lemma_.lower() in CUES:
+            if candidate.slot == "object" and candidate.predicate.lemma_.lower() in CUES \
+                    and not _document_subject(candidate.predicate):
                 continue  # a lexicon verb's object is content only where its entry says so
             if i not in best or p > best[i][1]:
                 best[i] = (candidate, p)
