@@ -638,3 +638,16 @@ def test_an_act_of_the_speaker_after_the_quotation_is_not_quoted(nlp):
     text = "Tom Ellis wrote to his 20,000 followers, “It’s time to end her career for good,” and shared a link."
     q = only(nlp, text)
     assert (q["type"], q["cue"], q["parts"]) == ("direct", "wrote", ["It’s time to end her career for good,"])
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("As the Riverside Gazette reported on Monday, the mayor issued subpoenas to the foundation.", "the Riverside Gazette"),
+    ("As first reported by the Riverside Gazette, the mayor issued subpoenas to the foundation.", "the Riverside Gazette"),
+])
+def test_an_as_clause_opening_the_sentence_attributes_the_rest(nlp, text, speaker):
+    q = only(nlp, text)
+    assert (q["speaker"], q["parts"]) == (speaker, ["the mayor issued subpoenas to the foundation"])
+
+
+def test_an_as_clause_of_time_is_no_attribution(nlp):
+    assert quotes_of(nlp, "As the crowd cheered, the mayor left the stage.") == []

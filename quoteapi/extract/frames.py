@@ -411,13 +411,16 @@ def _has_subject(cue: Token) -> bool:
 def _set_off_by_commas(cue: Token) -> bool:
     """``The plan, he said, is bad`` / ``Talks are continuing, he said.``: an attribution clause
     (a cue with its subject) between commas (or a comma and the full stop) inside the sentence
-    it reports."""
-    if not _has_subject(cue) or cue.dep_ not in {"parataxis", "ccomp", "advcl"} or cue.head.pos_ not in {"VERB", "AUX"}:
+    it reports; ``As the Post reported, …`` / ``As reported by the Post, …``: an *as* clause
+    that opens the sentence, its source the subject or the agent."""
+    mark = next((c for c in cue.children if c.dep_ == "mark"), None)
+    as_clause = mark is not None and mark.lower_ == "as" and "clause" in cue_entry(cue).content
+    sourced = _has_subject(cue) or as_clause and any(c.dep_ == "agent" for c in cue.children)
+    if not sourced or cue.dep_ not in {"parataxis", "ccomp", "advcl"} or cue.head.pos_ not in {"VERB", "AUX"}:
         return False
     if cue.tag_ == "VBG" and not any(c.dep_ == "aux" for c in cue.children):
         return False  # "…,” said Robin Maynard, half joking": how he said it, not a clause of its own
-    mark = next((c for c in cue.children if c.dep_ == "mark"), None)
-    if mark is not None and not (mark.lower_ == "as" and "clause" in cue_entry(cue).content):
+    if mark is not None and not as_clause:
         # "…, as the crowd applauded", "…, when she spoke": a subordinate clause says when, not
         # who said what; "…, as one adviser pointed out, …" does.
         return False
@@ -430,8 +433,9 @@ def _set_off_by_commas(cue: Token) -> bool:
     first, last = clause[0], clause[-1]
     before = doc[first.i - 1] if first.i > 0 else None
     after = doc[last.i + 1] if last.i + 1 < len(doc) else None
-    return (before is not None and before.text in {",", "—", "–"}
-            and (after is None or after.text in {",", ".", "—", "–", ";"} or after.is_space))
+    opens = as_clause and (first.is_sent_start or before is None) and after is not None and after.text == ","
+    return opens or (before is not None and before.text in {",", "—", "–"}
+                     and (after is None or after.text in {",", ".", "—", "–", ";"} or after.is_space))
 
 
 def _according_to(according: Token, options: Options) -> Frame | None:
