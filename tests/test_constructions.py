@@ -651,3 +651,13 @@ def test_an_as_clause_opening_the_sentence_attributes_the_rest(nlp, text, speake
 
 def test_an_as_clause_of_time_is_no_attribution(nlp):
     assert quotes_of(nlp, "As the crowd cheered, the mayor left the stage.") == []
+
+
+def test_a_name_inside_the_quotation_never_speaks_it(nlp):
+    q = only(nlp, "“Go back to Univision,” Trump barked and a guard escorted him out.")
+    assert (q["cue"], q["speaker"]) == ("barked", "Trump")
+
+
+def test_an_infinitive_after_a_noun_speaks_for_the_clause_subject(nlp):
+    q = only(nlp, "He went out of his way to say that Japan's economy had hit bottom this year.")
+    assert (q["cue"], q["speaker"]) == ("say", "He")

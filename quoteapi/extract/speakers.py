@@ -121,7 +121,16 @@ def syntactic_source(cue: Token) -> Source | None:
         objs = [c for c in agent.children if c.dep_ == "pobj"]
         if objs:
             return Source(objs[0], SpeakerFrom.AGENT)
-    if cue.dep_ == "relcl" and cue.head.pos_ in {"PROPN", "NOUN"}:
+    if cue.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
+        # "He went out of his way to say …": an infinitive after a noun is not the noun's; the
+        # subject of the clause the noun belongs to speaks.
+        for ancestor in cue.ancestors:
+            subj = _subjects(ancestor, _ANY_SUBJECT_DEPS) if ancestor.pos_ in {"VERB", "AUX"} else []
+            if subj:
+                return Source(subj[0], SpeakerFrom.PARTICIPLE)
+            if ancestor.dep_ in {"ROOT", "relcl", "ccomp"}:
+                break
+    elif cue.dep_ == "relcl" and cue.head.pos_ in {"PROPN", "NOUN"}:
         return Source(cue.head, SpeakerFrom.RELATIVE)
     if cue.dep_ == "pcomp" and cue.tag_ == "VBG":
         # "stopped short of calling …", "by announcing that …": the subject of the clause the
@@ -198,8 +207,8 @@ def _nearest_named_left(cue: Token) -> Source | None:
     sent = cue.sent
     organisation = None
     for token in reversed(sent[: cue.i - sent.start]):
-        if token.pos_ in {"VERB", "AUX"} or token.text in DASHES and in_dateline(token):
-            break
+        if token.pos_ in {"VERB", "AUX"} or token.text in DASHES and in_dateline(token) or token.text in _CLOSING_MARKS:
+            break  # (the names of a quotation are its words: “Go back to Univision,” Trump barked)
         if token.ent_type_ == "PERSON" and token.ent_iob_ in {"B", "I"}:
             # The name's own appositive may stand between it and the cue ("Flynn, a top Trump
             # surrogate, said": a person before an organisation named in the appositive).
