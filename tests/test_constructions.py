@@ -661,3 +661,10 @@ def test_a_name_inside_the_quotation_never_speaks_it(nlp):
 def test_an_infinitive_after_a_noun_speaks_for_the_clause_subject(nlp):
     q = only(nlp, "He went out of his way to say that Japan's economy had hit bottom this year.")
     assert (q["cue"], q["speaker"]) == ("say", "He")
+
+
+def test_an_attribution_between_dashes_reports_what_follows_up_to_the_dash(nlp):
+    text = ("The governor was a careful planner - a former aide said she demanded detailed briefings "
+            "before every trip - and her staff knew it.")
+    q = only(nlp, text)
+    assert (q["speaker"], q["parts"]) == ("a former aide", ["she demanded detailed briefings before every trip"])

@@ -15,7 +15,7 @@ from .bounds import choose
 from .lexicon import CLAUSE_NOUNS, CUE_IDIOMS, CUES, HEDGES, QUOTE_ONLY, REPORTING_PASSIVES
 from .marks import DOUBLE_CLOSE, QUOTE_OPENERS, SINGLE_CLOSE, STRAIGHT_DOUBLE
 from .options import DEFAULT, Options
-from .phrases import content_spans
+from .phrases import DASHES, content_spans
 from .vocab import Mode, Rule
 
 
@@ -233,9 +233,13 @@ def clause_content(cue: Token, entry, participles: set[int]) -> tuple[list[Token
         if slot == QUOTE_ONLY:
             continue  # beside a quotation only: the join reads it from the marks
         if slot == "clause":
-            for child in cue.children:
-                if child.dep_ == "ccomp" and child.i != cue.i and not _speaks_itself(child, cue):
-                    return without_nested_cues(list(child.subtree), cue, participles), Rule.CCOMP
+            clauses = [c for c in cue.children if c.dep_ == "ccomp" and c.i != cue.i and not _speaks_itself(c, cue)]
+            if any(c.i > cue.i for c in clauses):
+                # "Fiorina was a planner - a speechwriter said [she demanded …]": with a clause on
+                # either side, the one before is the sentence the attribution interrupts.
+                clauses = [c for c in clauses if c.i > cue.i]
+            if clauses:
+                return without_nested_cues(list(clauses[0].subtree), cue, participles), Rule.CCOMP
             tokens = _clause_after_setting(cue)
             if tokens:
                 return without_nested_cues(tokens, cue, participles), Rule.CCOMP
@@ -318,6 +322,7 @@ def frames_in(sent: Span, options: Options = DEFAULT, boundary=None) -> list[Fra
             if rule == Rule.XCOMP and _hedges_a_cue(token, participles):
                 continue  # "seemed to mock his talk": "mock" attributes, "seemed" hedges it
             tokens = _cut_after_closing_mark(choose(token, _SLOT_OF_RULE[rule], tokens, boundary), token)
+            tokens = _cut_at_closing_dash(tokens, token)
             content = content_spans(raised_subject(token, rule == Rule.XCOMP) + tokens, keep_that=options.content_that)
         elif _set_off_by_commas(token):
             # "The plan, he said, is bad": the sentence around the cue clause is the content.
@@ -352,6 +357,19 @@ def _cut_after_closing_mark(tokens: list[Token], cue: Token) -> list[Token]:
     if any(t.text in QUOTE_OPENERS for t in rest):
         return tokens
     return tokens[: last + 1]
+
+
+def _cut_at_closing_dash(tokens: list[Token], cue: Token) -> list[Token]:
+    """``Fiorina was a planner - a former speechwriter said [she demanded …] - and …``: an
+    attribution opened by a dash reports up to the dash that closes it."""
+    subject = next((c for c in cue.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < cue.i), None)
+    start = subject.left_edge.i if subject is not None else cue.i
+    if start == 0 or cue.doc[start - 1].text not in DASHES:
+        return tokens
+    for k, t in enumerate(tokens):
+        if t.i > cue.i and t.text in DASHES and k > 0:
+            return tokens[:k]
+    return tokens
 
 
 def _closing_a_sentence(tokens: list[Token]) -> int | None:
