@@ -668,3 +668,14 @@ def test_an_attribution_between_dashes_reports_what_follows_up_to_the_dash(nlp):
             "before every trip - and her staff knew it.")
     q = only(nlp, text)
     assert (q["speaker"], q["parts"]) == ("a former aide", ["she demanded detailed briefings before every trip"])
+
+
+def test_a_mixed_quote_goes_on_over_a_coordinated_quotation(nlp):
+    q = only(nlp, "Ellis said the goal was not to “make the city great again” but to “make it whole again.”")
+    assert (q["type"], q["parts"]) == ("mixed", ["the goal was not to “make the city great again” but to “make it whole again.”"])
+
+
+def test_a_coordinated_speech_act_after_a_mixed_quote_is_not_part_of_it(nlp):
+    text = "Ellis said the mayor was a “faker” and asked how he had “gotten away with it.”"
+    found = [q["parts"] for q in quotes_of(nlp, text) if q["cue"] == "said"]
+    assert found == [["the mayor was a “faker”"]]

@@ -43,6 +43,8 @@ _A_WORD = re.compile(r"\w")
 _LEADING_THAT = re.compile(r"^\W*that\b", re.IGNORECASE)
 _THAT_BEFORE_QUOTE = re.compile(r"that[\s,]*[\"“‘'«]+", re.IGNORECASE)
 _NO_COMMENT_MAX_WORDS = 12
+# Between the end of a mixed quote and a quotation coordinated with it: "…” but “…", "…,” and “…".
+_COORDINATED_QUOTATION = re.compile(r"[”\"’']*[,;]?\s+(?:and|but|or)\b[^.?!\n“\"”]{0,40}")
 
 
 def is_no_comment(text: str) -> bool:
@@ -98,6 +100,8 @@ class _Joiner:
                 self.claimed.update(hits)
                 return
             parts = [self._extend_to_marks(c, hits) for c in content]
+            parts[-1] = self._extend_over_coordinated_quotation(parts[-1], frame)
+            hits = sorted(set(hits) | {i for i in self.marks.meeting(*parts[-1])})
             self.claimed.update(i for i in hits if self._within(self.spans[i], parts))
             self._add(frame, QuoteType.MIXED, parts, Rule.MIXED)
             return
@@ -151,6 +155,26 @@ class _Joiner:
             q = self.spans[i]
             if start <= q.start < end < q.mark_end and "\n" not in self.text[end : q.end]:
                 end = q.mark_end
+        return start, end
+
+    def _extend_over_coordinated_quotation(self, part: tuple[int, int], frame: Frame) -> tuple[int, int]:
+        """``she would “support the nominee” but “isn’t planning to endorse anyone”``: a mixed
+        quote goes on over a quotation coordinated with its end (``and``, ``but``, ``or`` and a
+        few words), which the parse often leaves outside the reported clause."""
+        start, end = part
+        if end < frame.cue_token.idx:
+            return part  # (the quote stands before its cue: the clause after it is the attribution)
+        for _ in range(3):
+            after = self.marks.first_after(end)
+            if after is None:
+                break
+            q = self.spans[after]
+            if not _COORDINATED_QUOTATION.fullmatch(self.text[end : q.mark_start]):
+                break
+            gap = self.doc.char_span(end, q.mark_start, alignment_mode="expand")
+            if gap is None or any(t.pos_ in {"VERB", "AUX"} for t in gap):
+                break  # "… and said “…”": a speech act of its own
+            end = q.mark_end
         return start, end
 
     @staticmethod
