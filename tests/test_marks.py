@@ -1,4 +1,5 @@
 """Quotation-mark pairing, on the string alone."""
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -95,3 +96,14 @@ def test_mark_index_answers_as_a_scan_of_every_quotation_would(t, a, b):
     assert marks.last_before(a) == (before[-1] if before else None)
     after = [i for i, q in enumerate(spans) if q.mark_start >= a]
     assert marks.first_after(a) == (after[0] if after else None)
+
+
+@pytest.mark.parametrize("text, quotes", [
+    ('“It is bad,” he said. “He is doing what he needs to."', ["It is bad,", "He is doing what he needs to."]),
+    ('“Deals are no requirement," Ellis said, adding they were handed out "like candy."',
+     ["Deals are no requirement,", "like candy."]),
+    # an even number of straight marks is a quotation nested in the curly one, which goes on
+    ('“He called it "a disaster" and left.\n\n“Then he came back.”', ['He called it "a disaster" and left.\n\n“Then he came back.']),
+])
+def test_a_curly_quotation_closed_by_a_straight_mark(text, quotes):
+    assert [q.text(text) for q in find_quote_spans(text)] == quotes

@@ -95,6 +95,7 @@ class _Open:
     first: int
     inner: int = 0  # depth of quotes of the other style nested inside (“…” within "…")
     width: int = 1  # characters of the opening mark ('' is two)
+    straight_close: int = -1  # the first straight mark inside a curly quote that could close it
 
 
 def _nested(dq: _Open, ch: str) -> bool:
@@ -156,7 +157,17 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         dq: _Open | None = None
         sq: _Open | None = None
         i = line_start - 1
-        while i + 1 < line_end:
+        while i + 1 < line_end or _mismatched(dq):
+            if i + 1 >= line_end:
+                # '“… what he needs to."': a curly quote that no curly mark closes, closed by a
+                # straight one; the paragraph is read again from there.
+                assert dq is not None
+                s, e = _trimmed(text, dq.at + dq.width, dq.straight_close)
+                parts = dq.parts + ([(s, e)] if e > s else [])
+                if parts:
+                    spans.append(QuoteSpan(tuple(parts), dq.first, dq.straight_close + 1))
+                i, dq = dq.straight_close, None
+                continue
             i += 1
             ch = text[i]
             if ch not in ALL_MARKS:
@@ -169,6 +180,9 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             if ch in DOUBLE_OPEN or ch in DOUBLE_CLOSE or ch == STRAIGHT_DOUBLE:
                 sq = None  # a single mark left open before a double one was an apostrophe
                 if dq is not None and _nested(dq, ch):
+                    if ch == STRAIGHT_DOUBLE and dq.straight_close < 0 and prev and not prev.isspace() \
+                            and _closing_context(nxt):
+                        dq.straight_close = i
                     continue
                 closes = dq is not None and (
                     ch in DOUBLE_CLOSE
@@ -214,6 +228,12 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                 s, e = _trimmed(text, dq.at + dq.width, line_end)
                 carried = _Open(dq.at, dq.mark, dq.parts + ([(s, e)] if e > s else []), dq.first)
     return spans
+
+
+def _mismatched(dq: _Open | None) -> bool:
+    """An open curly quote with an odd number of straight marks inside, the first of which could
+    have closed it (an even number is a quotation nested in it: “He called it "a disaster"…)."""
+    return dq is not None and dq.mark != STRAIGHT_DOUBLE and dq.straight_close >= 0 and dq.inner == 1
 
 
 def _closing_context(nxt: str) -> bool:
