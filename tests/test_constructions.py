@@ -679,3 +679,8 @@ def test_a_coordinated_speech_act_after_a_mixed_quote_is_not_part_of_it(nlp):
     text = "Ellis said the mayor was a “faker” and asked how he had “gotten away with it.”"
     found = [q["parts"] for q in quotes_of(nlp, text) if q["cue"] == "said"]
     assert found == [["the mayor was a “faker”"]]
+
+
+def test_the_words_after_an_interrupting_attribution_finish_the_content(nlp):
+    q = only(nlp, "The argument would be aided, Devine said, by the upcoming primary calendar.")
+    assert (q["speaker"], q["parts"]) == ("Devine", ["The argument would be aided", "by the upcoming primary calendar"])

@@ -114,6 +114,7 @@ def without_nested_cues(tokens: list[Token], cue: Token, participles: set[int]) 
     return [t for t in tokens if t.i not in drop]
 
 
+_CONTINUING_DEPS = {"prep", "advcl", "attr", "npadvmod", "agent"}  # "…, he said, [by the calendar]"
 _COMPLEMENTS = {"acomp", "oprd"}  # "seemed [unperturbed]", "appeared [paralyzed]"
 _PHRASE_HEADS = {"NOUN", "PROPN", "ADJ"}  # a clause the tagger left without a verb
 _OBJECT_COMPLEMENTS = {"oprd", "xcomp", "ccomp", "acomp"}
@@ -323,6 +324,8 @@ def frames_in(sent: Span, options: Options = DEFAULT, boundary=None) -> list[Fra
                 continue  # "seemed to mock his talk": "mock" attributes, "seemed" hedges it
             tokens = _cut_after_closing_mark(choose(token, _SLOT_OF_RULE[rule], tokens, boundary), token)
             tokens = _cut_at_closing_dash(tokens, token)
+            if rule == Rule.CCOMP:
+                tokens = tokens + _rest_after_interruption(token, tokens)
             content = content_spans(raised_subject(token, rule == Rule.XCOMP) + tokens, keep_that=options.content_that)
         elif _set_off_by_commas(token):
             # "The plan, he said, is bad": the sentence around the cue clause is the content.
@@ -357,6 +360,27 @@ def _cut_after_closing_mark(tokens: list[Token], cue: Token) -> list[Token]:
     if any(t.text in QUOTE_OPENERS for t in rest):
         return tokens
     return tokens[: last + 1]
+
+
+def _rest_after_interruption(cue: Token, content: list[Token]) -> list[Token]:
+    """``The argument would be aided, Devine said, by the upcoming primary calendar``: when the
+    attribution interrupts the sentence (between commas, after its clause), the words after it
+    that the parser hung on the cue finish the content."""
+    doc = cue.doc
+    if not content or content[-1].i > cue.i:
+        return []
+    clause = [t for t in cue.subtree if content[-1].i < t.i <= cue.i and not t.is_punct]
+    start = min((t.i for t in clause), default=cue.i)
+    if start == 0 or doc[start - 1].text != ",":
+        return []
+    after = next((c for c in cue.rights if c.dep_ in _CONTINUING_DEPS), None)
+    if after is None or after.i == 0 or doc[after.left_edge.i - 1].text != ",":
+        return []
+    rest = list(after.subtree)
+    end = rest[-1].i + 1
+    if end < len(doc) and not (doc[end].is_punct and doc[end].text in {".", "!", "?"}) and not doc[end].is_sent_start:
+        return []  # (it must finish the sentence)
+    return rest
 
 
 def _cut_at_closing_dash(tokens: list[Token], cue: Token) -> list[Token]:
