@@ -87,6 +87,19 @@ def test_the_subject_of_the_verb_a_noun_cue_comes_with_owns_it():
                   ("taxes", 6, "nsubj", "NOUN"), ("fell", 3, "acl", "VERB")])
     assert syntactic_source(amid[3]) is None  # "amid concern that …": a scene, not her concern
 
+def test_a_cue_left_hanging_on_the_verb_of_its_subjects_phrase():
+    """``Majorities of Democrats going to the polls say …``: the parser makes *going* the root
+    and *say* a ``dep`` of it; the subject of *going* speaks (a noun, never ``That``)."""
+    rows = [("Majorities", 1, "nsubj", "NOUN"), ("going", 1, "ROOT", "VERB", "", "go"), ("home", 1, "advmod", "ADV"),
+            ("say", 1, "dep", "VERB", "", "say"), ("they", 5, "nsubj", "PRON"), ("won", 3, "ccomp", "VERB")]
+    doc = build(rows)
+    doc[3].tag_ = "VBP"
+    assert syntactic_source(doc[3]).head.text == "Majorities"
+    rows[0] = ("That", 1, "nsubj", "PRON")
+    doc = build(rows)
+    doc[3].tag_ = "VBP"
+    assert syntactic_source(doc[3]) is None
+
 def test_by_names_the_owner_of_a_noun_cue():
     doc = build([("a", 1, "det", "DET"), ("demand", 1, "ROOT", "NOUN"), ("by", 1, "prep", "ADP"),
                  ("Pelosi", 2, "pobj", "PROPN", "PERSON"), ("that", 6, "mark", "SCONJ"), ("taxes", 6, "nsubj", "NOUN"),

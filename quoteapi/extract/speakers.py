@@ -141,6 +141,12 @@ def syntactic_source(cue: Token) -> Source | None:
                 return Source(subj[0], SpeakerFrom.PARTICIPLE)
             if ancestor.dep_ in {"ROOT", "relcl", "ccomp"}:
                 break
+    if cue.dep_ == "dep" and cue.tag_ in {"VBP", "VBZ", "VBD"} and cue.head.i < cue.i:
+        # "Majorities of Democrats … going to the polls Tuesday say …": a finite cue the parser
+        # left hanging on the verb of its own subject's phrase.
+        subj = [c for c in _subjects(cue.head, _SUBJECT_DEPS) if c.pos_ in {"NOUN", "PROPN"}]
+        if subj:
+            return Source(subj[0], SpeakerFrom.SUBJECT)
     if put_to_the_subject(cue):
         return None  # "Asked whether …, Smith said": Smith was asked; who asked, the text does not say
     if cue.dep_ in _PARTICIPLE_DEPS and cue.head.i != cue.i:
