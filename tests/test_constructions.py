@@ -684,3 +684,14 @@ def test_a_coordinated_speech_act_after_a_mixed_quote_is_not_part_of_it(nlp):
 def test_the_words_after_an_interrupting_attribution_finish_the_content(nlp):
     q = only(nlp, "The argument would be aided, Devine said, by the upcoming primary calendar.")
     assert (q["speaker"], q["parts"]) == ("Devine", ["The argument would be aided", "by the upcoming primary calendar"])
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Ellis has won 758 delegates, according to a CNN tally, but his path to victory is narrowing.",
+     "Ellis has won 758 delegates"),
+    ("Union members favored Ellis by 20 points, according to polling by the union, even as other voters did not.",
+     "Union members favored Ellis by 20 points"),
+])
+def test_according_to_reports_the_clause_before_a_contrast(nlp, text, content):
+    found = [q for q in quotes_of(nlp, text) if q["cue"] == "according to"]
+    assert [q["parts"] for q in found] == [[content]]

@@ -114,6 +114,7 @@ def without_nested_cues(tokens: list[Token], cue: Token, participles: set[int]) 
     return [t for t in tokens if t.i not in drop]
 
 
+_CONTRASTING = {"but", "yet", "though", "although", "while", "even", "whereas"}  # "A, according to X, but B"
 _CONTINUING_DEPS = {"prep", "advcl", "attr", "npadvmod", "agent"}  # "…, he said, [by the calendar]"
 _COMPLEMENTS = {"acomp", "oprd"}  # "seemed [unperturbed]", "appeared [paralyzed]"
 _PHRASE_HEADS = {"NOUN", "PROPN", "ADJ"}  # a clause the tagger left without a verb
@@ -492,9 +493,27 @@ def _according_to(according: Token, options: Options) -> Frame | None:
     root = head
     while root.dep_ not in {"ROOT"} and root.pos_ not in {"VERB", "AUX"}:
         root = root.head
+    if root.dep_ == "conj" and root.head.i < according.i < root.left_edge.i and any(
+            c.dep_ == "cc" and c.lower_ in _CONTRASTING for c in root.head.children):
+        root = root.head  # "A, according to a CNN tally, but B": the clause before is A
     tokens = [t for t in root.subtree if t not in own]
+    tokens = _before_next_clause(tokens, according, own)
     return Frame([according, to], content_spans(tokens, keep_that=options.content_that), Rule.ACCORDING_TO,
                  sorted(own, key=lambda t: t.i))
+
+
+def _before_next_clause(tokens: list[Token], according: Token, own: set[Token]) -> list[Token]:
+    """``A, according to a CNN tally, but B`` / ``…, according to polling, even as B``: a
+    clause that a conjunction or a subordinator opens right after the phrase is not its content."""
+    end = max(t.i for t in own)
+    doc = according.doc
+    k = end + 1
+    while k < len(doc) and doc[k].is_punct:
+        k += 1
+    if k >= len(doc) or not any(t.i < according.i for t in tokens):
+        return tokens
+    opens = doc[k].lower_ in _CONTRASTING  # ("A, according to X, and B": PolNeAR takes B in as often as not)
+    return [t for t in tokens if t.i < according.i] if opens else tokens
 
 
 def doc_frames(doc: Doc, headline, options: Options = DEFAULT, boundary=None) -> list[Frame]:
