@@ -695,3 +695,15 @@ def test_the_words_after_an_interrupting_attribution_finish_the_content(nlp):
 def test_according_to_reports_the_clause_before_a_contrast(nlp, text, content):
     found = [q for q in quotes_of(nlp, text) if q["cue"] == "according to"]
     assert [q["parts"] for q in found] == [[content]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("RENO, Nev. (AP) — Republican presidential hopeful Tom Ellis said Monday that the league has gone soft.",
+     "Republican presidential hopeful Tom Ellis"),
+    ("WASHINGTON — Sen. Tom Ellis said Tuesday that a minimum wage of $15 is a good idea.", "Sen. Tom Ellis"),
+])
+def test_a_dateline_is_not_part_of_the_speaker(nlp, text, speaker):
+    from quoteapi.extract import load_pipeline
+
+    [q] = load_pipeline(spans="polnear")(text)._.quotes  # (the convention that keeps a mention's whole phrase)
+    assert q.speaker.text == speaker

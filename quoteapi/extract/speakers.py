@@ -369,6 +369,11 @@ class SpeakerStage:
     def _mention(self, source: Source, at: int, cue: Token | None = None) -> tuple[Mention, SpeakerFrom, int]:
         head, how = source.head, source.how
         tokens = list(source.tokens) if source.tokens else mention_tokens(head, appositions=self.options.speaker_appositions)
+        if in_dateline(tokens[0]) and not in_dateline(head):
+            # "RENO, Nev. (AP) — Republican hopeful Donald Trump said": the dateline is not his name
+            tokens = [t for t in tokens if not in_dateline(t)]
+            while len(tokens) > 1 and (tokens[0].is_punct or tokens[0].is_space):
+                tokens.pop(0)
         if cue is not None and head.i < cue.left_edge.i <= tokens[-1].i:
             # "Murphy, the head of …, Tweeted on Friday": a verb the tagger made a participle of
             # the name is the cue, never part of who speaks.
