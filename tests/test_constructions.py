@@ -707,3 +707,12 @@ def test_a_dateline_is_not_part_of_the_speaker(nlp, text, speaker):
 
     [q] = load_pipeline(spans="polnear")(text)._.quotes  # (the convention that keeps a mention's whole phrase)
     assert q.speaker.text == speaker
+
+
+def test_polnear_keeps_the_possessive_of_the_owner_of_a_noun_cue(nlp):
+    from quoteapi.extract import load_pipeline
+
+    text = "Voters rejected Tom Ellis’s claim that the plan would cut taxes."
+    polnear = [q.speaker.text for q in load_pipeline(spans="polnear")(text)._.quotes if q.cue.text.endswith("claim")]
+    compact = [q["speaker"] for q in quotes_of(nlp, text) if q["cue"] == "claim"]
+    assert (polnear, compact) == (["Tom Ellis’s"], ["Tom Ellis"])

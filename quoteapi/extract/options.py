@@ -20,7 +20,7 @@ CONVENTIONS = ("compact", "polnear")
 @dataclass(frozen=True)
 class Options:
     content_that: bool = False  # keep a leading "that" in reported content
-    speaker_appositions: bool = False  # keep appositions and relative clauses in speaker mentions
+    speaker_appositions: bool = False  # keep appositions, relative clauses and an owner's 's in speaker mentions
     cue_group: bool = False  # the cue with its auxiliaries, negation, adverbs and content's preposition
 
     @classmethod

@@ -369,6 +369,9 @@ class SpeakerStage:
     def _mention(self, source: Source, at: int, cue: Token | None = None) -> tuple[Mention, SpeakerFrom, int]:
         head, how = source.head, source.how
         tokens = list(source.tokens) if source.tokens else mention_tokens(head, appositions=self.options.speaker_appositions)
+        if self.options.speaker_appositions and head.dep_ == "poss" and tokens[-1].i + 1 < len(head.doc) \
+                and head.doc[tokens[-1].i + 1].tag_ == "POS":
+            tokens = tokens + [head.doc[tokens[-1].i + 1]]  # PolNeAR's owner of a noun cue: "[Trump’s] claim"
         if in_dateline(tokens[0]) and not in_dateline(head):
             # "RENO, Nev. (AP) — Republican hopeful Donald Trump said": the dateline is not his name
             tokens = [t for t in tokens if not in_dateline(t)]
