@@ -716,3 +716,4 @@ def test_polnear_keeps_the_possessive_of_the_owner_of_a_noun_cue(nlp):
     polnear = [q.speaker.text for q in load_pipeline(spans="polnear")(text)._.quotes if q.cue.text.endswith("claim")]
     compact = [q["speaker"] for q in quotes_of(nlp, text) if q["cue"] == "claim"]
     assert (polnear, compact) == (["Tom Ellis’s"], ["Tom Ellis"])
+

@@ -208,3 +208,17 @@ def test_a_new_person_in_between_takes_the_quotation():
 def test_only_names_roles_and_documents_speak_before_a_colon(rows, transcript, speaks):
     doc = build(rows)
     assert is_speaker_name(doc[:], transcript=transcript) is speaks
+
+
+def test_a_quotation_the_parser_hangs_on_the_speaker_is_not_part_of_the_mention():
+    """``“Fine,” Ellis, 69, told us`` parsed with the quotation inside Ellis's phrase: with the
+    polnear convention (appositions kept) the mention still starts after the closing mark."""
+    from quoteapi.extract.options import Options
+
+    doc = build([("“", 4, "punct", "PUNCT"), ("Fine", 4, "appos", "ADJ"), (",", 4, "punct", "PUNCT"),
+                 ("”", 4, "punct", "PUNCT"), ("Ellis", 8, "nsubj", "PROPN", "PERSON"), (",", 4, "punct", "PUNCT"),
+                 ("69", 4, "appos", "NUM"), (",", 4, "punct", "PUNCT"), ("told", 8, "ROOT", "VERB", "", "tell"),
+                 ("us", 8, "dative", "PRON")])
+    stage = SpeakerStage(doc, doc.text, Options.for_convention("polnear"))
+    [a] = stage.run([candidate(doc, 1, 1, 8, Rule.QUOTE, QuoteType.DIRECT)])
+    assert a.speaker.text == "Ellis, 69"

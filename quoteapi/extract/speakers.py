@@ -52,6 +52,8 @@ _ANY_SUBJECT_DEPS = {"nsubj", "nsubjpass"}  # of the clause a participle or a ge
 # Closing quotation marks, and what may stand between one and a name the tagger took for a verb.
 _CLOSING_MARKS = {"”", '"', "’", "'", "»", "''"}
 _AFTER_QUOTE = _CLOSING_MARKS | {","}
+_DOUBLE_CLOSING = {"”", '"', "»", "''"}
+_CLOSING_A_SENTENCE = {",", ".", "!", "?"}  # (single marks are apostrophes too: O’Malley, Trump’s)
 _MAX_ADJACENT_NAME = 3
 _VERB_OF_NOUN_PREPS = {"with", "in", "into", "through"}  # "spoke in a statement that …"
 _PRONOUN_NUMBERS = {"one", "another"}  # inverted subjects that are neither noun nor name
@@ -372,6 +374,15 @@ class SpeakerStage:
         if self.options.speaker_appositions and head.dep_ == "poss" and tokens[-1].i + 1 < len(head.doc) \
                 and head.doc[tokens[-1].i + 1].tag_ == "POS":
             tokens = tokens + [head.doc[tokens[-1].i + 1]]  # PolNeAR's owner of a noun cue: "[Trump’s] claim"
+        doc = head.doc
+        marks = [t.i for t in tokens if t.i < head.i and t.text in _DOUBLE_CLOSING and doc[t.i - 1].text in _CLOSING_A_SENTENCE]
+        if marks and not any(t.text in QUOTE_OPENERS or t.text == "''" for t in tokens if t.i < marks[-1]):
+            # "“It’s unanimous,” councilmember Mark Levine said": a quotation that closes a sentence
+            # inside the mention without opening there is not his name (“No Comparison” ad, Orange
+            # Is the New Black” star keep their titles)
+            tokens = [t for t in tokens if t.i > marks[-1]]
+            while len(tokens) > 1 and (tokens[0].is_punct or tokens[0].is_space):
+                tokens.pop(0)
         if in_dateline(tokens[0]) and not in_dateline(head):
             # "RENO, Nev. (AP) — Republican hopeful Donald Trump said": the dateline is not his name
             tokens = [t for t in tokens if not in_dateline(t)]
