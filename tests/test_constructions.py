@@ -717,3 +717,18 @@ def test_polnear_keeps_the_possessive_of_the_owner_of_a_noun_cue(nlp):
     compact = [q["speaker"] for q in quotes_of(nlp, text) if q["cue"] == "claim"]
     assert (polnear, compact) == (["Tom Ellis’s"], ["Tom Ellis"])
 
+
+
+@pytest.mark.parametrize("text, cue, speaker, part", [
+    ("Glenn Ellis Endorses Ted Cruz.\n\nHe said so on Monday.", "Endorses", "Glenn Ellis", "Ted Cruz"),
+    ("Hillary Clinton Calls ISIS Violence Against Yazidis Genocide.\n\nIt was a speech.", "Calls", "Hillary Clinton",
+     "ISIS Violence Against Yazidis Genocide"),
+])
+def test_a_title_attributes_with_a_capitalised_verb_the_tagger_took_for_a_name(nlp, text, cue, speaker, part):
+    found = [(q["cue"], q["speaker"], q["parts"]) for q in quotes_of(nlp, text) if q["cue"] == cue]
+    assert found == [(cue, speaker, [part])]
+
+
+def test_a_capitalised_name_in_running_text_is_no_cue(nlp):
+    text = "It was late. Voters in the small town met Tom Calls and his wife Ann Praises on Monday."
+    assert [q["cue"] for q in quotes_of(nlp, text)] == []

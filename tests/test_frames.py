@@ -93,3 +93,13 @@ def test_a_hedge_reports_its_subject_and_infinitive_as_two_pieces(parse):
 def test_a_hedge_reports_its_adjectival_complement(parse):
     doc = parse("Trump seemed equally unperturbed.")
     assert _frames(doc) == [("seemed", ["Trump", "equally unperturbed"], "xcomp")]
+
+
+@pytest.mark.parametrize("text, titled", [
+    ("Glenn Ellis Endorses Ted Cruz.", True),  # PolNeAR's titles end with a full stop
+    ("Voters in the small town met the mayor on Monday.", False),
+])
+def test_title_case_is_read_whatever_ends_the_line(parse, text, titled):
+    from quoteapi.extract.lines import title_cased
+
+    assert title_cased(next(parse(text).sents)) is titled

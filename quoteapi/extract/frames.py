@@ -15,6 +15,7 @@ from .bounds import choose
 from .lexicon import CLAUSE_NOUNS, CUE_IDIOMS, CUES, HEDGES, QUOTE_ONLY, REPORTING_PASSIVES
 from .marks import DOUBLE_CLOSE, QUOTE_OPENERS, SINGLE_CLOSE, STRAIGHT_DOUBLE
 from .options import DEFAULT, Options
+from .lines import title_cased
 from .phrases import DASHES, content_spans
 from .vocab import Mode, Rule
 
@@ -297,6 +298,7 @@ def frames_in(sent: Span, options: Options = DEFAULT, boundary=None) -> list[Fra
     :mod:`quoteapi.extract.bounds`), a content's end is its choice among the parse's variants."""
     frames: list[Frame] = []
     participles = None  # the sentence's participle cues, read at its first cue
+    titled = None  # whether the sentence is in title case, read at its first proper noun
     for token in sent:
         check()  # the request's time budget: a frame's work grows with its sentence
         if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
@@ -305,6 +307,13 @@ def frames_in(sent: Span, options: Options = DEFAULT, boundary=None) -> list[Fra
                 frames.append(frame)
             continue
         entry = cue_entry(token)
+        if entry is None and token.pos_ == "PROPN" and token.i > sent.start:
+            if titled is None:  # (a title is a line of its own)
+                titled = _whole_line(sent) and title_cased(sent)
+            frame = _title_case_cue(token, sent, options) if titled else None
+            if frame is not None:
+                frames.append(frame)
+            continue
         if entry is None or any(c.dep_ == "auxpass" for c in token.children):
             continue  # passives ("she was denied access") report no speech act of a speaker
         idiom = entry is not CUES.get(token.lemma_.lower())  # "put it": the object is part of the cue
@@ -479,6 +488,37 @@ def _set_off_by_commas(cue: Token) -> bool:
     opens = as_clause and (first.is_sent_start or before is None) and after is not None and after.text == ","
     return opens or (before is not None and before.text in {",", "—", "–"}
                      and (after is None or after.text in {",", ".", "—", "–", ";"} or after.is_space))
+
+
+def _whole_line(sent: Span) -> bool:
+    doc = sent.doc
+    before = doc[sent.start - 1] if sent.start > 0 else None
+    return before is None or "\n" in before.text or "\n" in before.whitespace_
+
+
+def _title_case_cue(token: Token, sent: Span, options: Options) -> Frame | None:
+    """``Hillary Clinton Endorses Ted Cruz``, ``Obama Urges Britain to Remain in EU``: in a title
+    the tagger takes a capitalised verb for a name. A word in the third person whose stem is a
+    cue verb of the lexicon with a direct object or a clause is the cue; the rest of the line (up
+    to a colon) is the content; the words before it say who."""
+    lower = token.lower_
+    if not lower.endswith("s") or not any(t.pos_ in {"PROPN", "NOUN", "PRON"} for t in sent[: token.i - sent.start]):
+        return None
+    stems = (lower[:-1], lower[:-2], lower[:-3] + "y") if lower.endswith("es") else (lower[:-1],)
+    entry = next((CUES[w] for w in stems if w in CUES), None)
+    if entry is None or not {"object", "clause"} & set(entry.content):
+        return None
+    rest = []
+    for t in sent[token.i - sent.start + 1:]:
+        if t.text == ":" or "\n" in t.text:
+            break
+        rest.append(t)
+    while rest and (rest[-1].is_punct or rest[-1].is_space):
+        rest.pop()
+    if len(rest) < 2:
+        return None
+    content = content_spans(rest, keep_that=options.content_that)
+    return Frame([token], content, Rule.OBJECT, _clause_tokens(token, content))
 
 
 def _according_to(according: Token, options: Options) -> Frame | None:

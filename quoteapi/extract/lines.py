@@ -55,6 +55,12 @@ def is_headline(sent: Span) -> bool:
     last = next((t for t in reversed(sent) if not t.is_space), None)
     if last is None or last.text in {".", "?", "!", ":", "”", '"', "’", "'", "…"}:
         return False  # first: it settles most sentences without reading their words
+    return title_cased(sent)
+
+
+def title_cased(sent: Span) -> bool:
+    """Whether the content words of *sent* (three words or more) are capitalised, as in a title,
+    whatever punctuation ends it (PolNeAR's titles end with a full stop)."""
     words = [t for t in sent if t.is_alpha]
     if len(words) < 3:
         return False

@@ -388,10 +388,10 @@ class SpeakerStage:
             tokens = [t for t in tokens if not in_dateline(t)]
             while len(tokens) > 1 and (tokens[0].is_punct or tokens[0].is_space):
                 tokens.pop(0)
-        if cue is not None and head.i < cue.left_edge.i <= tokens[-1].i:
-            # "Murphy, the head of …, Tweeted on Friday": a verb the tagger made a participle of
-            # the name is the cue, never part of who speaks.
-            tokens = _before(tokens, cue.left_edge.i)
+        if cue is not None and tokens[0].i < cue.i <= tokens[-1].i:
+            # "Murphy, the head of …, Tweeted on Friday", "Glenn Beck Endorses Ted Cruz": a verb
+            # the tagger made part of the name's phrase is the cue, never part of who speaks.
+            tokens = _before(tokens, min(cue.i, cue.left_edge.i) if cue.left_edge.i > tokens[0].i else cue.i)
         start, end = char_span(tokens)
         written = dict(start=start, end=end, text=self.text[start:end])
         if head.tag_ in {"WP", "WDT"} and head.head.dep_ == "relcl" and head.head.head.i != head.head.i:
