@@ -9,10 +9,10 @@ from conftest import POLNEAR_DEV
 
 # A little under the figures of the last change to the extractor (polnear span convention).
 FLOORS = {
-    "rules only": {"content_exact": 0.612, "content_prop": 0.738, "speaker_linked": 0.68,
-                   "source_exact": 0.73, "cue_exact": 0.68},
-    "learned": {"content_exact": 0.635, "content_prop": 0.783, "speaker_linked": 0.707,
-                "source_exact": 0.77, "cue_exact": 0.708},
+    "rules only": {"content_exact": 0.618, "content_prop": 0.743, "speaker_linked": 0.686,
+                   "source_exact": 0.735, "cue_exact": 0.680},
+    "learned": {"content_exact": 0.646, "content_prop": 0.792, "speaker_linked": 0.716,
+                "source_exact": 0.778, "cue_exact": 0.712},
 }
 
 
