@@ -732,3 +732,10 @@ def test_a_title_attributes_with_a_capitalised_verb_the_tagger_took_for_a_name(n
 def test_a_capitalised_name_in_running_text_is_no_cue(nlp):
     text = "It was late. Voters in the small town met Tom Calls and his wife Ann Praises on Monday."
     assert [q["cue"] for q in quotes_of(nlp, text)] == []
+
+
+def test_a_quotation_before_the_cue_is_its_content_whatever_clause_follows(nlp):
+    """The parser reads ``said Robin Maynard, half joking`` as a clause after the cue; the
+    quotation before it is still what he said, and he said it."""
+    q = only(nlp, "''I'm more skilled with my hands than I am with my brain,'' said Robin Maynard, half joking.")
+    assert (q["type"], q["speaker"]) == ("direct", "Robin Maynard")

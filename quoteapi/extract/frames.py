@@ -237,9 +237,10 @@ def clause_content(cue: Token, entry, participles: set[int]) -> tuple[list[Token
             continue  # beside a quotation only: the join reads it from the marks
         if slot == "clause":
             clauses = [c for c in cue.children if c.dep_ == "ccomp" and c.i != cue.i and not _speaks_itself(c, cue)]
-            if any(c.i > cue.i for c in clauses):
+            if any(c.i > cue.i for c in clauses) and not any(c.i < cue.i and _opens_a_quotation(c) for c in clauses):
                 # "Fiorina was a planner - a speechwriter said [she demanded …]": with a clause on
-                # either side, the one before is the sentence the attribution interrupts.
+                # either side, the one before is the sentence the attribution interrupts (unless
+                # it is a quotation: "“I'm more skilled …,” said Robin Maynard, half joking").
                 clauses = [c for c in clauses if c.i > cue.i]
             if clauses:
                 return without_nested_cues(list(clauses[0].subtree), cue, participles), Rule.CCOMP
@@ -263,6 +264,11 @@ def clause_content(cue: Token, entry, participles: set[int]) -> tuple[list[Token
             if tokens:
                 return without_nested_cues(tokens, cue, participles), Rule.PREP
     return None
+
+
+def _opens_a_quotation(clause: Token) -> bool:
+    first = clause.left_edge
+    return first.text in QUOTE_OPENERS or first.text in {"''", "``"}
 
 
 def _speaks_itself(clause: Token, cue: Token) -> bool:

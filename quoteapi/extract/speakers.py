@@ -197,6 +197,9 @@ def _inverted_subject(cue: Token) -> Token | None:
     if cue.i == 0 or doc[cue.i - 1].text not in _CLOSING_MARKS or cue.tag_ in {"VBG", "VBN"}:
         return None  # ("“…,” underlining the risk": a participle, whose object never speaks)
     obj = next((c for c in cue.children if c.dep_ in {"dobj", "attr", "npadvmod"} and c.i > cue.i), None)
+    if obj is None:  # "“…,” said Robin Maynard, half joking": taken for the subject of what follows
+        obj = next((s for c in cue.rights if c.dep_ in {"ccomp", "advcl"} for s in c.children
+                    if s.dep_ == "nsubj" and s.left_edge.i == cue.i + 1 and s.pos_ == "PROPN"), None)
     if obj is None or obj.pos_ not in {"PROPN", "NOUN"} and obj.lower_ not in _PRONOUN_NUMBERS:
         return None  # ("“…,” read one": a sign of a crowd's)
     return obj
