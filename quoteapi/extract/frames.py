@@ -15,7 +15,7 @@ from .bounds import choose
 from .lexicon import CLAUSE_NOUNS, CUE_IDIOMS, CUES, HEDGES, QUOTE_ONLY, REPORTING_PASSIVES
 from .marks import DOUBLE_CLOSE, QUOTE_OPENERS, SINGLE_CLOSE, STRAIGHT_DOUBLE
 from .options import DEFAULT, Options
-from .lines import title_cased
+from .lines import ends_line, title_cased
 from .phrases import DASHES, content_spans
 from .vocab import Mode, Rule
 
@@ -115,6 +115,7 @@ def without_nested_cues(tokens: list[Token], cue: Token, participles: set[int]) 
     return [t for t in tokens if t.i not in drop]
 
 
+CLOSING_A_SENTENCE = {",", ".", "?", "!"}  # before a closing mark: the quotation ends a sentence
 _CONTRASTING = {"but", "yet", "though", "although", "while", "even", "whereas"}  # "A, according to X, but B"
 _CONTINUING_DEPS = {"prep", "advcl", "attr", "npadvmod", "agent"}  # "…, he said, [by the calendar]"
 _COMPLEMENTS = {"acomp", "oprd"}  # "seemed [unperturbed]", "appeared [paralyzed]"
@@ -315,7 +316,7 @@ def frames_in(sent: Span, options: Options = DEFAULT, boundary=None) -> list[Fra
         entry = cue_entry(token)
         if entry is None and token.pos_ == "PROPN" and token.i > sent.start:
             if titled is None:  # (a title is a line of its own)
-                titled = _whole_line(sent) and title_cased(sent)
+                titled = (sent.start == 0 or ends_line(sent.doc[sent.start - 1])) and title_cased(sent)
             frame = _title_case_cue(token, sent, options) if titled else None
             if frame is not None:
                 frames.append(frame)
@@ -419,15 +420,16 @@ def _closing_a_sentence(tokens: list[Token]) -> int | None:
     if not closes or max(closes) == len(tokens) - 1:
         return None
     last = max(closes)
-    return last if last > 0 and tokens[last - 1].text in {",", ".", "?", "!"} else None
+    return last if last > 0 and tokens[last - 1].text in CLOSING_A_SENTENCE else None
 
 
-def raised_subject(predicate: Token, infinitive: bool) -> list[Token]:
-    """``[Twitter] appears [to be heavily used by …]``, ``[Trump] is expected [to win]``: the
-    subject of a hedging verb or of a passive before an infinitive is part of what is reported,
+def raised_subject(predicate: Token, open_complement: bool) -> list[Token]:
+    """``[Twitter] appears [to be heavily used by …]``, ``[Trump] is expected [to win]``: when the
+    content is an open complement (an infinitive, or a hedge's adjective: ``seemed
+    [unperturbed]``), the subject of a hedging verb or of a passive is part of what is reported,
     a piece of the content before the cue (PolNeAR marks both pieces for 70% of its *seem* and
     *appear* cues and 60% of *expected*). Empty for every other content."""
-    subject = raising(predicate) if infinitive else None
+    subject = raising(predicate) if open_complement else None
     return list(subject.subtree) if subject is not None else []
 
 
@@ -494,12 +496,6 @@ def _set_off_by_commas(cue: Token) -> bool:
     opens = as_clause and (first.is_sent_start or before is None) and after is not None and after.text == ","
     return opens or (before is not None and before.text in {",", "—", "–"}
                      and (after is None or after.text in {",", ".", "—", "–", ";"} or after.is_space))
-
-
-def _whole_line(sent: Span) -> bool:
-    doc = sent.doc
-    before = doc[sent.start - 1] if sent.start > 0 else None
-    return before is None or "\n" in before.text or "\n" in before.whitespace_
 
 
 def _title_case_cue(token: Token, sent: Span, options: Options) -> Frame | None:

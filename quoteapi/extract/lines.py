@@ -4,7 +4,7 @@ recognised so that they never become the subject of the next sentence or a quote
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 _SMALL_WORDS = {"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by",
                 "with", "as", "vs", "vs.", "from", "over", "into", "is", "its"}
@@ -44,6 +44,11 @@ def long_sentences(doc: Doc) -> Doc:
         if (run >= LONG_SENTENCE_TOKENS and at_stop) or run >= 2 * LONG_SENTENCE_TOKENS:
             nxt.is_sent_start = True
     return doc
+
+
+def ends_line(token: Token) -> bool:
+    """Whether a line break follows *token* (in its trailing space or as the token itself)."""
+    return "\n" in token.whitespace_ or "\n" in token.text
 
 
 def is_headline(sent: Span) -> bool:

@@ -162,8 +162,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                 # '“… what he needs to."': a curly quote that no curly mark closes, closed by a
                 # straight one; the paragraph is read again from there.
                 assert dq is not None
-                s, e = _trimmed(text, dq.at + dq.width, dq.straight_close)
-                parts = dq.parts + ([(s, e)] if e > s else [])
+                parts = _pieces(text, dq, dq.straight_close)
                 if parts:
                     spans.append(QuoteSpan(tuple(parts), dq.first, dq.straight_close + 1))
                 i, dq = dq.straight_close, None
@@ -193,8 +192,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                 )
                 if closes:
                     assert dq is not None
-                    s, e = _trimmed(text, dq.at + dq.width, i)
-                    parts = dq.parts + ([(s, e)] if e > s else [])
+                    parts = _pieces(text, dq, i)
                     if parts:
                         spans.append(QuoteSpan(tuple(parts), dq.first, i + width))
                     dq = None
@@ -225,9 +223,14 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         if dq is not None:
             nxt_line = next((lines[k] for k in range(index + 1, len(lines)) if text[lines[k][0] : lines[k][1]].strip()), None)
             if nxt_line and _first_mark_of_line(text, *nxt_line) in DOUBLE_OPEN + STRAIGHT_DOUBLE + STRAIGHT_SINGLE:
-                s, e = _trimmed(text, dq.at + dq.width, line_end)
-                carried = _Open(dq.at, dq.mark, dq.parts + ([(s, e)] if e > s else []), dq.first)
+                carried = _Open(dq.at, dq.mark, _pieces(text, dq, line_end), dq.first)
     return spans
+
+
+def _pieces(text: str, dq: _Open, end: int) -> list[tuple[int, int]]:
+    """The pieces of the open quote *dq*, with the one from its mark to *end* (trimmed) if any."""
+    s, e = _trimmed(text, dq.at + dq.width, end)
+    return dq.parts + ([(s, e)] if e > s else [])
 
 
 def _mismatched(dq: _Open | None) -> bool:

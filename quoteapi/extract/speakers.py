@@ -37,9 +37,10 @@ from spacy.tokens import Doc, Span, Token
 
 from ..budget import check
 from .entities import ORG_LABELS, PERSON_PRONOUNS, EntityIndex, is_subject, note_gender
-from .frames import cue_entry, put_to_the_subject, raising, reported_as_saying
+from .frames import CLOSING_A_SENTENCE, cue_entry, put_to_the_subject, raising, reported_as_saying
 from .lexicon import COMPANY_NOUNS, HEDGES, SPEAKER_KINDS
-from .marks import QUOTE_OPENERS
+from .lines import ends_line
+from .marks import DOUBLE_CLOSE, QUOTE_OPENERS, STRAIGHT_DOUBLE
 from .options import DEFAULT, Options
 from .phrases import DASHES, char_span, dateline_length, mention_tokens
 from .types import Candidate, Entity, Mention
@@ -52,8 +53,7 @@ _ANY_SUBJECT_DEPS = {"nsubj", "nsubjpass"}  # of the clause a participle or a ge
 # Closing quotation marks, and what may stand between one and a name the tagger took for a verb.
 _CLOSING_MARKS = {"”", '"', "’", "'", "»", "''"}
 _AFTER_QUOTE = _CLOSING_MARKS | {","}
-_DOUBLE_CLOSING = {"”", '"', "»", "''"}
-_CLOSING_A_SENTENCE = {",", ".", "!", "?"}  # (single marks are apostrophes too: O’Malley, Trump’s)
+_DOUBLE_CLOSING = {*DOUBLE_CLOSE, STRAIGHT_DOUBLE, "''"}  # (single marks are apostrophes too: O’Malley, Trump’s)
 _MAX_ADJACENT_NAME = 3
 _VERB_OF_NOUN_PREPS = {"with", "in", "into", "through"}  # "spoke in a statement that …"
 _PRONOUN_NUMBERS = {"one", "another"}  # inverted subjects that are neither noun nor name
@@ -123,26 +123,16 @@ def syntactic_source(cue: Token) -> Source | None:
         objs = [c for c in agent.children if c.dep_ == "pobj"]
         if objs:
             return Source(objs[0], SpeakerFrom.AGENT)
-    if cue.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
-        # "He went out of his way to say …": an infinitive after a noun is not the noun's; the
-        # subject of the clause the noun belongs to speaks.
-        for ancestor in cue.ancestors:
-            subj = _subjects(ancestor, _ANY_SUBJECT_DEPS) if ancestor.pos_ in {"VERB", "AUX"} else []
-            if subj:
-                return Source(subj[0], SpeakerFrom.PARTICIPLE)
-            if ancestor.dep_ in {"ROOT", "relcl", "ccomp"}:
-                break
-    elif cue.dep_ == "relcl" and cue.head.pos_ in {"PROPN", "NOUN"}:
+    infinitive_relative = cue.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children)
+    if cue.dep_ == "relcl" and not infinitive_relative and cue.head.pos_ in {"PROPN", "NOUN"}:
         return Source(cue.head, SpeakerFrom.RELATIVE)
-    if cue.dep_ == "pcomp" and cue.tag_ == "VBG":
+    if infinitive_relative or cue.dep_ == "pcomp" and cue.tag_ == "VBG":
         # "stopped short of calling …", "by announcing that …": the subject of the clause the
-        # gerund's preposition belongs to.
-        for ancestor in cue.ancestors:
-            subj = _subjects(ancestor, _ANY_SUBJECT_DEPS)
-            if subj:
-                return Source(subj[0], SpeakerFrom.PARTICIPLE)
-            if ancestor.dep_ in {"ROOT", "relcl", "ccomp"}:
-                break
+        # gerund's preposition belongs to; "He went out of his way to say …": an infinitive after
+        # a noun is not the noun's, the subject of the clause the noun belongs to speaks.
+        subject = _clause_subject(cue)
+        if subject is not None:
+            return Source(subject, SpeakerFrom.PARTICIPLE)
     if cue.dep_ == "dep" and cue.tag_ in {"VBP", "VBZ", "VBD"} and cue.head.i < cue.i:
         # "Majorities of Democrats … going to the polls Tuesday say …": a finite cue the parser
         # left hanging on the verb of its own subject's phrase.
@@ -168,6 +158,17 @@ def syntactic_source(cue: Token) -> Source | None:
         if subj:
             return Source(_speaking_subject(subj, governor), how)
     return _nearest_named_left(cue) or _adjacent_name(cue) or _adjacent_description(cue)
+
+
+def _clause_subject(token: Token) -> Token | None:
+    """The subject of the nearest clause above *token* that has one, within *token*'s own clause."""
+    for ancestor in token.ancestors:
+        subj = _subjects(ancestor, _ANY_SUBJECT_DEPS)
+        if subj:
+            return subj[0]
+        if ancestor.dep_ in {"ROOT", "relcl", "ccomp"}:
+            return None
+    return None
 
 
 def _noun_cue_owner(cue: Token) -> Token | None:
@@ -282,15 +283,11 @@ def in_dateline(token: Token) -> bool:
     """``WASHINGTON (AP) —``: the token is in the dateline that opens its line."""
     doc = token.doc
     start = token.i
-    while start > 0 and token.i - start < _DATELINE_MAX_TOKENS and not _ends_line(doc[start - 1]):
+    while start > 0 and token.i - start < _DATELINE_MAX_TOKENS and not ends_line(doc[start - 1]):
         start -= 1
-    if start > 0 and not _ends_line(doc[start - 1]):
+    if start > 0 and not ends_line(doc[start - 1]):
         return False
     return token.i < start + dateline_length(list(doc[start : start + _DATELINE_MAX_TOKENS]))
-
-
-def _ends_line(token: Token) -> bool:
-    return "\n" in token.whitespace_ or "\n" in token.text
 
 
 def entity_span(token: Token) -> Span:
@@ -374,27 +371,23 @@ class SpeakerStage:
     def _mention(self, source: Source, at: int, cue: Token | None = None) -> tuple[Mention, SpeakerFrom, int]:
         head, how = source.head, source.how
         tokens = list(source.tokens) if source.tokens else mention_tokens(head, appositions=self.options.speaker_appositions)
-        if self.options.speaker_appositions and head.dep_ == "poss" and tokens[-1].i + 1 < len(head.doc) \
-                and head.doc[tokens[-1].i + 1].tag_ == "POS":
-            tokens = tokens + [head.doc[tokens[-1].i + 1]]  # PolNeAR's owner of a noun cue: "[Trump’s] claim"
         doc = head.doc
-        marks = [t.i for t in tokens if t.i < head.i and t.text in _DOUBLE_CLOSING and doc[t.i - 1].text in _CLOSING_A_SENTENCE]
+        if self.options.speaker_appositions and head.dep_ == "poss" and tokens[-1].i + 1 < len(doc) \
+                and doc[tokens[-1].i + 1].tag_ == "POS":
+            tokens = tokens + [doc[tokens[-1].i + 1]]  # PolNeAR's owner of a noun cue: "[Trump’s] claim"
+        marks = [t.i for t in tokens if t.i < head.i and t.text in _DOUBLE_CLOSING and doc[t.i - 1].text in CLOSING_A_SENTENCE]
         if marks and not any(t.text in QUOTE_OPENERS or t.text == "''" for t in tokens if t.i < marks[-1]):
             # "“It’s unanimous,” councilmember Mark Levine said": a quotation that closes a sentence
             # inside the mention without opening there is not his name (“No Comparison” ad, Orange
             # Is the New Black” star keep their titles)
-            tokens = [t for t in tokens if t.i > marks[-1]]
-            while len(tokens) > 1 and (tokens[0].is_punct or tokens[0].is_space):
-                tokens.pop(0)
+            tokens = _after(tokens, marks[-1])
         if in_dateline(tokens[0]) and not in_dateline(head):
             # "RENO, Nev. (AP) — Republican hopeful Donald Trump said": the dateline is not his name
-            tokens = [t for t in tokens if not in_dateline(t)]
-            while len(tokens) > 1 and (tokens[0].is_punct or tokens[0].is_space):
-                tokens.pop(0)
+            tokens = _after(tokens, max(t.i for t in tokens if in_dateline(t)))
         if cue is not None and tokens[0].i < cue.i <= tokens[-1].i:
             # "Murphy, the head of …, Tweeted on Friday", "Glenn Beck Endorses Ted Cruz": a verb
             # the tagger made part of the name's phrase is the cue, never part of who speaks.
-            tokens = _before(tokens, min(cue.i, cue.left_edge.i) if cue.left_edge.i > tokens[0].i else cue.i)
+            tokens = _before(tokens, cue.left_edge.i if cue.left_edge.i > tokens[0].i else cue.i)
         start, end = char_span(tokens)
         written = dict(start=start, end=end, text=self.text[start:end])
         if head.tag_ in {"WP", "WDT"} and head.head.dep_ == "relcl" and head.head.head.i != head.head.i:
@@ -544,6 +537,14 @@ def _before(tokens: list[Token], stop: int) -> list[Token]:
     kept = [t for t in tokens if t.i < stop]
     while len(kept) > 1 and (kept[-1].is_punct or kept[-1].is_space):
         kept.pop()
+    return kept
+
+
+def _after(tokens: list[Token], stop: int) -> list[Token]:
+    """*tokens* after index *stop*, without the punctuation they start with."""
+    kept = [t for t in tokens if t.i > stop]
+    while len(kept) > 1 and (kept[0].is_punct or kept[0].is_space):
+        kept.pop(0)
     return kept
 
 
