@@ -23,6 +23,7 @@ from pathlib import Path
 
 from .evaluate import evaluate, trim
 from .extract.component import QuoteExtractor
+from .extract.frames import led_in
 from .extract.bounds import has_quote_mark, variant_features, variants
 from .extract.learned import MODEL_FILE, LinearModel, features
 from .extract.marks import MarkIndex, find_quote_spans
@@ -56,11 +57,15 @@ def gold_pairs(record: dict) -> list[tuple[tuple[int, int], tuple[int, int]]]:
 
 def label(candidate, gold: list[tuple[tuple[int, int], tuple[int, int]]]) -> int:
     """1 when a gold quote's cue covers the predicate and its content shares at least half of
-    the shorter of the two contents with the complement."""
+    the shorter of the two contents with the complement; 0 for a word that leads into an
+    infinitive the same cue covers (``continues to insist``: ``insist`` attributes)."""
     t = candidate.predicate
     start, end = char_span(list(candidate.content))
+    inner = [c.idx for c in t.children if led_in(c)]
     for cue, content in gold:
         if cue[0] <= t.idx < cue[1]:
+            if any(cue[0] <= i < cue[1] for i in inner):
+                return 0
             shared = overlap((start, end), content)
             if shared and shared >= 0.5 * min(end - start, content[1] - content[0]):
                 return 1

@@ -264,6 +264,7 @@ def test_polnear_span_convention_keeps_that_and_appositions():
     ("Tom Ellis did not deny that taxes would rise.", "did not deny", "deny"),
     ("When asked, Tom Ellis said that taxes would rise.", "said", "said"),
     ("Tom Ellis had seemed to mock his rival's plan.", "had seemed to mock", "mock"),  # hedges.txt
+    ("Tom Ellis is continuing to insist that taxes would rise.", "is continuing to insist", "insist"),  # leads.txt
     ("Tom Ellis has raised questions about the plan.", "has raised questions about", "questions"),
 ])
 def test_polnear_cue_takes_its_verb_group(nlp, text, polnear_cue, compact_cue):
@@ -589,6 +590,18 @@ def test_a_hedging_verb_gives_way_to_the_cue_it_hedges(nlp):
     """``seemed to mock …`` attributes *mock* (``hedges.txt``)."""
     q = only(nlp, "Senator Tom Ellis seemed to mock his rival's vague tough talk.")
     assert (q["cue"], q["name"], q["parts"]) == ("mock", "Tom Ellis", ["his rival's vague tough talk"])
+
+
+@pytest.mark.parametrize("text, part", [
+    ("Mayor Jane Porter continues to insist that the budget is balanced.", "the budget is balanced"),
+    ("Mayor Jane Porter tried to explain her plan for the bridge.", "her plan for the bridge"),
+    ("Mayor Jane Porter is likely to say that the budget is balanced.", "the budget is balanced"),
+])
+def test_a_verb_of_aspect_or_attempt_leads_into_the_cue_of_its_infinitive(nlp, text, part):
+    """``continues to insist …``: *insist* attributes, and the word before it (``leads.txt``)
+    reports nothing of its own, not even an aim (``tried to explain [her plan]``)."""
+    q = only(nlp, text)
+    assert (q["name"], q["parts"]) == ("Jane Porter", [part])
 
 
 def test_a_hedging_verb_before_no_cue_reports_its_subject_and_says_who_nobody(nlp):

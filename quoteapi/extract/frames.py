@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..budget import check
 from .bounds import choose
-from .lexicon import CLAUSE_NOUNS, CUE_IDIOMS, CUES, HEDGES, QUOTE_ONLY, REPORTING_PASSIVES
+from .lexicon import CLAUSE_NOUNS, CUE_IDIOMS, CUES, HEDGES, LEADS, QUOTE_ONLY, REPORTING_PASSIVES
 from .marks import DOUBLE_CLOSE, QUOTE_OPENERS, SINGLE_CLOSE, STRAIGHT_DOUBLE
 from .options import DEFAULT, Options
 from .lines import ends_line, title_cased
@@ -335,10 +335,10 @@ def frames_in(sent: Span, options: Options = DEFAULT, boundary=None) -> list[Fra
         rule = Rule.QUOTE  # no content of its own: a quotation next to it may be
         if found:
             tokens, rule = found
-            if rule != Rule.CCOMP and _is_infinitive(token) and not _hedged(token):
+            if rule != Rule.CCOMP and _is_infinitive(token) and not led_in(token):
                 continue  # "gathered to discuss the challenges": an aim, not a speech act
-            if rule == Rule.XCOMP and _hedges_a_cue(token, participles):
-                continue  # "seemed to mock his talk": "mock" attributes, "seemed" hedges it
+            if rule == Rule.XCOMP and _leads_to_a_cue(token, participles):
+                continue  # "seemed to mock his talk": "mock" attributes, "seemed" leads in
             tokens = _cut_after_closing_mark(choose(token, _SLOT_OF_RULE[rule], tokens, boundary), token)
             tokens = _cut_at_closing_dash(tokens, token)
             if rule == Rule.CCOMP:
@@ -446,14 +446,16 @@ def raising(predicate: Token) -> Token | None:
     return next((c for c in predicate.children if c.dep_ in deps and c.i < predicate.i), None)
 
 
-def _hedged(token: Token) -> bool:
-    """``seemed [to mock] …``: the infinitive of a hedging verb (``hedges.txt``)."""
-    return token.dep_ == "xcomp" and token.head.lemma_.lower() in HEDGES
+def led_in(token: Token) -> bool:
+    """``seemed [to mock] …``, ``continues [to insist] …``: the infinitive of a word that leads
+    into it (``hedges.txt``, ``leads.txt``)."""
+    return token.dep_ == "xcomp" and token.head.lemma_.lower() in LEADS
 
 
-def _hedges_a_cue(token: Token, participles: set[int]) -> bool:
-    """A hedging verb whose infinitive is a cue with a content of its own: that cue attributes."""
-    if token.lemma_.lower() not in HEDGES:
+def _leads_to_a_cue(token: Token, participles: set[int]) -> bool:
+    """A word that leads into its infinitive, that infinitive a cue with a content of its own:
+    that cue attributes."""
+    if token.lemma_.lower() not in LEADS:
         return False
     inner = next((c for c in token.children if c.dep_ == "xcomp"), None)
     entry = cue_entry(inner) if inner is not None else None

@@ -27,7 +27,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from .bounds import MIN_PROBABILITY, Edit, Variant, bucket, choose, has_quote_mark, variant_features
-from .frames import Frame, _clause_tokens, _hedged, cue_entry, raised_subject
+from .frames import Frame, _clause_tokens, cue_entry, led_in, raised_subject
 from .lexicon import CUES, SPEAKER_KINDS
 from .marks import MarkIndex
 from .options import Options
@@ -230,7 +230,7 @@ def learned_frames(doc: Doc, rule_frames: list[Frame], marks: MarkIndex,
     at the price of that sentence of the seed article: the rules keep what they decide."""
     # The rules decided these words; words inside quotation marks are the quoted person's own.
     taken = {t.i for f in rule_frames for t in f.cue}
-    taken.update(f.cue_token.head.i for f in rule_frames if _hedged(f.cue_token))  # "seemed [to mock]"
+    taken.update(f.cue_token.head.i for f in rule_frames if led_in(f.cue_token))  # "seemed [to mock]"
     for q in marks.spans:
         span = doc.char_span(q.mark_start, q.mark_end, alignment_mode="contract")
         if span is not None:
@@ -247,10 +247,13 @@ def learned_frames(doc: Doc, rule_frames: list[Frame], marks: MarkIndex,
                 continue  # a lexicon verb's object is content only where its entry says so
             if i not in best or p > best[i][1]:
                 best[i] = (candidate, p)
+        kept = {i for i, (_, p) in best.items() if p >= model.threshold}
         for candidate, p in best.values():
             if p < model.threshold:
                 continue
             token = candidate.predicate
+            if any(led_in(c) and c.i in kept for c in token.children):
+                continue  # "continues to refute …": "refute" attributes, "continues" leads in
             content = content_spans(raised_subject(token, candidate.slot == "to")
                                     + choose(token, candidate.slot, candidate.content, model.boundary),
                                     keep_that=options.content_that)

@@ -75,8 +75,12 @@ REPORTING_PASSIVES: frozenset[str] = frozenset(row[0] for row in _rows("reportin
 # Verbs that hedge the verb of their infinitive: "seemed to mock …" attributes "mock".
 HEDGES: frozenset[str] = frozenset(row[0] for row in _rows("hedges.txt"))
 
+# Words that lead into the cue of their infinitive: "continues to insist …" attributes "insist",
+# its cue "continues to insist". The hedges lead in too.
+LEADS: frozenset[str] = HEDGES | frozenset(row[0] for row in _rows("leads.txt"))
+
 CONNECTIVES: tuple[tuple[str, ...], ...] = tuple(tuple(row[0].split()) for row in _rows("connectives.txt"))
 
 MODES: tuple[str, ...] = Mode.values()
 __all__ = ["CUES", "CUE_IDIOMS", "TITLE_WORDS", "HONORIFICS", "SPEAKER_KINDS", "OUTLET_PATTERNS", "MEDIA_NAMES",
-           "COLON_LABELS", "CLAUSE_NOUNS", "REPORTING_PASSIVES", "COMPANY_NOUNS", "HEDGES", "NO_COMMENT_PHRASES", "CONNECTIVES", "MODES", "DEFAULT_MODES"]
+           "COLON_LABELS", "CLAUSE_NOUNS", "REPORTING_PASSIVES", "COMPANY_NOUNS", "HEDGES", "LEADS", "NO_COMMENT_PHRASES", "CONNECTIVES", "MODES", "DEFAULT_MODES"]

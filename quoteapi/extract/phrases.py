@@ -5,7 +5,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
-from .lexicon import CONNECTIVES, HEDGES, HONORIFICS, TITLE_WORDS
+from .lexicon import CONNECTIVES, HONORIFICS, LEADS, TITLE_WORDS
 
 # Children that are not part of a speaker mention as written: "Smith, who ..., said".
 _MENTION_EXCLUDED_DEPS = {"appos", "relcl", "acl", "advcl", "punct", "parataxis"}
@@ -276,8 +276,8 @@ def cue_group(cue: list[Token], content_start: int | None) -> list[Token]:
     while first > 0 and _in_group(doc[first - 1], head, _GROUP_BEFORE):
         first -= 1
     verb = head.head
-    if head.dep_ == "xcomp" and verb.i == first - 1 and verb.lemma_.lower() in HEDGES:
-        first = verb.i  # "had seemed to mock": the hedging verb's group too
+    if head.dep_ == "xcomp" and verb.i == first - 1 and verb.lemma_.lower() in LEADS:
+        first = verb.i  # "had seemed to mock", "continues to insist": the leading verb's group too
     elif head.pos_ == "NOUN" and head.dep_ == "dobj" and verb.i < first:
         first = verb.i  # "has raised questions about": the verb the noun is the object of
     if verb.i == first:
