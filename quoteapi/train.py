@@ -23,9 +23,8 @@ from pathlib import Path
 
 from .evaluate import evaluate, trim
 from .extract.component import QuoteExtractor
-from .extract.frames import led_in
 from .extract.bounds import has_quote_mark, variant_features, variants
-from .extract.learned import MODEL_FILE, LinearModel, features
+from .extract.learned import MODEL_FILE, LinearModel, features, handed_on
 from .extract.marks import MarkIndex, find_quote_spans
 from .extract.phrases import char_span, content_spans
 from .extract.predicates import candidates_in
@@ -55,13 +54,14 @@ def gold_pairs(record: dict) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     return pairs
 
 
-def label(candidate, gold: list[tuple[tuple[int, int], tuple[int, int]]]) -> int:
+def label(candidate, gold: list[tuple[tuple[int, int], tuple[int, int]]], predicates: frozenset[int] = frozenset()) -> int:
     """1 when a gold quote's cue covers the predicate and its content shares at least half of
-    the shorter of the two contents with the complement; 0 for a word that leads into an
-    infinitive the same cue covers (``continues to insist``: ``insist`` attributes)."""
+    the shorter of the two contents with the complement; 0 for a word that hands the attribution
+    on to another candidate predicate (*predicates*: their token indices) the same cue covers
+    (``continues to insist``, ``made comments about``: the inner word attributes)."""
     t = candidate.predicate
     start, end = char_span(list(candidate.content))
-    inner = [c.idx for c in t.children if led_in(c)]
+    inner = [c.idx for c in handed_on(t) if c.i in predicates]
     for cue, content in gold:
         if cue[0] <= t.idx < cue[1]:
             if any(cue[0] <= i < cue[1] for i in inner):
@@ -78,9 +78,11 @@ def examples(records: Iterable[dict], docs: Iterable) -> Examples:
         gold = gold_pairs(record)
         marks = MarkIndex(find_quote_spans(record["text"]))
         for sent in doc.sents:
-            for candidate in candidates_in(sent):
+            candidates = list(candidates_in(sent))
+            predicates = frozenset(c.predicate.i for c in candidates)
+            for candidate in candidates:
                 out.features.append(features(candidate, marks.inside(candidate.predicate.idx)))
-                out.labels.append(label(candidate, gold))
+                out.labels.append(label(candidate, gold, predicates))
                 if out.labels[-1]:
                     _boundary_examples(record["text"], candidate, {content for _, content in gold}, out.boundary)
     return out

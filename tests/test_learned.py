@@ -90,3 +90,26 @@ def test_a_document_reports_the_object_of_a_lexicon_verb_a_person_does_not():
     assert [(q.cue.text, q.speaker.text) for q in poll] == [("shows", "A new poll")]
     person = nlp("But Mr. Sanders showed no sign of backing down.")._.quotes
     assert [q.cue.text for q in person if q.cue.text == "showed"] == []
+
+
+@pytest.mark.parametrize("text, cue, content, outer, inner", [
+    ("Mayor Jane Porter continues to insist that taxes would rise.", "continues to insist", "that taxes would rise",
+     "continues", "insist"),
+    ("Mayor Jane Porter has made comments about the tax plan.", "made comments about", "the tax plan",
+     "made", "comments"),
+])
+def test_training_labels_give_a_cue_over_two_words_to_the_inner_one(nlp, text, cue, content, outer, inner):
+    """PolNeAR's cue ``continues to insist`` or ``made comments about`` covers two candidate
+    predicates; the inner word is the attribution (its complement is the content), the outer
+    one is labelled no attribution, so that the model learns to leave it."""
+    from quoteapi.extract.predicates import candidates_in
+    from quoteapi.train import label
+
+    doc = nlp(text)
+    candidates = candidates_in(doc[:])
+    predicates = frozenset(c.predicate.i for c in candidates)
+    gold = [((text.index(cue), text.index(cue) + len(cue)), (text.index(content), text.index(content) + len(content)))]
+    labels = [(c.predicate.text, label(c, gold, predicates)) for c in candidates]
+    assert {y for word, y in labels if word == outer} == {0}
+    assert (inner, 1) in labels
+    assert (outer, 1) in [(c.predicate.text, label(c, gold)) for c in candidates]  # (taken alone, it would be)

@@ -75,6 +75,17 @@ def test_the_subject_of_a_light_verb_owns_its_noun_cue():
     assert (source.head.text, source.how) == ("Porter", SpeakerFrom.SUBJECT)
 
 
+def test_the_subject_of_the_verb_owns_its_object_noun_cue_before_the_possessive():
+    """``Porter is promoting her plans for …``: the subject speaks, not ``her``."""
+    doc = build([("Porter", 2, "nsubj", "PROPN", "PERSON"), ("is", 2, "aux", "AUX"), ("promoting", 2, "ROOT", "VERB", "", "promote"),
+                 ("her", 4, "poss", "PRON"), ("plans", 2, "dobj", "NOUN", "", "plan"), ("for", 4, "prep", "ADP"),
+                 ("taxes", 5, "pobj", "NOUN")])
+    assert syntactic_source(doc[4]).head.text == "Porter"
+    alone = build([("Her", 1, "poss", "PRON"), ("plans", 1, "ROOT", "NOUN", "", "plan"), ("for", 1, "prep", "ADP"),
+                   ("taxes", 2, "pobj", "NOUN")])
+    assert syntactic_source(alone[1]).head.text == "Her"
+
+
 def test_the_subject_of_the_verb_a_noun_cue_comes_with_owns_it():
     """``Porter stirred controversy with an assertion that …``."""
     doc = build([("Porter", 1, "nsubj", "PROPN", "PERSON"), ("stirred", 1, "ROOT", "VERB", "", "stir"),

@@ -218,6 +218,14 @@ def features(candidate: PredicateCandidate, in_quote: bool) -> dict[str, float]:
     return {**predicate_features(candidate.predicate, in_quote), **slot_features(candidate)}
 
 
+def handed_on(predicate: Token) -> list[Token]:
+    """The words *predicate* hands an attribution on to when they attribute themselves: the
+    infinitive it leads into (``continues to refute …``) and its object noun (``has made
+    comments about …``, ``issued a statement that …``); PolNeAR's cue then runs over both words
+    and the content is the inner word's."""
+    return [c for c in predicate.children if led_in(c) or c.dep_ == "dobj" and c.pos_ == "NOUN"]
+
+
 def learned_frames(doc: Doc, rule_frames: list[Frame], marks: MarkIndex,
                    options: Options, model: LinearModel, skip=None) -> list[Frame]:
     """Frames for the predicates the rules left alone that the model takes for attributions:
@@ -252,8 +260,8 @@ def learned_frames(doc: Doc, rule_frames: list[Frame], marks: MarkIndex,
             if p < model.threshold:
                 continue
             token = candidate.predicate
-            if any(led_in(c) and c.i in kept for c in token.children):
-                continue  # "continues to refute …": "refute" attributes, "continues" leads in
+            if any(c.i in kept for c in handed_on(token)):
+                continue  # "continues to refute …", "made comments about …": the inner word attributes
             content = content_spans(raised_subject(token, candidate.slot == "to")
                                     + choose(token, candidate.slot, candidate.content, model.boundary),
                                     keep_that=options.content_that)
