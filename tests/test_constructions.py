@@ -612,6 +612,17 @@ def test_a_hedging_verb_before_no_cue_reports_its_subject_and_says_who_nobody(nl
         "appeared", ["Senator Tom Ellis", "to be on the upswing after a strong showing in Iowa"], None, "thought")
 
 
+@pytest.mark.parametrize("text", [
+    "Tom Ellis ticked through the code of conduct the family has long embodied: ''Civility was assumed,'' he said.",
+    "Tom Ellis ticked through the code of conduct: “Civility was assumed,” he said.",
+])
+def test_a_sentence_announcing_a_quotation_before_the_cue_is_not_its_content(nlp, text):
+    """``X ticked through the code: ‘Civility was assumed,’ he said``: the parser hangs both
+    clauses on *said*; the one next to the cue is what it reports."""
+    q = only(nlp, text)
+    assert (q["type"].value, q["parts"], q["name"]) == ("direct", ["Civility was assumed,"], "Tom Ellis")
+
+
 def test_a_whole_attribution_before_the_cue_is_not_its_content(nlp):
     """The parser hangs ``He said A`` on the second *said* as its clause; the quotation is the
     second one's."""

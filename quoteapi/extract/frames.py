@@ -243,6 +243,10 @@ def clause_content(cue: Token, entry, participles: set[int]) -> tuple[list[Token
                 # either side, the one before is the sentence the attribution interrupts (unless
                 # it is a quotation: "“I'm more skilled …,” said Robin Maynard, half joking").
                 clauses = [c for c in clauses if c.i > cue.i]
+            if len(clauses) > 1 and clauses[-1].i < cue.i:
+                # "X ticked through the code: ‘Civility was assumed,’ he said": of two clauses
+                # before the cue, the one next to it is what it reports; the other announces it.
+                clauses = clauses[-1:]
             if clauses:
                 return without_nested_cues(list(clauses[0].subtree), cue, participles), Rule.CCOMP
             tokens = _clause_after_setting(cue)
