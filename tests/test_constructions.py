@@ -612,6 +612,13 @@ def test_a_hedging_verb_before_no_cue_reports_its_subject_and_says_who_nobody(nl
         "appeared", ["Senator Tom Ellis", "to be on the upswing after a strong showing in Iowa"], None, "thought")
 
 
+def test_a_quotation_before_the_cue_wins_over_a_clause_the_parser_hangs_after_it(nlp):
+    """``“His legend will live on,” Spencer said, as fighters worked out``: the parser makes the
+    adverbial clause the cue's complement and hangs the opening mark on the cue."""
+    q = only(nlp, "“His legend will live on,” Tom Ellis said, as a few young fighters worked out inside the gym.")
+    assert (q["type"].value, q["parts"]) == ("direct", ["His legend will live on,"])
+
+
 @pytest.mark.parametrize("text", [
     "Tom Ellis ticked through the code of conduct the family has long embodied: ''Civility was assumed,'' he said.",
     "Tom Ellis ticked through the code of conduct: “Civility was assumed,” he said.",
@@ -643,6 +650,7 @@ def test_the_sentence_announcing_a_quotation_is_not_part_of_it(nlp):
     ("“This is fantastic!” beamed Tom Ellis of Madison, Alabama.", "beamed", "Tom Ellis of Madison, Alabama"),
     ("“Oh, my God,” a young woman exclaimed upon seeing him.", "exclaimed", "a young woman"),
     ("“Nonsense,” Tom Ellis scoffed.", "scoffed", "Tom Ellis"),
+    ("During the debate, Jane Porter cracked, “I'm a progressive who gets things done.”", "cracked", "Jane Porter"),
 ])
 def test_a_verb_of_the_manner_of_speaking_is_a_cue_beside_a_quotation(nlp, text, cue, speaker):
     q = only(nlp, text)

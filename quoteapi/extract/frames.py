@@ -272,8 +272,11 @@ def clause_content(cue: Token, entry, participles: set[int]) -> tuple[list[Token
 
 
 def _opens_a_quotation(clause: Token) -> bool:
+    """Whether *clause* begins with an opening quotation mark, its own or the one right before
+    it (the parser often hangs that mark on the cue)."""
     first = clause.left_edge
-    return first.text in QUOTE_OPENERS or first.text in {"''", "``"}
+    marks = [first] + ([clause.doc[first.i - 1]] if first.i > 0 else [])
+    return any(t.text in QUOTE_OPENERS or t.text in {"''", "``"} for t in marks)
 
 
 def _speaks_itself(clause: Token, cue: Token) -> bool:
