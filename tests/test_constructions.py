@@ -282,6 +282,16 @@ def test_interrupting_clause_between_commas(nlp):
     assert q["parts"] == ["Those protests", "are acts of patriotism"] and q["name"] == "Jane Porter"
 
 
+def test_a_quotation_after_an_interrupting_clause_goes_on_the_reported_words(nlp):
+    """``A, he added, “B.”``: one quote of two parts, the second quoted; a title after the
+    clause (``said on “Morning Joe”``) is not a part."""
+    q = only(nlp, "The streets were deserted, Tom Ellis added, “but people need to connect somehow.”")
+    assert (q["type"].value, q["parts"], q["name"]) == (
+        "mixed", ["The streets were deserted", "but people need to connect somehow."], "Tom Ellis")
+    q = only(nlp, "Taxes will rise next year, Tom Ellis said on “Morning Joe.”")
+    assert q["parts"] == ["Taxes will rise next year"]
+
+
 def test_second_quotation_of_a_paragraph_keeps_speaker_and_cue(nlp):
     found = quotes_of(nlp, "“It is anti-reform,” said Tom Ellis, an economist. “It only adds complexity to the code.”")
     assert [(f["name"], f["cue"]) for f in found] == [("Tom Ellis", "said"), ("Tom Ellis", "said")]

@@ -210,14 +210,31 @@ class _Joiner:
         self._add(frame, QuoteType.DIRECT, sorted(p for i in hits for p in self.spans[i].parts), rule)
 
     def extend_interrupted(self) -> None:
-        """'“A,” he said, “B.”': the other half of an interrupted quotation joins the quote."""
+        """'“A,” he said, “B.”': the other half of an interrupted quotation joins the quote;
+        'A, he added, “B.”': so does a quotation right after a clause that interrupts reported
+        words (the quote is then a mixed one)."""
         for n, (candidate, frame) in enumerate(self.found):
-            if frame is not None and candidate.type == QuoteType.DIRECT:
+            if frame is None:
+                continue
+            if candidate.type == QuoteType.DIRECT:
                 extra = self.adjacent_quotes(frame)
-                if extra:
-                    self.claimed.update(extra)
-                    parts = tuple(sorted(candidate.parts + tuple(p for i in extra for p in self.spans[i].parts)))
-                    self.found[n] = (replace(candidate, parts=parts), frame)
+                qtype = candidate.type
+            elif candidate.end <= _clause_extent(frame, self.marks)[0]:
+                extra = [i for i in self.adjacent_quotes(frame)
+                         if self.spans[i].start > frame.cue_token.idx and self._goes_on(self.spans[i])]
+                qtype = QuoteType.MIXED
+            else:
+                continue
+            if extra:
+                self.claimed.update(extra)
+                parts = tuple(sorted(candidate.parts + tuple(p for i in extra for p in self.spans[i].parts)))
+                self.found[n] = (replace(candidate, parts=parts, type=qtype), frame)
+
+    def _goes_on(self, q: QuoteSpan) -> bool:
+        """A quotation that goes on a sentence rather than names a title (``he said on “Morning
+        Joe”``): it starts in lower case or has a few words."""
+        quoted = q.text(self.text).lstrip()
+        return quoted[:1].islower() or words(quoted) >= _MIN_STANDALONE_WORDS
 
     def from_colon(self, frame: Frame) -> None:
         """``The governor added:`` and then the words, without quotation marks: the rest of the
