@@ -265,6 +265,7 @@ def test_polnear_span_convention_keeps_that_and_appositions():
     ("When asked, Tom Ellis said that taxes would rise.", "said", "said"),
     ("Tom Ellis had seemed to mock his rival's plan.", "had seemed to mock", "mock"),  # hedges.txt
     ("Tom Ellis is continuing to insist that taxes would rise.", "is continuing to insist", "insist"),  # leads.txt
+    ("His office put out a statement saying that taxes would rise.", "put out a statement saying", "saying"),
     ("Tom Ellis has raised questions about the plan.", "has raised questions about", "questions"),
 ])
 def test_polnear_cue_takes_its_verb_group(nlp, text, polnear_cue, compact_cue):
@@ -665,6 +666,16 @@ def test_the_sentence_announcing_a_quotation_is_not_part_of_it(nlp):
 def test_a_verb_of_the_manner_of_speaking_is_a_cue_beside_a_quotation(nlp, text, cue, speaker):
     q = only(nlp, text)
     assert (q["type"], q["cue"], q["speaker"]) == ("direct", cue, speaker)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The mayor's office put out a statement saying the bridge would close.", "The mayor's office"),
+    ("Senator Tom Ellis emailed a message saying the struggle continues.", "Senator Tom Ellis"),
+])
+def test_a_participle_describing_a_document_speaks_for_its_issuer(nlp, text, speaker):
+    """``put out a statement saying …``: the statement's issuer speaks, not nobody."""
+    q = only(nlp, text)
+    assert (q["cue"], q["speaker"]) == ("saying", speaker)
 
 
 def test_a_verb_of_the_manner_of_speaking_reports_nothing_in_running_text(nlp):

@@ -31,7 +31,7 @@ from .frames import Frame, _clause_tokens, cue_entry, led_in, raised_subject
 from .lexicon import CUES, SPEAKER_KINDS
 from .marks import MarkIndex
 from .options import Options
-from .phrases import content_spans
+from .phrases import content_spans, issuing_verb
 from .predicates import PredicateCandidate, candidates_in
 from .vocab import Rule, SpeakerKind
 
@@ -220,10 +220,13 @@ def features(candidate: PredicateCandidate, in_quote: bool) -> dict[str, float]:
 
 def handed_on(predicate: Token) -> list[Token]:
     """The words *predicate* hands an attribution on to when they attribute themselves: the
-    infinitive it leads into (``continues to refute …``) and its object noun (``has made
-    comments about …``, ``issued a statement that …``); PolNeAR's cue then runs over both words
-    and the content is the inner word's."""
-    return [c for c in predicate.children if led_in(c) or c.dep_ == "dobj" and c.pos_ == "NOUN"]
+    infinitive it leads into (``continues to refute …``), its object noun (``has made
+    comments about …``, ``issued a statement that …``) and the participle that describes that
+    object (``issued a statement describing …``); PolNeAR's cue then runs over those words and
+    the content is the inner word's."""
+    objects = [c for c in predicate.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+    return ([c for c in predicate.children if led_in(c)] + objects
+            + [p for o in objects for p in o.children if issuing_verb(p) is predicate])
 
 
 def learned_frames(doc: Doc, rule_frames: list[Frame], marks: MarkIndex,
@@ -239,6 +242,7 @@ def learned_frames(doc: Doc, rule_frames: list[Frame], marks: MarkIndex,
     # The rules decided these words; words inside quotation marks are the quoted person's own.
     taken = {t.i for f in rule_frames for t in f.cue}
     taken.update(f.cue_token.head.i for f in rule_frames if led_in(f.cue_token))  # "seemed [to mock]"
+    taken.update(v.i for f in rule_frames if (v := issuing_verb(f.cue_token)) is not None)  # "issued a statement saying"
     for q in marks.spans:
         span = doc.char_span(q.mark_start, q.mark_end, alignment_mode="contract")
         if span is not None:

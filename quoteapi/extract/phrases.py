@@ -5,7 +5,9 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
-from .lexicon import CONNECTIVES, HONORIFICS, LEADS, TITLE_WORDS
+from .vocab import SpeakerKind
+
+from .lexicon import CONNECTIVES, HONORIFICS, LEADS, SPEAKER_KINDS, TITLE_WORDS
 
 # Children that are not part of a speaker mention as written: "Smith, who ..., said".
 _MENTION_EXCLUDED_DEPS = {"appos", "relcl", "acl", "advcl", "punct", "parataxis"}
@@ -256,6 +258,24 @@ def _in_group(token: Token, head: Token, deps: set[str]) -> bool:
     return token.head.i == head.i and token.dep_ in deps and token.tag_ != "WRB" and not token.is_punct
 
 
+def issuing_verb(participle: Token) -> Token | None:
+    """``His office put out a statement saying …``, ``posted a message reading “…”``: the verb
+    whose object, a document or message, the participle cue describes; its subject is the
+    speaker and PolNeAR's cue runs from it (train: the verb's subject speaks in 37 of 52 such
+    cues, the noun in 9). None for any other word."""
+    noun = participle.head
+    if participle.dep_ != "acl" or participle.tag_ != "VBG" or noun.dep_ != "dobj":
+        return None
+    if noun.lemma_.lower() not in _ISSUED and SPEAKER_KINDS.get(noun.lemma_.lower()) != SpeakerKind.DOCUMENT:
+        return None
+    verb = noun.head
+    return verb if verb.i < noun.i and verb.pos_ in {"VERB", "AUX"} else None
+
+
+# Messages that are not documents as a speaker (``the message said``) would be.
+_ISSUED = {"message", "resolution", "video", "notice", "caption", "petition"}
+
+
 def cue_group(cue: list[Token], content_start: int | None) -> list[Token]:
     """*cue* (consecutive tokens, the verb first) with the words of its verb group around it:
     auxiliaries, negation and adverbs next to the verb, and the preposition right after it when
@@ -280,6 +300,8 @@ def cue_group(cue: list[Token], content_start: int | None) -> list[Token]:
         first = verb.i  # "had seemed to mock", "continues to insist": the leading verb's group too
     elif head.pos_ == "NOUN" and head.dep_ == "dobj" and verb.i < first:
         first = verb.i  # "has raised questions about": the verb the noun is the object of
+    elif (issuer := issuing_verb(head)) is not None:
+        verb, first = issuer, issuer.i  # "issued a statement describing"
     if verb.i == first:
         while first > 0 and _in_group(doc[first - 1], verb, _GROUP_BEFORE):
             first -= 1

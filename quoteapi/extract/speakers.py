@@ -42,7 +42,7 @@ from .lexicon import COMPANY_NOUNS, HEDGES, SPEAKER_KINDS
 from .lines import ends_line
 from .marks import DOUBLE_CLOSE, QUOTE_OPENERS, STRAIGHT_DOUBLE
 from .options import DEFAULT, Options
-from .phrases import DASHES, char_span, dateline_length, mention_tokens
+from .phrases import DASHES, char_span, dateline_length, issuing_verb, mention_tokens
 from .types import Candidate, Entity, Mention
 from .vocab import Rule, SpeakerFrom, SpeakerKind
 
@@ -155,6 +155,7 @@ def syntactic_source(cue: Token) -> Source | None:
                     return Source(found.head, how)
                 break
         governor = cue.head  # "Advisers are quick to point out …": up the chain of complements
+        governor = issuing_verb(cue) or governor  # "His office put out a statement saying …"
         while not (subj := _subjects(governor, _ANY_SUBJECT_DEPS)) \
                 and governor.dep_ in {"acomp", "xcomp"} and governor.head.i != governor.i:
             governor = governor.head
