@@ -8,8 +8,9 @@
 4. For each positive, every boundary variant of its content (:mod:`quoteapi.extract.bounds`)
    becomes an example of the boundary chooser: positive when it is the gold content exactly.
    A second logistic regression learns those weights.
-5. The decision threshold is chosen on the dev gold by content exact F1 of the whole pipeline,
-   and the model is written as JSON weights with its figures.
+5. The decision threshold is chosen on the dev gold by the mean F1 of the whole pipeline over
+   the five figures it is judged by (``CHOSEN_ON``), and the model is written as JSON weights
+   with its figures.
 
 Deterministic: the same data and settings give the same weights.
 """
@@ -32,6 +33,10 @@ from .extract.types import overlap
 
 THRESHOLDS = (0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
 SEED = 13
+# The figures the threshold serves: the issue's five. Content exact alone picked 0.45 where 0.4
+# scores higher on all five on 300 train articles held out of a refit (0.6051 / 0.7623 / 0.6872 /
+# 0.7254 / 0.6678 against 0.6050 / 0.7585 / 0.6860 / 0.7230 / 0.6672).
+CHOSEN_ON = ("content_exact", "content_prop", "speaker_linked", "source_exact", "cue_exact")
 BOUNDARY_C = 0.1  # chosen on dev among 0.03, 0.1, 0.3, 1.0: 0.1 and 0.03 alike, 1.0 fits train only
 
 
@@ -159,7 +164,7 @@ def train(train_records: list[dict], dev_records: list[dict], out: Path, c: floa
         extractor.model = LinearModel(weights, threshold, boundary=boundary)
         scores = evaluate(dev_records, Preparsed(dev_records, dev_docs, extractor)).as_dict()["overall"]
         by_threshold[threshold] = scores
-    best = max(THRESHOLDS, key=lambda t: (by_threshold[t]["content_exact"]["f1"], -t))
+    best = max(THRESHOLDS, key=lambda t: (_mean_f1(by_threshold[t]), -t))
     extractor.model = LinearModel(weights, best, boundary=boundary)
     fit_scores = evaluate(train_records, Preparsed(train_records, train_docs, extractor)).as_dict()["overall"]
     figures = {
@@ -168,14 +173,19 @@ def train(train_records: list[dict], dev_records: list[dict], out: Path, c: floa
         "boundary_features": len(boundary.weights) if boundary else 0, "boundary_c": BOUNDARY_C,
         "threshold": best, "seconds": round(time.perf_counter() - started, 1),
         "dev_rules_only": _f1(rules), "dev_learned": _f1(by_threshold[best]), "train_learned": _f1(fit_scores),
-        "dev_by_threshold": {str(t): by_threshold[t]["content_exact"]["f1"] for t in THRESHOLDS},
+        "dev_by_threshold": {str(t): {"mean_f1": round(_mean_f1(by_threshold[t]), 4),
+                                      "content_exact": by_threshold[t]["content_exact"]["f1"]} for t in THRESHOLDS},
     }
     out.mkdir(parents=True, exist_ok=True)
     LinearModel(weights, best, meta={"data": "PolNeAR train split", "c": c, "seed": SEED,
-                                     "threshold_chosen_on": "PolNeAR dev, content exact F1"},
+                                     "threshold_chosen_on": "PolNeAR dev, mean F1 of " + ", ".join(CHOSEN_ON)},
                 boundary=boundary).to_file(out / MODEL_FILE)
     (out / MODEL_FILE.replace(".json.gz", ".figures.json")).write_text(json.dumps(figures, indent=2) + "\n")
     return figures
+
+
+def _mean_f1(scores: dict) -> float:
+    return sum(scores[m]["f1"] for m in CHOSEN_ON) / len(CHOSEN_ON)
 
 
 def _f1(scores: dict) -> dict[str, float]:
