@@ -9,10 +9,10 @@ from conftest import POLNEAR_DEV
 
 # A little under the figures of the last change to the extractor (polnear span convention).
 FLOORS = {
-    "rules only": {"content_exact": 0.618, "content_prop": 0.743, "speaker_linked": 0.686,
-                   "source_exact": 0.735, "cue_exact": 0.680},
-    "learned": {"content_exact": 0.646, "content_prop": 0.792, "speaker_linked": 0.716,
-                "source_exact": 0.778, "cue_exact": 0.712},
+    "rules only": {"content_exact": 0.620, "content_prop": 0.745, "speaker_linked": 0.690,
+                   "source_exact": 0.737, "cue_exact": 0.682},
+    "learned": {"content_exact": 0.646, "content_prop": 0.798, "speaker_linked": 0.720,
+                "source_exact": 0.778, "cue_exact": 0.714},
 }
 
 
