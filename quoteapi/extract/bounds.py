@@ -33,7 +33,7 @@ from enum import Enum
 
 from spacy.tokens import Token
 
-from .lexicon import CUES
+from .lexicon import CLAUSE_NOUNS, CUES
 
 # Dependents whose subtree may end a content and be cut off.
 _DROPPABLE = {"relcl", "prep", "advcl", "appos", "conj", "acl", "advmod", "npadvmod"}
@@ -98,7 +98,8 @@ def variants(predicate: Token, content: list[Token] | tuple[Token, ...]) -> list
         grown = grown + gap + list(child.subtree)
         out.append(Variant(Edit.EXTEND, child.dep_, _word(child), tuple(grown)))
     objects = [c for c in rights if c.dep_ in {"dobj", "dative"} and c.i < first]
-    if objects:  # "urged [voters] to stay home"
+    if objects and objects[0].lemma_.lower() not in CLAUSE_NOUNS:
+        # "urged [voters] to stay home"; not "expressed concern [that …]", whose noun is the cue's
         obj = objects[0]
         gap = [doc[k] for k in range(obj.right_edge.i + 1, first)]
         before = [t for t in obj.subtree if t.i < first]  # (the content may hang on the object)

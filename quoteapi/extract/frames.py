@@ -16,7 +16,7 @@ from .lexicon import CLAUSE_NOUNS, CUE_IDIOMS, CUES, HEDGES, LEADS, QUOTE_ONLY, 
 from .marks import DOUBLE_CLOSE, QUOTE_OPENERS, SINGLE_CLOSE, STRAIGHT_DOUBLE
 from .options import DEFAULT, Options
 from .lines import ends_line, title_cased
-from .phrases import DASHES, content_spans
+from .phrases import DASHES, content_spans, named_owner
 from .vocab import Mode, Rule
 
 
@@ -139,7 +139,7 @@ def _object_content(cue: Token) -> list[Token] | None:
     naming = [c for c in cue.children if c.dep_ == "oprd" and c.i > obj.i]
     if obj.pos_ in _NOT_CONTENT_OBJECTS and obj.lower_ not in {"what"} and not naming:
         return None
-    if obj.lemma_.lower() in CLAUSE_NOUNS:
+    if obj.lemma_.lower() in CLAUSE_NOUNS and not named_owner(obj):  # ("rejected [Ellis's claim that …]")
         clauses = [c for c in obj.children if c.dep_ in {"acl", "ccomp"} and any(m.lower_ == "that" for m in c.children)]
         if clauses:
             return list(clauses[0].subtree)

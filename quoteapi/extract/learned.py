@@ -31,7 +31,7 @@ from .frames import Frame, _clause_tokens, cue_entry, led_in, raised_subject
 from .lexicon import CUES, SPEAKER_KINDS
 from .marks import MarkIndex
 from .options import Options
-from .phrases import content_spans, issuing_verb
+from .phrases import content_spans, issuing_verb, named_owner
 from .predicates import PredicateCandidate, candidates_in
 from .vocab import Rule, SpeakerKind
 
@@ -241,6 +241,7 @@ def learned_frames(doc: Doc, rule_frames: list[Frame], marks: MarkIndex,
     at the price of that sentence of the seed article: the rules keep what they decide."""
     # The rules decided these words; words inside quotation marks are the quoted person's own.
     taken = {t.i for f in rule_frames for t in f.cue}
+    handed_to_rules = {t.i for f in rule_frames for t in handed_on(f.cue_token)}
     taken.update(f.cue_token.head.i for f in rule_frames if led_in(f.cue_token))  # "seemed [to mock]"
     taken.update(v.i for f in rule_frames if (v := issuing_verb(f.cue_token)) is not None)  # "issued a statement saying"
     for q in marks.spans:
@@ -266,6 +267,8 @@ def learned_frames(doc: Doc, rule_frames: list[Frame], marks: MarkIndex,
             token = candidate.predicate
             if any(c.i in kept for c in handed_on(token)):
                 continue  # "continues to refute …", "made comments about …": the inner word attributes
+            if token.i in handed_to_rules and not named_owner(token):
+                continue  # "expressed concern over …": the rules' cue reports the noun's words already
             content = content_spans(raised_subject(token, candidate.slot == "to")
                                     + choose(token, candidate.slot, candidate.content, model.boundary),
                                     keep_that=options.content_that)

@@ -5,9 +5,8 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
-from .vocab import SpeakerKind
-
 from .lexicon import CONNECTIVES, HONORIFICS, LEADS, SPEAKER_KINDS, TITLE_WORDS
+from .vocab import SpeakerKind
 
 # Children that are not part of a speaker mention as written: "Smith, who ..., said".
 _MENTION_EXCLUDED_DEPS = {"appos", "relcl", "acl", "advcl", "punct", "parataxis"}
@@ -258,6 +257,12 @@ def _in_group(token: Token, head: Token, deps: set[str]) -> bool:
     return token.head.i == head.i and token.dep_ in deps and token.tag_ != "WRB" and not token.is_punct
 
 
+def named_owner(noun: Token) -> bool:
+    """``rejected [Tom Ellis's] claim that …``: a possessor other than a pronoun owns the noun,
+    whose words are then someone else's than those of the verb's subject."""
+    return any(c.dep_ == "poss" and c.pos_ != "PRON" for c in noun.children)
+
+
 def issuing_verb(participle: Token) -> Token | None:
     """``His office put out a statement saying …``, ``posted a message reading “…”``: the verb
     whose object, a document or message, the participle cue describes; its subject is the
@@ -272,7 +277,7 @@ def issuing_verb(participle: Token) -> Token | None:
     return verb if verb.i < noun.i and verb.pos_ in {"VERB", "AUX"} else None
 
 
-# Messages that are not documents as a speaker (``the message said``) would be.
+# What is put out besides the documents of speaker_kinds.tsv: "posted a message reading …".
 _ISSUED = {"message", "resolution", "video", "notice", "caption", "petition"}
 
 
@@ -298,7 +303,7 @@ def cue_group(cue: list[Token], content_start: int | None) -> list[Token]:
     verb = head.head
     if head.dep_ == "xcomp" and verb.i == first - 1 and verb.lemma_.lower() in LEADS:
         first = verb.i  # "had seemed to mock", "continues to insist": the leading verb's group too
-    elif head.pos_ == "NOUN" and head.dep_ == "dobj" and verb.i < first:
+    elif head.pos_ == "NOUN" and head.dep_ == "dobj" and verb.i < first and not named_owner(head):
         first = verb.i  # "has raised questions about": the verb the noun is the object of
     elif (issuer := issuing_verb(head)) is not None:
         verb, first = issuer, issuer.i  # "issued a statement describing"
