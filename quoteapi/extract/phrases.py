@@ -263,6 +263,10 @@ def named_owner(noun: Token) -> bool:
     return any(c.dep_ == "poss" and c.pos_ != "PRON" for c in noun.children)
 
 
+# What is put out besides the documents of speaker_kinds.tsv: "posted a message reading …".
+_ISSUED = {"message", "resolution", "video", "notice", "caption", "petition"}
+
+
 def issuing_verb(participle: Token) -> Token | None:
     """``His office put out a statement saying …``, ``posted a message reading “…”``: the verb
     whose object, a document or message, the participle cue describes; its subject is the
@@ -275,10 +279,6 @@ def issuing_verb(participle: Token) -> Token | None:
         return None
     verb = noun.head
     return verb if verb.i < noun.i and verb.pos_ in {"VERB", "AUX"} else None
-
-
-# What is put out besides the documents of speaker_kinds.tsv: "posted a message reading …".
-_ISSUED = {"message", "resolution", "video", "notice", "caption", "petition"}
 
 
 def cue_group(cue: list[Token], content_start: int | None) -> list[Token]:

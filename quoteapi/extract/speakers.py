@@ -42,7 +42,7 @@ from .lexicon import COMPANY_NOUNS, HEDGES, SPEAKER_KINDS
 from .lines import ends_line
 from .marks import DOUBLE_CLOSE, QUOTE_OPENERS, STRAIGHT_DOUBLE
 from .options import DEFAULT, Options
-from .phrases import DASHES, char_span, dateline_length, issuing_verb, mention_tokens
+from .phrases import DASHES, char_span, dateline_length, issuing_verb, mention_tokens, named_owner
 from .types import Candidate, Entity, Mention
 from .vocab import Rule, SpeakerFrom, SpeakerKind
 
@@ -115,10 +115,9 @@ def syntactic_source(cue: Token) -> Source | None:
         # promoting her plans for …", not "Voters rejected Tom Ellis's claim" (PolNeAR train:
         # the subject for 88 of 100 such nouns with a pronoun possessive, the possessor for 12 of
         # 17 with a named one).
-        possessor = next((c for c in cue.children if c.dep_ == "poss"), None)
         owner = _noun_cue_owner(cue)
-        if owner is None or cue.dep_ != "dobj" or possessor is not None and possessor.pos_ != "PRON":
-            owner = possessor or next(
+        if owner is None or cue.dep_ != "dobj" or named_owner(cue):
+            owner = next((c for c in cue.children if c.dep_ == "poss"), None) or next(
                 (c for c in cue.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), None) or owner
         return Source(owner, SpeakerFrom.SUBJECT) if owner is not None else None
     inverted = _inverted_subject(cue)
