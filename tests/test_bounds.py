@@ -47,6 +47,17 @@ def test_a_variant_never_takes_in_another_attribution(parse):
     assert [kind for kind, _ in _offered(_token(doc, "said"), content)] == ["keep"]
 
 
+def test_an_extension_takes_in_a_speech_verb_without_a_subject_of_its_own(parse):
+    """``criticized [Mr. Rubio for failing to defend Latinos]``: what he is criticized for;
+    ``said [prices rose], and officials warned …`` stays two attributions (above)."""
+    doc = parse("They criticized Mr. Rubio for failing to defend Latinos.")
+    criticized, rubio = _token(doc, "criticized"), _token(doc, "Rubio")
+    assert ("extend:prep", "Mr. Rubio for failing to defend Latinos") in _offered(criticized, list(rubio.subtree))
+    doc = parse("They criticized Mr. Rubio because officials warned that wages would fall.")
+    criticized, rubio = _token(doc, "criticized"), _token(doc, "Rubio")
+    assert [kind for kind, _ in _offered(criticized, list(rubio.subtree))] == ["keep"]
+
+
 def _model(**weights):
     return LinearModel({k.replace("__", ":").replace("_eq_", "="): v for k, v in weights.items()})
 

@@ -20,7 +20,8 @@ edit                    variant
 A logistic regression trained on PolNeAR train with the attribution model (``quoteapi train``)
 scores each variant; the best one is the content when it scores at least 0.5 (more likely right
 than wrong), the subtree otherwise. Contents that meet quotation marks are left as they are:
-the marks decide those. A variant never takes in quotation marks or another speech verb.
+the marks decide those. A variant never takes in quotation marks or another speech verb, but
+for an extension's speech verb without a subject of its own (``for failing to defend …``).
 
 >>> Edit("drop").value
 'drop'
@@ -121,9 +122,17 @@ def has_quote_mark(tokens) -> bool:
 
 def _crosses(variant: Variant, inside: set[int]) -> bool:
     """A variant may not take in quotation marks or another speech verb's words (``said [A] and
-    said B``: two attributions)."""
-    return any(t.text in QUOTE_CHARS or (t.i not in inside and t.pos_ == "VERB" and t.lemma_.lower() in CUES)
-               for t in variant.tokens)
+    said B``: two attributions) — but for an extension over the predicate's next dependents, a
+    speech verb without a subject of its own is part of what is reported (``criticized [Mr.
+    Rubio for failing to defend Latinos]``)."""
+    return any(t.text in QUOTE_CHARS or (t.i not in inside and _speaks(t, variant.edit)) for t in variant.tokens)
+
+
+def _speaks(token: Token, edit: Edit) -> bool:
+    """Whether *token* is a speech verb that attributes on its own inside a variant made by *edit*."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in CUES:
+        return False
+    return edit != Edit.EXTEND or any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
 
 
 def bucket(n: int) -> str:
