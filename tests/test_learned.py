@@ -92,6 +92,34 @@ def test_a_document_reports_the_object_of_a_lexicon_verb_a_person_does_not():
     assert [q.cue.text for q in person if q.cue.text == "showed"] == []
 
 
+def test_a_lexicon_verbs_object_is_the_models_to_decide_unless_it_names_an_act():
+    """``dismissed [the accusations of fraud]`` reports words; ``dismissed a planned visit``
+    turns an act down (the lexicon's ``dismiss`` lists no object: the model decides the first)."""
+    from quoteapi.extract import load_pipeline
+
+    nlp = load_pipeline(spans="polnear")
+    words = nlp("The senator dismissed the accusations of fraud on Tuesday.")._.quotes
+    assert [(q.cue.text, q.speaker.text, q.rule) for q in words] == [("dismissed", "The senator", "learned")]
+    assert nlp("The governor dismissed a planned visit by the inspectors.")._.quotes == []
+
+
+@pytest.mark.parametrize("text, head, act", [
+    ("The governor dismissed a planned visit by the inspectors.", "visit", True),  # also a verb
+    ("She wrote a letter to the board.", "letter", True),
+    ("The senator dismissed the accusations of fraud.", "accusations", False),  # a noun only
+    ("He denied the report.", "report", False),  # a verb of the cue lexicon: words
+    ("They thanked Mr. Rubio.", "Rubio", False),  # a name
+])
+def test_an_object_names_an_act_when_its_noun_is_also_a_verb_outside_the_lexicon(nlp, text, head, act):
+    from quoteapi.extract.learned import names_an_act, verb_lemmas
+
+    verbs = verb_lemmas(nlp)
+    doc = nlp(text)
+    noun = next(t for t in doc if t.text == head)
+    assert names_an_act(list(noun.subtree), verbs) is act
+    assert names_an_act(list(noun.subtree), None) is True  # without the parser's index: as before
+
+
 @pytest.mark.parametrize("text, cue, content, outer, inner", [
     ("Mayor Jane Porter continues to insist that taxes would rise.", "continues to insist", "that taxes would rise",
      "continues", "insist"),
