@@ -293,6 +293,18 @@ def test_a_quotation_after_an_interrupting_clause_goes_on_the_reported_words(nlp
     assert q["parts"] == ["Taxes will rise next year"]
 
 
+@pytest.mark.parametrize("text", [
+    "Speaking Sunday on ABC’s “This Week,” Tom Ellis admitted that the course was renamed.",
+    "“I have always said that I expect to be vetted,” Tom Ellis said on “Meet the Press.”",
+    "Tom Ellis said on NBC's ''Meet the Press'' that taxes would rise.",
+])
+def test_a_title_after_a_possessive_or_on_is_nobodys_words(nlp, text):
+    """``on ABC’s “This Week”``: a programme's title beside the cue is not a quote of its own."""
+    titles = {"This Week", "This Week,", "Meet the Press", "Meet the Press."}
+    assert not [f for f in quotes_of(nlp, text) if any(p in titles for p in f["parts"])]
+    assert quotes_of(nlp, text), "the attribution itself is still found"
+
+
 def test_second_quotation_of_a_paragraph_keeps_speaker_and_cue(nlp):
     found = quotes_of(nlp, "“It is anti-reform,” said Tom Ellis, an economist. “It only adds complexity to the code.”")
     assert [(f["name"], f["cue"]) for f in found] == [("Tom Ellis", "said"), ("Tom Ellis", "said")]

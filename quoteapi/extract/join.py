@@ -20,7 +20,7 @@ from .frames import Frame, doc_frames
 from .layouts import signature_frames, speaker_colon_frames
 from .learned import LinearModel, learned_frames
 from .lexicon import NO_COMMENT_PHRASES
-from .lines import is_headline
+from .lines import capitalised_share, is_headline
 from .marks import MarkIndex, QuoteSpan
 from .options import DEFAULT, Options
 from .outlets import find_outlet
@@ -34,6 +34,10 @@ _AFTER_CLAUSE = re.compile(r"[\s,;—–-]*(:[\s]*)?")
 # Shorter quotations standing alone are scare quotes or titles, unless they go on a paragraph
 # whose quote is attributed ('“We will fight,” she said. “We will.”').
 _MIN_STANDALONE_WORDS = 4
+# What stands right before the title of a programme or a work: "CNN’s “This Week”", "on “Meet the Press”".
+_TITLE_BEFORE = re.compile(r"(?:['’]s|\bon)[ \t\u00a0]*$")
+_MAX_TITLE_WORDS = 8
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
 # A colon right after an attribution clause, then the words on the same line or the next paragraph.
 _COLON_THEN = re.compile(r"[ \t]*:[ \t]*(?:\n\s*)?")
 # Reported content of one word is a name or nothing: "attacked [Machado]", not "said [so]"
@@ -189,7 +193,7 @@ class _Joiner:
         start, end = _clause_extent(frame, self.marks)
         found = []
         before, after = self.marks.last_before(start), self.marks.first_after(end)
-        if before is not None and before not in self.claimed:
+        if before is not None and before not in self.claimed and not self._names_a_title(before):
             gap = self.text[self.spans[before].mark_end : start]
             if _BEFORE_CLAUSE.fullmatch(gap) and "\n" not in gap:
                 found.append(before)
@@ -198,11 +202,20 @@ class _Joiner:
             # '“We are refugees.” Mr. Zahed said: “The attack …”': a finished sentence before
             # the clause is not his; the colon announces what follows.
             found = []
-        if after is not None and after not in self.claimed and after != before:
+        if after is not None and after not in self.claimed and after != before and not self._names_a_title(after):
             gap = self.text[end : self.spans[after].mark_start]
             if _AFTER_CLAUSE.fullmatch(gap) and (":" in gap or "\n" not in gap):
                 found.append(after)
         return found
+
+    def _names_a_title(self, i: int) -> bool:
+        """``on CNN’s “State of the Union”``, ``he said on “Meet the Press.”``: a quotation of a
+        few words in title case right after a possessive or ``on`` names a programme or a work;
+        it is nobody's words."""
+        q = self.spans[i]
+        words = _WORD.findall(q.text(self.text))
+        return (len(words) <= _MAX_TITLE_WORDS and capitalised_share(words) == 1.0
+                and _TITLE_BEFORE.search(self.text[max(0, q.mark_start - 8):q.mark_start]) is not None)
 
     def from_adjacent(self, frame: Frame, hits: list[int]) -> None:
         self.claimed.update(hits)

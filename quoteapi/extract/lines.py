@@ -66,9 +66,12 @@ def is_headline(sent: Span) -> bool:
 def title_cased(sent: Span) -> bool:
     """Whether the content words of *sent* (three words or more) are capitalised, as in a title,
     whatever punctuation ends it (PolNeAR's titles end with a full stop)."""
-    words = [t for t in sent if t.is_alpha]
-    if len(words) < 3:
-        return False
-    content = [t for t in words if t.lower_ not in _SMALL_WORDS]
-    capitalised = sum(1 for t in content if t.text[0].isupper())
-    return bool(content) and capitalised / len(content) >= 0.8
+    words = [t.text for t in sent if t.is_alpha]
+    return len(words) >= 3 and capitalised_share(words) >= 0.8
+
+
+def capitalised_share(words: list[str]) -> float:
+    """The share of *words*, small words (articles, conjunctions, short prepositions) aside,
+    that start with a capital; 0 when only small words are left."""
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return sum(1 for w in content if w[0].isupper()) / len(content) if content else 0.0
