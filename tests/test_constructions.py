@@ -265,6 +265,7 @@ def test_polnear_span_convention_keeps_that_and_appositions():
     ("When asked, Tom Ellis said that taxes would rise.", "said", "said"),
     ("Tom Ellis had seemed to mock his rival's plan.", "had seemed to mock", "mock"),  # hedges.txt
     ("Tom Ellis is continuing to insist that taxes would rise.", "is continuing to insist", "insist"),  # leads.txt
+    ("Tom Ellis went on to say that taxes would rise.", "went on to say", "say"),  # the lead-in's particle too
     ("His office put out a statement saying that taxes would rise.", "put out a statement saying", "saying"),
     ("Tom Ellis has raised questions about the plan.", "has raised questions about", "questions"),
 ])

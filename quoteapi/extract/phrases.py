@@ -301,8 +301,9 @@ def cue_group(cue: list[Token], content_start: int | None) -> list[Token]:
     while first > 0 and _in_group(doc[first - 1], head, _GROUP_BEFORE):
         first -= 1
     verb = head.head
-    if head.dep_ == "xcomp" and verb.i == first - 1 and verb.lemma_.lower() in LEADS:
-        first = verb.i  # "had seemed to mock", "continues to insist": the leading verb's group too
+    if head.dep_ == "xcomp" and verb.i < first and verb.lemma_.lower() in LEADS \
+            and all(doc[k].head.i == verb.i and doc[k].dep_ == "prt" for k in range(verb.i + 1, first)):
+        first = verb.i  # "had seemed to mock", "continues to insist", "went on to say": the leading verb's group too
     elif head.pos_ == "NOUN" and head.dep_ == "dobj" and verb.i < first and not named_owner(head):
         first = verb.i  # "has raised questions about": the verb the noun is the object of
     elif (issuer := issuing_verb(head)) is not None:
