@@ -35,6 +35,7 @@ from enum import Enum
 from spacy.tokens import Token
 
 from .lexicon import CLAUSE_NOUNS, CUES
+from .phrases import content_head
 
 # Dependents whose subtree may end a content and be cut off.
 _DROPPABLE = {"relcl", "prep", "advcl", "appos", "conj", "acl", "advmod", "npadvmod"}
@@ -105,7 +106,7 @@ def variants(predicate: Token, content: list[Token] | tuple[Token, ...]) -> list
         gap = [doc[k] for k in range(obj.right_edge.i + 1, first)]
         before = [t for t in obj.subtree if t.i < first]  # (the content may hang on the object)
         out.append(Variant(Edit.OBJECT, obj.dep_, obj.pos_, tuple(before + gap + tokens)))
-    head = next((x for x in tokens if x.head.i not in inside or x.head.i == x.i), tokens[0])
+    head = content_head(tokens)
     conjuncts = [c for c in head.children if c.dep_ == "conj" and c.i > end]
     if conjuncts:  # "said [witnesses saw a gun] and that one was found"
         conj = conjuncts[0]

@@ -32,7 +32,7 @@ from .frames import Frame, _clause_tokens, cue_entry, led_in, raised_subject
 from .lexicon import CUES, SPEAKER_KINDS
 from .marks import MarkIndex
 from .options import Options
-from .phrases import content_spans, issuing_verb, named_owner
+from .phrases import content_head, content_spans, issuing_verb, named_owner
 from .predicates import PredicateCandidate, candidates_in
 from .vocab import Rule, SpeakerKind
 
@@ -183,12 +183,6 @@ def predicate_features(t: Token, in_quote: bool) -> dict[str, float]:
     f[f"prev={doc[t.i - 1].lower_ if t.i > 0 else '<s>'}"] = 1.0
     f[f"next={doc[t.i + 1].lower_ if t.i + 1 < len(doc) else '</s>'}"] = 1.0
     return f
-
-
-def content_head(content) -> Token:
-    """The token of *content* whose head lies outside it (its root), else its first token."""
-    inside = {x.i for x in content}
-    return next((x for x in content if x.head.i == x.i or x.head.i not in inside), content[0])
 
 
 def names_an_act(content, verbs: frozenset[str] | None) -> bool:

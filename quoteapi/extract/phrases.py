@@ -257,6 +257,12 @@ def _in_group(token: Token, head: Token, deps: set[str]) -> bool:
     return token.head.i == head.i and token.dep_ in deps and token.tag_ != "WRB" and not token.is_punct
 
 
+def content_head(tokens) -> Token:
+    """The token of *tokens* whose head lies outside them (their root), else the first token."""
+    inside = {t.i for t in tokens}
+    return next((t for t in tokens if t.head.i == t.i or t.head.i not in inside), tokens[0])
+
+
 def named_owner(noun: Token) -> bool:
     """``rejected [Tom Ellis's] claim that …``: a possessor other than a pronoun owns the noun,
     whose words are then someone else's than those of the verb's subject."""
