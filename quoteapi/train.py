@@ -30,6 +30,7 @@ from .extract.marks import MarkIndex, find_quote_spans
 from .extract.phrases import char_span, content_spans
 from .extract.predicates import candidates_in
 from .extract.types import overlap
+from .extract.wordnet import write_table
 
 THRESHOLDS = (0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
 SEED = 13
@@ -147,10 +148,12 @@ def parse_records(nlp, records: list[dict], progress: bool):
 def train(train_records: list[dict], dev_records: list[dict], out: Path, c: float = 0.3,
           progress: bool = True) -> dict:
     """Train, choose the threshold on dev, write ``out/attribution-model.json.gz`` and
-    ``out/attribution-model.figures.json``; return the figures."""
+    ``out/attribution-model.figures.json`` (and WordNet's class table, which the features read:
+    :mod:`quoteapi.extract.wordnet`); return the figures."""
     from .extract import load_pipeline
 
     started = time.perf_counter()
+    write_table(out)
     nlp = load_pipeline(spans="polnear", learned=False)
     train_docs = parse_records(nlp, train_records, progress)
     dev_docs = parse_records(nlp, dev_records, progress)

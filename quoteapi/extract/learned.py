@@ -35,6 +35,7 @@ from .options import Options
 from .phrases import content_head, content_spans, issuing_verb, named_owner
 from .predicates import PredicateCandidate, candidates_in
 from .vocab import Rule, SpeakerKind
+from .wordnet import classes
 
 MODEL_FILE = "attribution-model.json.gz"
 LEARNED_ENV = "QUOTEAPI_LEARNED"
@@ -156,6 +157,8 @@ def predicate_features(t: Token, in_quote: bool) -> dict[str, float]:
         f[f"lex_mode={entry.mode.value}"] = 1.0
     else:
         f["lex=none"] = 1.0
+    for name in classes(t):  # what it means: "blasted" is a noise, a hit and a harsh criticism
+        f[f"wordnet={name}"] = 1.0
     subject = _subject(t)
     if subject is None:
         f["subj=none"] = 1.0
@@ -227,6 +230,9 @@ def slot_features(candidate: PredicateCandidate) -> dict[str, float]:
     f[f"content_head={head.pos_}|{head.dep_}"] = 1.0
     if kind in {"object", "prep", "noun_prep"}:
         f[f"lemma_object={lemma}|{head.lemma_.lower()}"] = 1.0
+        senses = classes(head)  # "dismissed [the accusations]" (noun.communication), "[a visit]" (noun.act)
+        if senses:
+            f[f"object_wordnet={senses[0]}|{kind}"] = 1.0
     f[f"content_len={bucket(len(content))}"] = 1.0
     f[f"content_len_slot={bucket(len(content))}|{kind}"] = 1.0
     if has_quote_mark(content):
