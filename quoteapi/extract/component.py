@@ -20,6 +20,7 @@ from ..budget import check
 from . import carry  # noqa: F401  (registers the msgpack encoder of Extraction)
 from .join import join
 from .learned import LinearModel, shipped_model, verb_lemmas
+from .wordnet import load as load_classes
 from .lines import line_breaks, long_sentences  # noqa: F401  (registers both components)
 from .marks import find_quote_spans
 from .options import DEFAULT, Options
@@ -65,6 +66,8 @@ class QuoteExtractor:
         self.name = name
         self.options = Options.for_convention(spans)
         self.model = shipped_model() if learned else None
+        if self.model is not None:
+            load_classes()  # WordNet's table, which the model's features read: at start-up, not on the first article
         # The parser's verb lemmas, read by the model's stage (also when a model is set later,
         # as `quoteapi train` does to choose its threshold).
         self.verbs = verb_lemmas(nlp)

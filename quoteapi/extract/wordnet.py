@@ -54,6 +54,12 @@ def _table() -> dict[str, dict[str, tuple[str, ...]]]:
             for part in PARTS.values()}
 
 
+def load() -> None:
+    """Read the shipped table now (the learned model's start-up) rather than on the first
+    article; gunicorn's preloading then shares it between workers."""
+    _table()
+
+
 def classes(token: Token) -> tuple[str, ...]:
     """The WordNet classes of *token*'s lemma as its part of speech, in sense order (the most
     frequent sense first); ``("none",)`` for a verb or noun WordNet does not list and ``()``
