@@ -103,3 +103,20 @@ def test_title_case_is_read_whatever_ends_the_line(parse, text, titled):
     from quoteapi.extract.lines import title_cased
 
     assert title_cased(next(parse(text).sents)) is titled
+
+
+@pytest.mark.parametrize("text, frames", [
+    # the participle reports what the message says; the verb's object is not content beside it
+    ("The senator posted a message saying the vote was rigged.", [("saying", ["the vote was rigged"])]),
+    # without a reporting participle the verb's object stays its content
+    ("The senator posted a message about the vote.", [("posted", ["a message about the vote"])]),
+    # a document of others' that the verb comments on is its content (PolNeAR train: 3 of 3)
+    ("She noted published reports alleging that he lied.", [("noted", ["published reports alleging that he lied"]),
+                                                            ("alleging", ["he lied"])]),
+    # a participle without a clause of its own leaves the message to the verb
+    ("Trump posted a message on Twitter reading “Thank you Georgia” moments after polls closed.",
+     [("posted", ["a message on Twitter reading “Thank you Georgia” moments after polls closed"])]),
+])
+def test_a_verbs_object_gives_way_to_the_participle_that_reports_it(parse, text, frames):
+    found = [(cue, content) for cue, content, _ in _frames(parse(text)) if content]  # (not cues waiting for a quotation)
+    assert found == frames

@@ -16,7 +16,7 @@ from .lexicon import CLAUSE_NOUNS, CUE_IDIOMS, CUES, HEDGES, LEADS, QUOTE_ONLY, 
 from .marks import DOUBLE_CLOSE, QUOTE_OPENERS, SINGLE_CLOSE, STRAIGHT_DOUBLE
 from .options import DEFAULT, Options
 from .lines import ends_line, title_cased
-from .phrases import DASHES, content_spans, named_owner
+from .phrases import DASHES, ISSUED, content_spans, issuing_verb, named_owner
 from .vocab import Mode, Rule
 
 
@@ -136,6 +136,8 @@ def _object_content(cue: Token) -> list[Token] | None:
     if not objects:
         return None
     obj = objects[0]
+    if obj.lemma_.lower() in ISSUED and any(_reports_it(c, cue) for c in obj.children):
+        return None
     naming = [c for c in cue.children if c.dep_ == "oprd" and c.i > obj.i]
     if obj.pos_ in _NOT_CONTENT_OBJECTS and obj.lower_ not in {"what"} and not naming:
         return None
@@ -156,6 +158,16 @@ def _object_content(cue: Token) -> list[Token] | None:
             tokens.extend(child.subtree)  # "a master [at bolting deals together]"
             end = max(t.i for t in child.subtree)
     return tokens or None
+
+
+def _reports_it(participle: Token, verb: Token) -> bool:
+    """``posted a message [saying the vote was rigged]``: a participle cue with a content of its
+    own reports the message *verb* puts out, under the verb's cue (PolNeAR's), and the message
+    is not the verb's content beside it. Not a document of others' that the verb comments on
+    (``noted [reports alleging …]``, ``cites [a memo saying …]``: train's gold, 3 of 3), nor a
+    participle without a clause (``posted [a message reading “Thank you Georgia”]``)."""
+    entry = cue_entry(participle)
+    return entry is not None and issuing_verb(participle) == verb and clause_content(participle, entry, set()) is not None
 
 
 def _infinitive_content(cue: Token) -> list[Token] | None:

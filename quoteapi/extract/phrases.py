@@ -270,7 +270,7 @@ def named_owner(noun: Token) -> bool:
 
 
 # What is put out besides the documents of speaker_kinds.tsv: "posted a message reading …".
-_ISSUED = {"message", "resolution", "video", "notice", "caption", "petition"}
+ISSUED = {"message", "resolution", "video", "notice", "caption", "petition"}  # the speaker's own words put out
 
 
 def issuing_verb(participle: Token) -> Token | None:
@@ -281,7 +281,7 @@ def issuing_verb(participle: Token) -> Token | None:
     noun = participle.head
     if participle.dep_ != "acl" or participle.tag_ != "VBG" or noun.dep_ != "dobj":
         return None
-    if noun.lemma_.lower() not in _ISSUED and SPEAKER_KINDS.get(noun.lemma_.lower()) != SpeakerKind.DOCUMENT:
+    if noun.lemma_.lower() not in ISSUED and SPEAKER_KINDS.get(noun.lemma_.lower()) != SpeakerKind.DOCUMENT:
         return None
     verb = noun.head
     return verb if verb.i < noun.i and verb.pos_ in {"VERB", "AUX"} else None
