@@ -125,6 +125,8 @@ def test_an_object_names_an_act_when_its_noun_is_also_a_verb_outside_the_lexicon
      "continues", "insist"),
     ("Mayor Jane Porter has made comments about the tax plan.", "made comments about", "the tax plan",
      "made", "comments"),
+    ("The mayor's office issued a statement describing the plan as dead.", "issued a statement describing",
+     "the plan as dead", "issued", "describing"),
 ])
 def test_training_labels_give_a_cue_over_two_words_to_the_inner_one(nlp, text, cue, content, outer, inner):
     """PolNeAR's cue ``continues to insist`` or ``made comments about`` covers two candidate

@@ -257,7 +257,7 @@ def handed_on(predicate: Token) -> list[Token]:
     the content is the inner word's."""
     objects = [c for c in predicate.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
     return ([c for c in predicate.children if led_in(c)] + objects
-            + [p for o in objects for p in o.children if issuing_verb(p) is predicate])
+            + [p for o in objects for p in o.children if issuing_verb(p) == predicate])
 
 
 def learned_frames(doc: Doc, rule_frames: list[Frame], marks: MarkIndex,
