@@ -120,3 +120,14 @@ def test_title_case_is_read_whatever_ends_the_line(parse, text, titled):
 def test_a_verbs_object_gives_way_to_the_participle_that_reports_it(parse, text, frames):
     found = [(cue, content) for cue, content, _ in _frames(parse(text)) if content]  # (not cues waiting for a quotation)
     assert found == frames
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    # the parser took the clause's subject for the verb's object: it is the clause's again
+    ("Democratic leaders hoped the meeting, requested by Sanders, would be a moment of catharsis.", "hoped",
+     "the meeting, requested by Sanders, would be a moment of catharsis"),
+    # a clause with a subject of its own keeps to itself
+    ("She told reporters the plan would fail.", "told", "the plan would fail"),
+])
+def test_a_clause_whose_subject_was_read_as_the_cues_object_gets_it_back(parse, text, cue, content):
+    assert (cue, [content]) in [(c, found) for c, found, _ in _frames(parse(text))]

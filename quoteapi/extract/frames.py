@@ -260,7 +260,7 @@ def clause_content(cue: Token, entry, participles: set[int]) -> tuple[list[Token
                 # before the cue, the one next to it is what it reports; the other announces it.
                 clauses = clauses[-1:]
             if clauses:
-                return without_nested_cues(list(clauses[0].subtree), cue, participles), Rule.CCOMP
+                return without_nested_cues(clause_tokens(cue, clauses[0]), cue, participles), Rule.CCOMP
             tokens = _clause_after_setting(cue)
             if tokens:
                 return without_nested_cues(tokens, cue, participles), Rule.CCOMP
@@ -281,6 +281,31 @@ def clause_content(cue: Token, entry, participles: set[int]) -> tuple[list[Token
             if tokens:
                 return without_nested_cues(tokens, cue, participles), Rule.PREP
     return None
+
+
+_FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
+
+
+def clause_tokens(cue: Token, clause: Token) -> list[Token]:
+    """The words of *cue*'s clausal complement *clause*, with its subject where the parser
+    made that subject the cue's object: ``hoped [the meeting, requested by Sanders,] would
+    be …``, ``explaining [the firings] amounted to …`` — a finite clause without a subject of
+    its own, right after the cue's noun object (punctuation between at most)."""
+    tokens = list(clause.subtree)
+    children = list(clause.children)
+    if any(c.dep_ in _SUBJECT_DEPS for c in children):
+        return tokens
+    if clause.tag_ not in _FINITE_TAGS and not any(c.dep_ in {"aux", "auxpass"} and c.tag_ in _FINITE_TAGS for c in children):
+        return tokens
+    objects = [c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < clause.i and c.pos_ in {"NOUN", "PROPN"}]
+    if not objects:
+        return tokens
+    subject = list(objects[-1].subtree)
+    doc = cue.doc
+    if not all(doc[k].is_punct for k in range(subject[-1].i + 1, tokens[0].i)):
+        return tokens
+    return subject + [doc[k] for k in range(subject[-1].i + 1, tokens[0].i)] + tokens
 
 
 def _opens_a_quotation(clause: Token) -> bool:

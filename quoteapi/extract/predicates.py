@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .frames import _infinitive_content, _object_content, _prepositional_content, participle_cues, without_nested_cues
+from .frames import (_infinitive_content, _object_content, _prepositional_content, clause_tokens, participle_cues,
+                     without_nested_cues)
 
 _PREDICATE_POS = {"VERB", "ADJ", "NOUN"}
 # Prepositions whose object can be reported content: "warned about …", "called for …".
@@ -39,7 +40,7 @@ class PredicateCandidate:
 def _clause(token: Token) -> list[Token] | None:
     for child in token.children:
         if child.dep_ == "ccomp":
-            return list(child.subtree)
+            return clause_tokens(token, child)
     return None
 
 
