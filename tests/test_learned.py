@@ -111,13 +111,11 @@ def test_a_lexicon_verbs_object_is_the_models_to_decide_unless_it_names_an_act()
     ("They thanked Mr. Rubio.", "Rubio", False),  # a name
 ])
 def test_an_object_names_an_act_when_its_noun_is_also_a_verb_outside_the_lexicon(nlp, text, head, act):
-    from quoteapi.extract.learned import names_an_act, verb_lemmas
+    from quoteapi.extract.learned import names_an_act
 
-    verbs = verb_lemmas(nlp)
     doc = nlp(text)
     noun = next(t for t in doc if t.text == head)
-    assert names_an_act(list(noun.subtree), verbs) is act
-    assert names_an_act(list(noun.subtree), None) is True  # without the parser's index: as before
+    assert names_an_act(list(noun.subtree)) is act
 
 
 @pytest.mark.parametrize("text, cue, content, outer, inner", [

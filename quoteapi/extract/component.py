@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from ..budget import check
 from . import carry  # noqa: F401  (registers the msgpack encoder of Extraction)
 from .join import join
-from .learned import LinearModel, shipped_model, verb_lemmas
+from .learned import LinearModel, shipped_model
 from .wordnet import load as load_classes
 from .lines import line_breaks, long_sentences  # noqa: F401  (registers both components)
 from .marks import find_quote_spans
@@ -38,8 +38,8 @@ if not Doc.has_extension("speakers"):
     Doc.set_extension("speakers", getter=lambda doc: doc._.quoteapi.speakers if doc._.quoteapi is not None else None)
 
 
-def extract(doc: Doc, options: Options = DEFAULT, model: LinearModel | None = None,
-            verbs: frozenset[str] | None = None) -> tuple[list[Quote], list[Entity]]:
+def extract(doc: Doc, options: Options = DEFAULT, model: LinearModel | None = None
+            ) -> tuple[list[Quote], list[Entity]]:
     """Every quote in *doc* (all modes), and the entities that speak in them.
 
     >>> quotes, speakers = extract(nlp("“We won,” Jane Porter said."))  # doctest: +SKIP
@@ -47,7 +47,7 @@ def extract(doc: Doc, options: Options = DEFAULT, model: LinearModel | None = No
     ('direct', 'Jane Porter')
     """
     text = doc.text  # spaCy rebuilds Doc.text from every token on each read: once per document
-    candidates = join(doc, text, find_quote_spans(text), options, model, verbs)
+    candidates = join(doc, text, find_quote_spans(text), options, model)
     check()  # the request's time budget, if any (quoteapi.budget)
     attributions = SpeakerStage(doc, text, options).run(candidates)
     check()
@@ -67,13 +67,10 @@ class QuoteExtractor:
         self.options = Options.for_convention(spans)
         self.model = shipped_model() if learned else None
         if self.model is not None:
-            load_classes()  # WordNet's table, which the model's features read: at start-up, not on the first article
-        # The parser's verb lemmas, read by the model's stage (also when a model is set later,
-        # as `quoteapi train` does to choose its threshold).
-        self.verbs = verb_lemmas(nlp)
+            load_classes()  # WordNet's table, which the model's stage reads: at start-up, not on the first article
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quoteapi = Extraction(*extract(doc, self.options, self.model, self.verbs))
+        doc._.quoteapi = Extraction(*extract(doc, self.options, self.model))
         return doc
 
 

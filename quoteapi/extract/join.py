@@ -333,10 +333,9 @@ class _Joiner:
 
 
 def join(doc: Doc, text: str, spans: list[QuoteSpan], options: Options = DEFAULT,
-         model: LinearModel | None = None, verbs: frozenset[str] | None = None) -> list[Candidate]:
+         model: LinearModel | None = None) -> list[Candidate]:
     """Every candidate quote of *doc* (all modes), before speakers, in no particular order; with
-    a learned *model*, also the attributions it finds where the rules found none (*verbs*: the
-    parser's verb lemmas, see :func:`~quoteapi.extract.learned.names_an_act`)."""
+    a learned *model*, also the attributions it finds where the rules found none."""
     marks = MarkIndex(spans)
     joiner = _Joiner(doc, text, marks, options)
     frames = doc_frames(doc, headline=is_headline, options=options,
@@ -361,7 +360,7 @@ def join(doc: Doc, text: str, spans: list[QuoteSpan], options: Options = DEFAULT
         # The model's word where the rules gave a cue no content of its own and no quotation
         # (a lexicon verb with a complement the lexicon does not list, or a word outside it).
         decided = [f for f in frames if f.content] + [f for _, f in joiner.found if f is not None]
-        for frame in learned_frames(doc, decided, marks, options, model, skip=is_headline, verbs=verbs):
+        for frame in learned_frames(doc, decided, marks, options, model, skip=is_headline):
             joiner.from_frame(frame)
     joiner.found.sort(key=lambda cf: cf[0].start)
     joiner.standalone()

@@ -24,7 +24,6 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .bounds import MIN_PROBABILITY, Edit, Variant, bucket, choose, has_quote_mark, variant_features
@@ -35,7 +34,7 @@ from .options import Options
 from .phrases import content_head, content_spans, issuing_verb, named_owner
 from .predicates import PredicateCandidate, candidates_in
 from .vocab import Rule, SpeakerKind
-from .wordnet import classes
+from .wordnet import classes, is_verb
 
 MODEL_FILE = "attribution-model.json.gz"
 LEARNED_ENV = "QUOTEAPI_LEARNED"
@@ -188,29 +187,15 @@ def predicate_features(t: Token, in_quote: bool) -> dict[str, float]:
     return f
 
 
-def names_an_act(content, verbs: frozenset[str] | None) -> bool:
+def names_an_act(content) -> bool:
     """``dismissed [a proposed visit]``, ``wrote [a letter]``, ``cast [a ballot]``: the head of
-    *content* is a common noun that is also a verb outside the cue lexicon (by the parser's own
-    lemma index, *verbs*) — something done or handled, not something said. On 300 PolNeAR train
-    articles, 10 of the 28 such objects of lexicon verbs the model would take pair with a gold
-    quote, against 38 of 61 other objects. Without the index every object counts as an act."""
-    if verbs is None:
-        return True
+    *content* is a common noun that is also a verb outside the cue lexicon (by WordNet's verb
+    index) — something done or handled, not something said. On 300 PolNeAR train articles, 10
+    of the 28 such objects of lexicon verbs the model would take pair with a gold quote, against
+    38 of 61 other objects."""
     head = content_head(content)
     lemma = head.lemma_.lower()
-    return head.pos_ == "NOUN" and lemma in verbs and lemma not in CUES
-
-
-def verb_lemmas(nlp: Language) -> frozenset[str] | None:
-    """The lemmas the spaCy model's lemmatizer lists as verbs (``en_core_web_sm`` carries the
-    WordNet index), or None when the model has no such table."""
-    if "lemmatizer" not in nlp.pipe_names:
-        return None
-    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
-    if lookups is None or not lookups.has_table("lemma_index"):
-        return None
-    index = lookups.get_table("lemma_index")
-    return frozenset(index["verb"]) if "verb" in index else None
+    return head.pos_ == "NOUN" and is_verb(lemma) and lemma not in CUES
 
 
 def slot_features(candidate: PredicateCandidate) -> dict[str, float]:
@@ -261,15 +246,14 @@ def handed_on(predicate: Token) -> list[Token]:
 
 
 def learned_frames(doc: Doc, rule_frames: list[Frame], marks: MarkIndex,
-                   options: Options, model: LinearModel, skip=None,
-                   verbs: frozenset[str] | None = None) -> list[Frame]:
+                   options: Options, model: LinearModel, skip=None) -> list[Frame]:
     """Frames for the predicates the rules left alone that the model takes for attributions:
     for each predicate, its most likely complement if it clears the model's threshold. For a
     word of the cue lexicon the model may add a clausal, infinitival or prepositional
     complement the entry does not list, and a direct object unless that object names an act
     (``the junta dismissed [a proposed visit]``, which the model takes for an attribution;
     ``dismissed [the accusations]``, ``said [the same of Trump]`` are words: see
-    :func:`names_an_act`, *verbs* being the parser's verb lemmas). The rules keep what they
+    :func:`names_an_act`). The rules keep what they
     decide."""
     # The rules decided these words; words inside quotation marks are the quoted person's own.
     taken = {t.i for f in rule_frames for t in f.cue}
@@ -288,7 +272,7 @@ def learned_frames(doc: Doc, rule_frames: list[Frame], marks: MarkIndex,
         for candidate, p in model.rate(sent, marks, taken):
             i = candidate.predicate.i
             if candidate.slot == "object" and candidate.predicate.lemma_.lower() in CUES \
-                    and not _document_subject(candidate.predicate) and names_an_act(candidate.content, verbs):
+                    and not _document_subject(candidate.predicate) and names_an_act(candidate.content):
                 continue  # a lexicon verb's object that names an act is content only where its entry says so
             if i not in best or p > best[i][1]:
                 best[i] = (candidate, p)

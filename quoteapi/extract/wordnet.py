@@ -70,6 +70,11 @@ def classes(token: Token) -> tuple[str, ...]:
     return _table()[part].get(token.lemma_.lower(), (UNKNOWN,))
 
 
+def is_verb(lemma: str) -> bool:
+    """Whether WordNet lists *lemma* (lower case) as a verb."""
+    return lemma in _table()["verb"]
+
+
 def build_table_from_lines(lexnames: Iterable[str], data: Iterable[str], index: Iterable[str]
                            ) -> dict[str, list[str]]:
     """Lemma → class names in sense order from one part of speech's WordNet database lines
