@@ -450,6 +450,7 @@ def test_headline_attribution(nlp):
     ("Clinton has not mentioned Machado since the debate.", ["Machado"]),  # a name alone is content
     ("The mayor announced plans.", None),  # a common noun alone is not
     ("The mayor said so.", None),
+    ("The mayor called him weak.", ["weak"]),  # and so is a name given
 ])
 def test_one_word_content_is_a_name_or_nothing(text, parts):
     from quoteapi.extract import load_pipeline

@@ -110,8 +110,8 @@ class _Joiner:
             self._add(frame, QuoteType.MIXED, parts, Rule.MIXED)
             return
         tokens = [t for s, e in content for t in (self.doc.char_span(s, e, alignment_mode="expand") or [])]
-        if len(tokens) < _MIN_INDIRECT_TOKENS and not all(t.pos_ == "PROPN" for t in tokens):
-            return  # "said so", "denied it"; a name alone is content ("attacked Machado")
+        if len(tokens) < _MIN_INDIRECT_TOKENS and not all(t.pos_ == "PROPN" or t.dep_ == "oprd" for t in tokens):
+            return  # "said so", "denied it"; a name alone is content ("attacked Machado"), a name given too ("called him [weak]")
         self._add(frame, QuoteType.INDIRECT, list(content), frame.rule)
 
     def _after_colon(self, content: list[tuple[int, int]], hits: list[int], frame: Frame) -> list[tuple[int, int]]:
