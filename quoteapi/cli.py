@@ -187,8 +187,13 @@ def train(gold: str, dev: str, out: Path, c: float, limit: int | None) -> None:
     from itertools import islice
 
     from .evaluate import read_gold
+    from .train import require_extras
     from .train import train as run
 
+    try:
+        require_extras()
+    except RuntimeError as error:
+        raise click.ClickException(str(error)) from None
     figures = run(list(islice(read_gold(gold), limit)), list(islice(read_gold(dev), limit)), out, c=c)
     click.echo(json.dumps(figures, indent=2))
 

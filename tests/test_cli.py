@@ -49,3 +49,15 @@ def test_bench_reports_a_ratio_against_the_bare_model(tmp_path):
 def test_an_empty_draft_has_no_quotes():
     result = CliRunner().invoke(main, ["extract", "-"], input="")
     assert result.exit_code == 0 and json.loads(result.output)["quotes"] == []
+
+
+def test_train_without_its_extra_says_what_to_install_before_parsing(tmp_path, monkeypatch):
+    import importlib.util
+
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"id": "a", "text": "Porter said that tolls would rise.", "quotes": []}\n')
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "wn" else real(name, *a))
+    result = CliRunner().invoke(main, ["train", str(gold), "--dev", str(gold), "--out", str(tmp_path / "m")])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "pip install -e '.[train]'" in result.output and not (tmp_path / "m").exists()
