@@ -1,4 +1,5 @@
 """The page at / in Debian's Chromium, driven by Playwright against the real gunicorn server."""
+import re
 import shutil
 from pathlib import Path
 
@@ -39,9 +40,14 @@ def page(browser, live_server):
 
 
 def _seed_results(page):
+    from playwright.sync_api import expect
+
     page.goto("/")
     page.get_by_role("button", name="Load the sample article").click()
-    page.wait_for_function("document.getElementById('text').value.length > 1000")
+    # A locator's expectation, not wait_for_function: Playwright polls a string predicate with
+    # eval, which the page's Content-Security-Policy refuses whenever the first check fails
+    # (the sample not loaded yet, as on a busy machine).
+    expect(page.locator("#text")).to_have_value(re.compile(r"[\s\S]{1000}"), timeout=60_000)
     page.get_by_role("button", name="Find quotes").click()
     page.wait_for_selector("#article .q")
 
