@@ -49,9 +49,14 @@ def _table() -> dict[str, dict[str, tuple[str, ...]]]:
     with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as f:
         body = json.load(f)
     names = body["classes"]
-    return {part: {lemma: tuple(names[int(k)] for k in codes.split())
-                   for lemma, codes in body[part].items()}
-            for part in PARTS.values()}
+    shared: dict[str, tuple[str, ...]] = {}  # one tuple per distinct list of classes (a few thousand)
+
+    def decoded(codes: str) -> tuple[str, ...]:
+        if codes not in shared:
+            shared[codes] = tuple(names[int(k)] for k in codes.split())
+        return shared[codes]
+
+    return {part: {lemma: decoded(codes) for lemma, codes in body[part].items()} for part in PARTS.values()}
 
 
 def load() -> None:
