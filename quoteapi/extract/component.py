@@ -20,13 +20,13 @@ from ..budget import check
 from . import carry  # noqa: F401  (registers the msgpack encoder of Extraction)
 from .join import join
 from .learned import LinearModel, shipped_model
-from .wordnet import load as load_classes
 from .lines import line_breaks, long_sentences  # noqa: F401  (registers both components)
 from .marks import find_quote_spans
 from .options import DEFAULT, Options
 from .score import finish
 from .speakers import SpeakerStage
 from .types import Entity, Extraction, Quote
+from .wordnet import load as load_classes
 
 # The extraction travels with the Doc as one object (see ``carry``: it survives
 # ``nlp.pipe(n_process=…)`` and ``Doc.to_bytes``); quotes and speakers are read from it.

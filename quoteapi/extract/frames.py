@@ -302,10 +302,8 @@ def clause_tokens(cue: Token, clause: Token) -> list[Token]:
     if not objects:
         return tokens
     subject = list(objects[-1].subtree)
-    doc = cue.doc
-    if not all(doc[k].is_punct for k in range(subject[-1].i + 1, tokens[0].i)):
-        return tokens
-    return subject + [doc[k] for k in range(subject[-1].i + 1, tokens[0].i)] + tokens
+    gap = list(cue.doc[subject[-1].i + 1 : tokens[0].i])
+    return subject + gap + tokens if all(t.is_punct for t in gap) else tokens
 
 
 def _opens_a_quotation(clause: Token) -> bool:

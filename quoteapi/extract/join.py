@@ -213,8 +213,8 @@ class _Joiner:
         few words in title case right after a possessive or ``on`` names a programme or a work;
         it is nobody's words."""
         q = self.spans[i]
-        words = _WORD.findall(q.text(self.text))
-        return (len(words) <= _MAX_TITLE_WORDS and capitalised_share(words) == 1.0
+        found = _WORD.findall(q.text(self.text))  # (not `words`: the module's counter of that name)
+        return (len(found) <= _MAX_TITLE_WORDS and capitalised_share(found) == 1.0
                 and _TITLE_BEFORE.search(self.text[max(0, q.mark_start - 8):q.mark_start]) is not None)
 
     def from_adjacent(self, frame: Frame, hits: list[int]) -> None:

@@ -253,8 +253,7 @@ def learned_frames(doc: Doc, rule_frames: list[Frame], marks: MarkIndex,
     complement the entry does not list, and a direct object unless that object names an act
     (``the junta dismissed [a proposed visit]``, which the model takes for an attribution;
     ``dismissed [the accusations]``, ``said [the same of Trump]`` are words: see
-    :func:`names_an_act`). The rules keep what they
-    decide."""
+    :func:`names_an_act`). The rules keep what they decide."""
     # The rules decided these words; words inside quotation marks are the quoted person's own.
     taken = {t.i for f in rule_frames for t in f.cue}
     handed_to_rules = {t.i for f in rule_frames for t in handed_on(f.cue_token)}

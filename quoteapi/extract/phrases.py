@@ -269,8 +269,8 @@ def named_owner(noun: Token) -> bool:
     return any(c.dep_ == "poss" and c.pos_ != "PRON" for c in noun.children)
 
 
-# What is put out besides the documents of speaker_kinds.tsv: "posted a message reading …".
-ISSUED = {"message", "resolution", "video", "notice", "caption", "petition"}  # the speaker's own words put out
+# The speaker's own words put out, besides the documents of speaker_kinds.tsv: "posted a message reading …".
+ISSUED = {"message", "resolution", "video", "notice", "caption", "petition"}
 
 
 def issuing_verb(participle: Token) -> Token | None:
