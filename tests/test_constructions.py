@@ -131,6 +131,38 @@ def test_affiliation_from_the_name_phrase(nlp, text, title, affiliation):
     assert (entity.title, entity.affiliation) == (title, affiliation)
 
 
+@pytest.mark.parametrize("text, name, title, affiliation", [
+    # the role before the name it stands beside, with its possessor or preposition
+    ("Germany's finance minister, Christian Lindner, said the budget must stay balanced.",
+     "Christian Lindner", "finance minister", "Germany"),
+    ("A spokeswoman for Amazon, Jane Doe, said the layoffs were final.", "Jane Doe", "spokeswoman", "Amazon"),
+    ("The mayor of Springfield, Maria Lopez, said she was ready.", "Maria Lopez", "mayor of Springfield", None),
+    ("The company's chief executive, Andy Jassy, said sales rose.", "Andy Jassy", "chief executive", None),
+    # a possessor in the apposition after the name
+    ("Christian Lindner, Germany's finance minister, said the budget must stay balanced.",
+     "Christian Lindner", "finance minister", "Germany"),
+    # an honorific gives way to the title the apposition spells out
+    ("Dr. Anna Berg, director of the Federation of Small Businesses, said firms were hopeful.",
+     "Anna Berg", "director", "Federation of Small Businesses"),
+    # a title names the post, not what its holder did or what the organisation does
+    ("Mark Penn, a Democratic pollster who worked for both Clintons for decades, said the race was close.",
+     "Mark Penn", "Democratic pollster", None),
+    ("Rose Hale, executive director of National Nurses United, a union of 150,000 nurses, said nurses were angry.",
+     "Rose Hale", "executive director", "National Nurses United"),
+    # a title word deep in the phrase does not make it a title
+    ("Robert Stone, a 59-year-old from Hilton Head, said he had voted.", "Robert Stone", None, None),
+])
+def test_title_and_affiliation_from_the_role_beside_a_name(nlp, text, name, title, affiliation):
+    entity = only(nlp, text)["quote"].entity
+    assert (entity.name, entity.title, entity.affiliation) == (name, title, affiliation)
+
+
+def test_a_name_right_after_its_role_is_part_of_the_mention(nlp):
+    """``the economist Paul Krugman`` is one phrase (no comma): the mention keeps the name."""
+    q = only(nlp, 'As the economist Paul Krugman put it, "Productivity is not everything."')
+    assert (q["speaker"], q["name"], q["quote"].entity.title) == ("the economist Paul Krugman", "Paul Krugman", "economist")
+
+
 @pytest.mark.parametrize("text, outlet", [
     ("Speaking to Radio Free Europe, Foreign Minister Anna Berg emphasized dialogue as the only path.", "Radio Free Europe"),
     ("Anna Berg told Reuters that the talks had failed.", "Reuters"),

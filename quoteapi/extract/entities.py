@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import HONORIFICS
+from .lexicon import COURTESY_TITLES, HONORIFICS, TITLE_WORDS
 from .phrases import char_span, is_title_text, runs, mention_tokens, split_title_affiliation, strip_honorifics
 from .types import Entity, TextSpan
 from .vocab import SpeakerKind
@@ -26,7 +26,6 @@ from .vocab import SpeakerKind
 PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female",
                   "hers": "female"}
 PERSON_PRONOUNS = set(PRONOUN_GENDER)
-ORG_LABELS = {"ORG", "NORP", "GPE"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _MAX_SENTENCES_BACK = 6
 _COMPANY_SENTENCES_BACK = 2  # "Apple said … The company said …"
@@ -74,6 +73,26 @@ def _named_organisation(phrase: list[Token], ent: Span) -> str | None:
                 words = [t for t in span if not (t.dep_ == "det" and t.i == span.start)] if span is not None else []
                 return root.doc[words[0].i : words[-1].i + 1].text if words else None
     return None
+
+
+def _role_beside(name: Token) -> Token | None:
+    """The title a name stands in apposition to, before it: ``[Germany's finance minister],
+    Christian Lindner,``, ``the [economist] Paul Krugman``, and through a preposition the parser
+    hung the name on (``a [spokeswoman] for Amazon, Jane Doe,``)."""
+    if name.dep_ != "appos" or name.head.i > name.i:
+        return None
+    role = name.head
+    while role.dep_ == "pobj" and role.head.dep_ == "prep" and role.head.head.pos_ == "NOUN":
+        role = role.head.head
+    return role if role.pos_ == "NOUN" else None
+
+
+def _names_a_post(head: Token) -> bool:
+    """Whether the phrase headed by *head* names a post: a title word as its head, a word
+    before it (``senior [analyst]``, ``[press] secretary``) or a coordinated head (``Democrat and
+    former state [senator]``) — not a word further in (``a 59-year-old from Hilton [Head]``)."""
+    words = [head, *head.lefts, *(c for c in head.children if c.dep_ == "conj")]
+    return any(w.lower_ in TITLE_WORDS for w in words)
 
 
 @dataclass
@@ -148,13 +167,15 @@ class EntityIndex:
         return None
 
     def _note_title(self, entity: Entity, head: Token, ent: Span) -> None:
-        """Titles before a name (``U.S. Secretary of State Antony Blinken``) and in apposition
-        (``Rida Lyammouri, Senior Fellow at …``)."""
+        """Titles before a name (``U.S. Secretary of State Antony Blinken``), in apposition
+        (``Rida Lyammouri, Senior Fellow at …``) and the role a name stands beside
+        (``Germany's finance minister, Christian Lindner,``; ``the economist Paul Krugman``)."""
         phrase = mention_tokens(head)
         # Skip a possessor ("Niger's President ...") and courtesy titles ("Mr.").
         poss_end = max((t.i for t in phrase if t.tag_ == "POS" and t.i < ent.start), default=-1)
         pre = [t for t in phrase if poss_end < t.i < ent.start and t.dep_ != "det"
                and HONORIFICS.get(t.lower_) is None]
+        courtesy = None  # a title that is only a courtesy ("Dr."), which one spelled out replaces
         if pre and is_title_text([t.text for t in pre]) and entity.title is None:
             # "Bank of England Governor Andrew Bailey": the organisation before the title is
             # where the person works.
@@ -165,16 +186,24 @@ class EntityIndex:
                 entity.affiliation = entity.affiliation or self._span_text(pre[0], pre[org - 1]).text
                 pre = pre[org:]
             entity.title = self._span_text(pre[0], pre[-1]).text
+            if all(t.lower_ in COURTESY_TITLES for t in pre):
+                courtesy = entity.title
         if entity.affiliation is None:
             entity.affiliation = _named_organisation(phrase, ent)
-        for child in head.children:
-            if child.dep_ == "appos" and child.i > head.i and child.ent_type_ != "PERSON":
-                title, affiliation = split_title_affiliation(child, self.text)
-                if title and is_title_text(title.split()):
-                    if entity.title is None:
-                        entity.title = title
-                    if entity.affiliation is None:
-                        entity.affiliation = affiliation
+        described = [(child, None) for child in head.children
+                     if child.dep_ == "appos" and child.i > head.i and child.ent_type_ != "PERSON"]
+        role = _role_beside(head)
+        if role is not None:
+            described.append((role, head.left_edge.i))
+        for phrase_head, before in described:
+            if not _names_a_post(phrase_head):
+                continue
+            title, affiliation = split_title_affiliation(phrase_head, self.text, before)
+            if title:
+                if entity.title is None or entity.title == courtesy:
+                    entity.title = title
+                if entity.affiliation is None:
+                    entity.affiliation = affiliation
 
     # -- recording --------------------------------------------------------------------------
     def record(self, entity: Entity, first: Token, last: Token, head: Token,

@@ -51,8 +51,9 @@ CUE_IDIOMS: dict[tuple[str, str], CueEntry] = {
 }
 TITLE_WORDS: frozenset[str] = frozenset(row[0] for row in _rows("titles.txt"))
 HONORIFICS: dict[str, str | None] = {
-    word: (None if gender == "-" else gender) for word, gender in _rows("honorifics.tsv")
+    word: (None if gender == "-" else gender) for word, gender, _ in _rows("honorifics.tsv")
 }
+COURTESY_TITLES: frozenset[str] = frozenset(word for word, _, office in _rows("honorifics.tsv") if office == "no")
 SPEAKER_KINDS: dict[str, SpeakerKind] = {noun: SpeakerKind(kind) for noun, kind in _rows("speaker_kinds.tsv")}
 OUTLET_PATTERNS: tuple[OutletPattern, ...] = tuple(
     OutletPattern(kind, word, prep) for kind, word, prep in _rows("outlets.tsv")
@@ -82,5 +83,5 @@ LEADS: frozenset[str] = HEDGES | frozenset(row[0] for row in _rows("leads.txt"))
 CONNECTIVES: tuple[tuple[str, ...], ...] = tuple(tuple(row[0].split()) for row in _rows("connectives.txt"))
 
 MODES: tuple[str, ...] = Mode.values()
-__all__ = ["CUES", "CUE_IDIOMS", "TITLE_WORDS", "HONORIFICS", "SPEAKER_KINDS", "OUTLET_PATTERNS", "MEDIA_NAMES",
+__all__ = ["CUES", "CUE_IDIOMS", "TITLE_WORDS", "HONORIFICS", "COURTESY_TITLES", "SPEAKER_KINDS", "OUTLET_PATTERNS", "MEDIA_NAMES",
            "COLON_LABELS", "CLAUSE_NOUNS", "REPORTING_PASSIVES", "COMPANY_NOUNS", "HEDGES", "LEADS", "NO_COMMENT_PHRASES", "CONNECTIVES", "MODES", "DEFAULT_MODES"]

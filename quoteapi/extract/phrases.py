@@ -16,15 +16,24 @@ _EDGE_PUNCT = set(",;:—–-") | {"(", ")"}
 _LEADING_WORDS = {"that", "and", "but", "so"}
 
 
+def _close_apposition(head: Token, child: Token) -> bool:
+    """A name right after the noun it stands beside, with no comma between: ``the economist
+    [Paul Krugman]``, ``his son [Hunter]`` (one phrase, unlike ``the mayor, Maria Lopez,``)."""
+    return (child.dep_ == "appos" and child.pos_ == "PROPN" and head.tag_ == "NN"
+            and child.left_edge.i == head.i + 1 and not child.left_edge.is_punct)
+
+
 def mention_tokens(head: Token, appositions: bool = False, conjuncts: bool = True) -> list[Token]:
-    """The tokens of the noun phrase headed by *head*, without appositions, relative clauses
-    and the punctuation around them (``Rida Lyammouri, Senior Fellow at …`` → ``Rida Lyammouri``),
+    """The tokens of the noun phrase headed by *head*, without appositions (but for a name
+    right after it: ``the economist Paul Krugman``), relative clauses and the punctuation
+    around them (``Rida Lyammouri, Senior Fellow at …`` → ``Rida Lyammouri``),
     unless *appositions* asks to keep those (and participle modifiers: ``a report released
     last year``); without the other conjuncts (``Smith`` of ``Smith and Jones``) unless
     *conjuncts*. Words joined by a hyphen stay whole (``Grabar-Kitarovic``)."""
     tokens = [head]
     for child in head.children:
-        if child.dep_ in _MENTION_EXCLUDED_DEPS and not (appositions and child.dep_ in {"appos", "relcl", "acl"}):
+        if child.dep_ in _MENTION_EXCLUDED_DEPS and not (appositions and child.dep_ in {"appos", "relcl", "acl"}) \
+                and not _close_apposition(head, child):
             continue
         if not conjuncts and child.dep_ in {"cc", "conj", "preconj"}:
             continue
@@ -188,24 +197,44 @@ def content_spans(tokens: Iterable[Token], min_tokens: int = 1, keep_that: bool 
     return spans
 
 
+# Entity labels of organisations, places and peoples: speakers of their own, and where a
+# title is held (``Germany's finance minister``).
+ORG_LABELS = {"ORG", "NORP", "GPE"}
+# Where a title's words end: a clause or an apposition inside its phrase.
+_CLAUSE_DEPS = {"relcl", "acl", "advcl", "appos", "parataxis"}
+
+
 def is_title_text(words: list[str]) -> bool:
     return any(w.lower() in TITLE_WORDS for w in words)
 
 
-def split_title_affiliation(head: Token, text: str) -> tuple[str | None, str | None]:
-    """Title and affiliation from a title phrase headed by *head*:
+def split_title_affiliation(head: Token, text: str, before: int | None = None) -> tuple[str | None, str | None]:
+    """Title and affiliation from a title phrase headed by *head* (its words before token
+    *before*, when given: the name a role stands beside is not part of it):
     ``Senior Fellow at the Policy Center for the New South`` → (``Senior Fellow``,
     ``Policy Center for the New South``); ``spokesperson for the ministry`` → (``spokesperson``,
-    ``the ministry``); ``Secretary of State`` stays whole."""
-    sub = list(head.subtree)
+    ``the ministry``); ``Germany's finance minister`` → (``finance minister``, ``Germany``): a
+    possessor the recogniser takes for an organisation, a place or a people; ``Secretary of
+    State`` stays whole."""
+    end = len(head.doc) if before is None else before
+    sub = _words_of_title(head, end)
+    possessor = next((c for c in head.children if c.dep_ == "poss" and c.i < head.i), None)
+    affiliation = None
+    if possessor is not None:
+        owned = {t.i for t in possessor.subtree}
+        sub = [t for t in sub if t.i not in owned]
+        if possessor.pos_ == "PROPN" and possessor.ent_type_ in ORG_LABELS:
+            owner = [t for t in possessor.subtree if t.tag_ != "POS" and t.dep_ != "det"]
+            start, stop = char_span(owner)
+            affiliation = text[start:stop]
     split_prep = None
     for child in head.children:
-        if child.dep_ != "prep" or child.i < head.i:
+        if child.dep_ != "prep" or child.i < head.i or child.i >= end:
             continue
         objs = [c for c in child.children if c.dep_ == "pobj"]
         if not objs:
             continue
-        obj_tokens = list(objs[0].subtree)
+        obj_tokens = _words_of_title(objs[0], end)
         if child.lower_ in {"at", "with", "for"}:
             split_prep = (child, obj_tokens)
             break
@@ -214,18 +243,30 @@ def split_title_affiliation(head: Token, text: str) -> tuple[str | None, str | N
             break
     if split_prep is None:
         title_tokens = [t for t in sub if not t.is_punct or t.text == "."]
-        return _clean(title_tokens, text), None
+        return _clean(title_tokens, text), affiliation
     prep, obj_tokens = split_prep
     title_tokens = [t for t in sub if t.i < prep.i]
     while obj_tokens and obj_tokens[0].dep_ == "det":
         obj_tokens = obj_tokens[1:]
-    return _clean(title_tokens, text), _clean(obj_tokens, text)
+    return _clean(title_tokens, text), _clean(obj_tokens, text) or affiliation
+
+
+def _words_of_title(head: Token, end: int) -> list[Token]:
+    """The words of *head*'s phrase before token *end*, up to a clause or an apposition inside
+    it (``South Carolina congressman [who gained national attention …]``, ``head of the super
+    PAC [backing Jeb Bush]``) but for a name right after a noun (``the advocacy group [Progress
+    Iowa]``): a title names a post, not what its holder did."""
+    clause = {d.left_edge.i for d in head.subtree
+              if d.i > head.i and d.dep_ in _CLAUSE_DEPS and not _close_apposition(d.head, d)}
+    stop = min(clause | {end})
+    return [t for t in head.subtree if t.i < stop]
 
 
 def _clean(tokens: list[Token], text: str) -> str | None:
     while tokens and (tokens[0].is_punct or tokens[0].dep_ in {"det", "poss", "case"}):
         tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct and tokens[-1].text != "." or tokens[-1].tag_ == "POS"):
+    while tokens and (tokens[-1].is_punct and tokens[-1].text != "." or tokens[-1].tag_ == "POS"
+                      or tokens[-1].dep_ == "cc"):
         tokens = tokens[:-1]
     if not tokens:
         return None

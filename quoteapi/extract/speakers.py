@@ -36,13 +36,13 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..budget import check
-from .entities import ORG_LABELS, PERSON_PRONOUNS, EntityIndex, is_subject, note_gender
+from .entities import PERSON_PRONOUNS, EntityIndex, is_subject, note_gender
 from .frames import CLOSING_A_SENTENCE, cue_entry, put_to_the_subject, raising, reported_as_saying
 from .lexicon import COMPANY_NOUNS, HEDGES, SPEAKER_KINDS
 from .lines import ends_line
 from .marks import DOUBLE_CLOSE, QUOTE_OPENERS, STRAIGHT_DOUBLE
 from .options import DEFAULT, Options
-from .phrases import DASHES, char_span, dateline_length, issuing_verb, mention_tokens, named_owner
+from .phrases import DASHES, ORG_LABELS, char_span, dateline_length, issuing_verb, mention_tokens, named_owner
 from .types import Candidate, Entity, Mention
 from .vocab import Rule, SpeakerFrom, SpeakerKind
 
