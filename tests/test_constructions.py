@@ -559,6 +559,14 @@ def test_the_company_is_the_company_named_just_before(nlp):
     assert only(nlp, far)["name"] is None  # too far back to tell
 
 
+def test_the_company_is_the_organisation_that_acted_not_a_product_after_it(nlp):
+    """``iPhone sales``: the recogniser tags the product as an organisation too; the company
+    is the one that was the subject."""
+    text = "Apple said on Thursday that iPhone sales fell. The company also said it would cut prices."
+    found = quotes_of(nlp, text)
+    assert [(q["speaker"], q["name"]) for q in found] == [("Apple", "Apple"), ("The company", "Apple")]
+
+
 @pytest.mark.parametrize("text, cue, part", [
     ("Tom Ellis stopped short of calling the ruling unfair.", "calling", "the ruling unfair"),
     ("Tom Ellis ended the meeting by announcing that he would retire.", "announcing", "he would retire"),

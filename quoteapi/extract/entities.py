@@ -268,17 +268,17 @@ class EntityIndex:
         return entity
 
     def company_before(self, token: Token) -> tuple[Entity | None, int]:
-        """The company a ``the company`` at *token* stands for: the last organisation the
-        recogniser found in the same sentence or the two before, and how many sentences back."""
+        """The company a ``the company`` at *token* stands for: among the organisations the
+        recogniser found in the same sentence or the two before, the last one that is a subject
+        (``Apple said iPhone sales fell. The company …``: Apple, not iPhone), else the last one;
+        and how many sentences back."""
         here = self.sentence_of[token.i]
-        for ent in reversed(self.doc.ents):
-            if ent.end > token.i or ent.label_ != "ORG":
-                continue
-            distance = here - self.sentence_of[ent.start]
-            if distance > _COMPANY_SENTENCES_BACK:
-                return None, 0
-            return self.organization(list(ent), ent.root), distance
-        return None, 0
+        found = [ent for ent in self.doc.ents if ent.end <= token.i and ent.label_ == "ORG"
+                 and here - self.sentence_of[ent.start] <= _COMPANY_SENTENCES_BACK]
+        if not found:
+            return None, 0
+        ent = next((e for e in reversed(found) if e.root.dep_ in _SUBJECT_DEPS), found[-1])
+        return self.organization(list(ent), ent.root), here - self.sentence_of[ent.start]
 
     def group(self, members: list[Entity]) -> Entity:
         """One entity for coordinated speakers (``Smith and Jones said``): named after its
