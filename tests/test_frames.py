@@ -47,10 +47,18 @@ def test_a_conjoined_content_clause_is_not_a_speech_act_of_its_own(parse, text, 
 @pytest.mark.parametrize("text, content", [
     ("Trump tweeted in the early morning hours that Machado was disgusting.", "Machado was disgusting"),
     ("The senator said in a statement that the bill would pass.", "the bill would pass"),
+    # the clause hung on the noun of the occasion as the noun's own
+    ("The mayor's office said in a statement that the curfew had been lifted.", "the curfew had been lifted"),
 ])
 def test_a_that_clause_after_the_cues_prepositional_phrase_is_its_content(parse, text, content):
-    """The parser may hang the clause on the phrase's noun as a relative clause."""
+    """The parser may hang the clause on the phrase's noun as a relative clause or, for a noun
+    of the occasion (``statement``, ``interview``), as the noun's clause."""
     assert _frames(parse(text))[0][1] == [content]
+
+
+def test_a_nouns_own_clause_after_a_prepositional_content_stays_with_the_noun(parse):
+    """``pointed to [reports that …]``: the reports are what she pointed to."""
+    assert not any(parts for _, parts, _ in _frames(parse("She pointed to reports that the vote was rigged.")))
 
 
 def test_words_between_a_closed_quotation_and_its_cue_are_not_content(parse):

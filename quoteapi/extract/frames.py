@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..budget import check
 from .bounds import choose
-from .lexicon import CLAUSE_NOUNS, CUE_IDIOMS, CUES, HEDGES, LEADS, QUOTE_ONLY, REPORTING_PASSIVES
+from .lexicon import CLAUSE_NOUNS, CUE_IDIOMS, CUES, HEDGES, LEADS, OCCASIONS, QUOTE_ONLY, REPORTING_PASSIVES
 from .marks import DOUBLE_CLOSE, QUOTE_OPENERS, SINGLE_CLOSE, STRAIGHT_DOUBLE
 from .options import DEFAULT, Options
 from .lines import ends_line, title_cased
@@ -223,8 +223,9 @@ def _prepositional_content(cue: Token, preposition: str) -> list[Token] | None:
 
 def _clause_after_setting(cue: Token) -> list[Token] | None:
     """``tweeted in the early morning hours [that Machado was …]``: after a prepositional phrase
-    of the cue, the parser may hang the ``that`` clause on the phrase's noun (a relative clause)
-    or on the cue as an adverbial one. A ``that`` right after the phrase opening a clause with
+    of the cue, the parser may hang the ``that`` clause on the phrase's noun (a relative clause
+    or, on a noun of the occasion, the noun's clause: ``said in a statement [that …]``) or on
+    the cue as an adverbial one. A ``that`` right after the phrase opening a clause with
     its own subject is the content all the same."""
     doc = cue.doc
     for prep in cue.children:
@@ -236,7 +237,9 @@ def _clause_after_setting(cue: Token) -> list[Token] | None:
         if k >= len(doc) or doc[k].lower_ != "that" or doc[k].dep_ not in {"mark", "advmod"}:
             continue
         verb = doc[k].head
-        if verb.i > k and verb.dep_ in {"relcl", "advcl"} and (verb.head.i == cue.i or verb.head.i in {t.i for t in prep.subtree}) \
+        if verb.dep_ == "acl" and verb.head.lemma_.lower() not in OCCASIONS:
+            continue  # "pointed to [reports that …]": the noun's own clause, unless it is the occasion
+        if verb.i > k and verb.dep_ in {"relcl", "advcl", "acl"} and (verb.head.i == cue.i or verb.head.i in {t.i for t in prep.subtree}) \
                 and any(c.dep_ in {"nsubj", "nsubjpass"} and c.i > k for c in verb.children):
             return [t for t in verb.subtree if t.i >= k]
     return None
