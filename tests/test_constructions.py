@@ -149,6 +149,9 @@ def test_affiliation_from_the_name_phrase(nlp, text, title, affiliation):
      "Mark Penn", "Democratic pollster", None),
     ("Rose Hale, executive director of National Nurses United, a union of 150,000 nurses, said nurses were angry.",
      "Rose Hale", "executive director", "National Nurses United"),
+    # an occupation is a title too
+    ("Sarah Johnson, a nurse at St. Mary's Hospital, said she had worked 16-hour shifts.",
+     "Sarah Johnson", "nurse", "St. Mary's Hospital"),
     # a title word deep in the phrase does not make it a title
     ("Robert Stone, a 59-year-old from Hilton Head, said he had voted.", "Robert Stone", None, None),
 ])
