@@ -562,6 +562,16 @@ def test_the_company_is_the_company_named_just_before(nlp):
     assert only(nlp, far)["name"] is None  # too far back to tell
 
 
+def test_a_surname_the_tagger_read_as_an_adverb_still_speaks(nlp):
+    """``Reilly added``: the tagger takes the surname in -ly for an adverb, the verb has no
+    subject; the person named before is who speaks, and the name is not part of the cue."""
+    text = ("“We don’t know when the water will go down,” said Tom Reilly, the town supervisor. "
+            "Reilly added that the town's only bridge had been damaged.")
+    added = [q for q in quotes_of(nlp, text) if q["cue"] == "added"]
+    assert [(q["speaker"], q["name"], q["parts"]) for q in added] == [
+        ("Reilly", "Tom Reilly", ["the town's only bridge had been damaged"])]
+
+
 def test_the_company_is_the_organisation_that_acted_not_a_product_after_it(nlp):
     """``iPhone sales``: the recogniser tags the product as an organisation too; the company
     is the one that was the subject."""

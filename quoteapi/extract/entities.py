@@ -306,6 +306,12 @@ class EntityIndex:
         entity = next((e for e in reversed(self.entities) if e.kind == SpeakerKind.PERSON and key <= e.tokens), None)
         return (entity, words) if entity is not None else None
 
+    def person_with_word(self, token: Token) -> Entity | None:
+        """The last person met before *token* whose name has its word (``Reilly`` of Tom
+        Reilly), whatever the tagger made of it."""
+        before = [o.entity for o in self.occurrences if o.token.i < token.i]
+        return next((e for e in reversed(before) if e.kind == SpeakerKind.PERSON and token.lower_ in e.tokens), None)
+
     def resolve_pronoun(self, pronoun: Token, last_speaker: Entity | None) -> tuple[Entity | None, int]:
         """The person a he/she pronoun most likely refers to, and how many sentences back the
         chosen antecedent was. ``last_speaker`` is the speaker of the closest earlier quote.

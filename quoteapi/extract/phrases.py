@@ -295,7 +295,15 @@ _GROUP_AFTER = {"neg", "advmod", "prt"}
 
 
 def _in_group(token: Token, head: Token, deps: set[str]) -> bool:
-    return token.head.i == head.i and token.dep_ in deps and token.tag_ != "WRB" and not token.is_punct
+    return (token.head.i == head.i and token.dep_ in deps and token.tag_ != "WRB" and not token.is_punct
+            and not _subject_read_as_adverb(token, head))
+
+
+def _subject_read_as_adverb(token: Token, head: Token) -> bool:
+    """``Reilly added``: a capitalised "adverb" before a verb without a subject is its subject's
+    name that the tagger misread (a surname in -ly), not part of the verb group."""
+    return (token.dep_ == "advmod" and token.i < head.i and token.text[:1].isupper()
+            and not any(c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"} for c in head.children))
 
 
 def content_head(tokens) -> Token:

@@ -50,6 +50,7 @@ from .vocab import Rule, SpeakerFrom, SpeakerKind
 _PARTICIPLE_DEPS = {"advcl", "xcomp", "conj", "acl"}
 _SUBJECT_DEPS = {"nsubj", "csubj"}
 _ANY_SUBJECT_DEPS = {"nsubj", "nsubjpass"}  # of the clause a participle or a gerund belongs to
+_FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 # Closing quotation marks, and what may stand between one and a name the tagger took for a verb.
 _CLOSING_MARKS = {"”", '"', "’", "'", "»", "''"}
 _AFTER_QUOTE = _CLOSING_MARKS | {","}
@@ -353,11 +354,27 @@ class SpeakerStage:
     def _attribute(self, candidate: Candidate) -> Attribution:
         if candidate.rule == Rule.STANDALONE:
             return self._continuing(candidate)
-        source = self._source(candidate)
+        source = self._source(candidate) or self._name_read_as_adverb(candidate.cue_token)
         if source is None:
             return Attribution(candidate)
         mention, how, distance = self._mention(source, candidate.start, candidate.cue_token)
         return Attribution(candidate, mention, how, distance)
+
+    def _name_read_as_adverb(self, cue: Token | None) -> Source | None:
+        """``Reilly added that …``: the tagger reads a surname ending in -ly as an adverb and
+        leaves the verb without a subject. A capitalised adverb right before a finite cue that
+        has no subject, and that is a word of a person's name met before, is that person."""
+        if cue is None or cue.i == 0 or cue.tag_ not in _FINITE_TAGS \
+                or any(c.dep_ in _ANY_SUBJECT_DEPS for c in cue.children):
+            return None
+        word = cue.doc[cue.i - 1]
+        if word.dep_ != "advmod" or word.head.i != cue.i or not word.text[:1].isupper() or not word.is_alpha:
+            return None
+        person = self.index.person_with_word(word)
+        if person is None:
+            return None
+        self.index.record(person, word, word, word)
+        return Source(word, SpeakerFrom.SUBJECT, (word,))
 
     @staticmethod
     def _source(candidate: Candidate) -> Source | None:
