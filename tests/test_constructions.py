@@ -546,6 +546,10 @@ def test_asked_whether_is_a_question_put_to_the_speaker_not_by_them(nlp):
     assert later["asked"]["speaker"] is None and later["replied"]["name"] == "Tom Ellis"
     having = only(nlp, "Having announced that he would retire, Tom Ellis left the room.")
     assert having["name"] == "Tom Ellis"  # an active participle: his own words
+    # after a paragraph the tagger reads "Asked" as a past tense (VBD): still the question put
+    text = ("The bridge was damaged.\n\nAsked whether federal aid would arrive soon, a FEMA "
+            "spokeswoman said the agency was assessing the damage.")
+    assert [q["speaker"] for q in quotes_of(nlp, text) if q["cue"] == "Asked"] == [None]
 
 
 @pytest.mark.parametrize("text", ['“It is over,” tweeted Elon Musk.', '“It is over,” wrote Elon Musk.'])

@@ -78,8 +78,9 @@ _WHEN_ASKED = {"when", "after", "once", "if", "before", "while"}
 def put_to_the_subject(cue: Token) -> bool:
     """``Asked whether he would run, Smith said …``, ``Pressed on the report, she …``: a passive
     participle of speech opening the clause reports a question put to the clause's subject by
-    someone the text does not name (PolNeAR annotates these without a source)."""
-    return (cue.tag_ == "VBN" and cue.dep_ == "advcl"
+    someone the text does not name (PolNeAR annotates these without a source). The tagger may
+    read the participle as a past tense (``VBD``): without a subject it is the participle."""
+    return (cue.tag_ in {"VBN", "VBD"} and cue.dep_ == "advcl"
             and (cue.i < cue.head.i or any(c.lower_ in _WHEN_ASKED for c in cue.children))  # "…, he replied when asked"
             and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in cue.children))  # "Having said …": active
 
