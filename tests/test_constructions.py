@@ -576,6 +576,31 @@ def test_a_surname_the_tagger_read_as_an_adverb_still_speaks(nlp):
         ("Reilly", "Tom Reilly", ["the town's only bridge had been damaged"])]
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Governor Kathy Hochul declared an emergency. Her office said 40 roads were closed. "
+     "The governor warned that the water was still rising.", "Kathy Hochul"),
+    # of two people with the title, the one met as a subject
+    ("President Joe Biden met Mexican President Andres Manuel Lopez Obrador on Monday. "
+     "The president said the talks were productive.", "Joe Biden"),
+    ("Senator Ann Brook criticised Governor Mark Hale. The governor said the budget was sound.", "Mark Hale"),
+    ("The mayor said the budget was sound.", None),  # nobody was given the title before
+])
+def test_a_definite_title_stands_for_the_person_given_it(nlp, text, name):
+    """``the governor`` after ``Governor Kathy Hochul``: the same person, for speaker pages."""
+    assert quotes_of(nlp, text)[-1]["name"] == name
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Laura Bush spoke first. Mr. Bush said the war had been necessary.", "Bush"),
+    ("Mr. Bush said the war had been necessary. Laura Bush said she agreed.", "Laura Bush"),
+    ("George W. Bush and Laura Bush arrived. Mr. Bush said the war had been necessary.", "George W. Bush"),
+])
+def test_an_honorific_keeps_family_members_apart(nlp, text, name):
+    """``Mr. Bush`` is not Laura Bush: a surname joins the last person who bears it unless an
+    honorific or an unambiguous first name says it is someone else."""
+    assert quotes_of(nlp, text)[-1]["name"] == name
+
+
 def test_the_company_is_the_organisation_that_acted_not_a_product_after_it(nlp):
     """``iPhone sales``: the recogniser tags the product as an organisation too; the company
     is the one that was the subject."""

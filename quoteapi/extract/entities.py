@@ -50,6 +50,19 @@ def first_name_gender(name: str) -> str | None:
     return None
 
 
+def _firm_first_name_gender(name: str) -> str | None:
+    """The gender of a first name the detector is sure of (``Laura``, not ``Bernie``)."""
+    verdict = _gender_detector().get_gender(name)
+    return verdict if verdict in {"male", "female"} else None
+
+
+def _firm_gender(entity: Entity) -> str | None:
+    """A person's gender as their first name gives it surely; for a surname alone, as an
+    honorific or a pronoun tied to them did (a full name's gender may be a guess: Lee, Bernie)."""
+    words = entity.name.split()
+    return _firm_first_name_gender(words[0]) if len(words) >= 2 else entity.gender
+
+
 @dataclass(frozen=True)
 class _Occurrence:
     entity: Entity
@@ -147,22 +160,28 @@ class EntityIndex:
             return None
         key = frozenset(t.lower_ for t in words)
         name = self._span_text(words[0], words[-1]).text
-        entity = self._match_person(key)
+        firm = gender or (_firm_first_name_gender(words[0].text) if len(words) >= 2 else None)
+        if gender is None and len(words) >= 2:
+            gender = first_name_gender(words[0].text)
+        entity = self._match_person(key, firm)
         if entity is None:
             entity = Entity(name=name, kind=SpeakerKind.PERSON, tokens=key)
             self.entities.append(entity)
         elif len(key) > len(entity.tokens):
             entity.name, entity.tokens = name, key  # "Blinken" first, "Antony Blinken" later
-        if gender is None and len(words) >= 2:
-            gender = first_name_gender(words[0].text)
         entity.gender = entity.gender or gender
         self._note_title(entity, ent.root, ent)
         self.record(entity, ent[0], words[-1], ent.root, tokens=list(ent))
         return entity
 
-    def _match_person(self, key: frozenset[str]) -> Entity | None:
+    def _match_person(self, key: frozenset[str], gender: str | None = None) -> Entity | None:
+        """The most recent person whose name holds these words or is held by them, unless
+        *gender* (the mention's, when an honorific or an unambiguous first name gives it) and
+        the person's first name say otherwise: ``Mr. Bush`` is not Laura Bush, ``Laura Bush``
+        not the Mr. Bush before her."""
         for entity in reversed(self.entities):  # the most recent one first
-            if entity.kind == SpeakerKind.PERSON and (key <= entity.tokens or entity.tokens <= key):
+            if entity.kind == SpeakerKind.PERSON and (key <= entity.tokens or entity.tokens <= key) \
+                    and (gender is None or _firm_gender(entity) in {None, gender}):
                 return entity
         return None
 
@@ -305,6 +324,29 @@ class EntityIndex:
             return None
         entity = next((e for e in reversed(self.entities) if e.kind == SpeakerKind.PERSON and key <= e.tokens), None)
         return (entity, words) if entity is not None else None
+
+    def person_titled(self, head: Token) -> tuple[Entity | None, int]:
+        """The person a definite title (``the governor`` at *head*) stands for: of the people
+        met in the sentences within reach whose title has that word (``Governor``, ``Acting
+        Governor``), the last one met as a subject, else the last one; and how many sentences
+        back (``President Biden met Mexican President López Obrador. The president said …``:
+        Biden)."""
+        here = self.sentence_of[head.i]
+        word = head.lower_
+        titled = []
+        for occurrence in reversed(self.occurrences):
+            if occurrence.token.i >= head.i:
+                continue
+            if here - self.sentence_of[occurrence.token.i] > _MAX_SENTENCES_BACK:
+                break
+            entity = occurrence.entity
+            if entity.kind == SpeakerKind.PERSON and entity.title \
+                    and word in (w.strip(".,").lower() for w in entity.title.split()):
+                titled.append(occurrence)
+        if not titled:
+            return None, 0
+        chosen = next((o for o in titled if o.subject), titled[0])
+        return chosen.entity, here - self.sentence_of[chosen.token.i]
 
     def person_with_word(self, token: Token) -> Entity | None:
         """The last person met before *token* whose name has its word (``Reilly`` of Tom

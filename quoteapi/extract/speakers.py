@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Span, Token
 from ..budget import check
 from .entities import PERSON_PRONOUNS, EntityIndex, is_subject, note_gender
 from .frames import CLOSING_A_SENTENCE, cue_entry, put_to_the_subject, raising, reported_as_saying
-from .lexicon import COMPANY_NOUNS, HEDGES, SPEAKER_KINDS
+from .lexicon import COMPANY_NOUNS, HEDGES, SPEAKER_KINDS, TITLE_WORDS
 from .lines import ends_line
 from .marks import DOUBLE_CLOSE, QUOTE_OPENERS, STRAIGHT_DOUBLE
 from .options import DEFAULT, Options
@@ -433,6 +433,11 @@ class SpeakerStage:
         named = _named_apposition(head) if entity is None else None
         if named is not None:  # "the study's lead author, Dr. Maria Chen, said": she is who
             entity, kind = self._entity(named, mention_tokens(named, appositions=False))
+        if entity is None and _the_title(head, tokens):  # "Governor Kathy Hochul … The governor said"
+            person, distance = self.index.person_titled(head)
+            if person is not None:
+                self.index.record(person, tokens[0], tokens[-1], head, tokens=tokens)
+                return Mention(**written, kind=SpeakerKind.PERSON, entity=person), SpeakerFrom.COREFERENCE, distance
         if entity is None and _the_company(head, tokens):  # "Apple said … The company said …"
             company, distance = self.index.company_before(head)
             if company is not None:
@@ -574,6 +579,13 @@ def _the_company(head: Token, tokens: list[Token]) -> bool:
     """``the company``, ``the firm`` (and no more words): a company named before."""
     return (head.lemma_.lower() in COMPANY_NOUNS and len(tokens) == 2 and tokens[0].lower_ == "the"
             and tokens[1].i == head.i)
+
+
+def _the_title(head: Token, tokens: list[Token]) -> bool:
+    """``the governor``, ``the former mayor``, ``the town supervisor``: a definite title with no
+    name, which stands for the person given that title before."""
+    return (head.pos_ == "NOUN" and head.lower_ in TITLE_WORDS and tokens[0].lower_ == "the"
+            and len(tokens) <= 4 and all(t.i == head.i or t.pos_ in {"DET", "ADJ", "NOUN"} for t in tokens))
 
 
 def _named_apposition(head: Token) -> Token | None:
