@@ -601,6 +601,15 @@ def test_an_honorific_keeps_family_members_apart(nlp, text, name):
     assert quotes_of(nlp, text)[-1]["name"] == name
 
 
+def test_a_quotation_goes_on_from_words_said_not_from_a_wish(nlp):
+    """``who did not want to be named`` is a thought: the quotation after it continues what the
+    resident said (in the speech mode the API returns by default), not the wish."""
+    text = '“It’s a disgrace,” said one resident, who did not want to be named. “Nobody listens to us.”'
+    last = quotes_of(nlp, text)[-1]
+    assert (last["parts"], last["cue"], last["speaker"], last["mode"].value) == (
+        ["Nobody listens to us."], "said", "one resident", "speech")
+
+
 def test_the_company_is_the_organisation_that_acted_not_a_product_after_it(nlp):
     """``iPhone sales``: the recogniser tags the product as an organisation too; the company
     is the one that was the subject."""

@@ -44,7 +44,7 @@ from .marks import DOUBLE_CLOSE, QUOTE_OPENERS, STRAIGHT_DOUBLE
 from .options import DEFAULT, Options
 from .phrases import DASHES, ORG_LABELS, char_span, dateline_length, issuing_verb, mention_tokens, named_owner
 from .types import Candidate, Entity, Mention
-from .vocab import Rule, SpeakerFrom, SpeakerKind
+from .vocab import Mode, Rule, SpeakerFrom, SpeakerKind
 
 # Participle clauses that carry the cue of the clause they hang on: ", adding that …", "saying …".
 _PARTICIPLE_DEPS = {"advcl", "xcomp", "conj", "acl"}
@@ -347,7 +347,8 @@ class SpeakerStage:
                 if attribution.speaker.entity is not None:
                     self._spoken_starts.append(candidate.start)
                     self._spoken_entities.append(attribution.speaker.entity)
-                heapq.heappush(self._ending, (candidate.end, len(self.done), attribution))
+                if candidate.mode != Mode.THOUGHT:  # a quotation goes on from words said or written
+                    heapq.heappush(self._ending, (candidate.end, len(self.done), attribution))
             self.done.append(attribution)
         return self.done
 
