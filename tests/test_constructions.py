@@ -610,6 +610,14 @@ def test_a_quotation_goes_on_from_words_said_not_from_a_wish(nlp):
         ["Nobody listens to us."], "said", "one resident", "speech")
 
 
+def test_a_subject_the_parser_read_as_a_prepositions_object_still_speaks(nlp):
+    """``after the chief executive, Mary Barra, warned``: ``after`` opens a clause, not a
+    prepositional phrase; the shares did not warn."""
+    text = "Shares fell 5% after the chief executive, Mary Barra, warned that supply problems would persist."
+    q = only(nlp, text)
+    assert (q["cue"], q["name"]) == ("warned", "Mary Barra")
+
+
 def test_the_company_is_the_organisation_that_acted_not_a_product_after_it(nlp):
     """``iPhone sales``: the recogniser tags the product as an organisation too; the company
     is the one that was the subject."""

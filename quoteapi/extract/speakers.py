@@ -51,6 +51,8 @@ _PARTICIPLE_DEPS = {"advcl", "xcomp", "conj", "acl"}
 _SUBJECT_DEPS = {"nsubj", "csubj"}
 _ANY_SUBJECT_DEPS = {"nsubj", "nsubjpass"}  # of the clause a participle or a gerund belongs to
 _FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+# Words that open a clause but that the parser may read as a preposition before its subject.
+_SUBORDINATORS = {"after", "before", "since", "until", "as", "because", "once"}
 # Closing quotation marks, and what may stand between one and a name the tagger took for a verb.
 _CLOSING_MARKS = {"”", '"', "’", "'", "»", "''"}
 _AFTER_QUOTE = _CLOSING_MARKS | {","}
@@ -124,6 +126,9 @@ def syntactic_source(cue: Token) -> Source | None:
     inverted = _inverted_subject(cue)
     if inverted is not None:
         return Source(inverted, SpeakerFrom.SUBJECT)
+    misread = _subject_read_as_object(cue)
+    if misread is not None:
+        return Source(misread, SpeakerFrom.SUBJECT)
     for agent in (c for c in cue.children if c.dep_ == "agent"):
         objs = [c for c in agent.children if c.dep_ == "pobj"]
         if objs:
@@ -587,6 +592,24 @@ def _the_title(head: Token, tokens: list[Token]) -> bool:
     name, which stands for the person given that title before."""
     return (head.pos_ == "NOUN" and head.lower_ in TITLE_WORDS and tokens[0].lower_ == "the"
             and len(tokens) <= 4 and all(t.i == head.i or t.pos_ in {"DET", "ADJ", "NOUN"} for t in tokens))
+
+
+def _subject_read_as_object(cue: Token) -> Token | None:
+    """``Shares fell after the chief executive, Mary Barra, warned that …``: the parser reads
+    ``after`` as a preposition with ``the chief executive`` as its object and leaves ``warned``
+    without a subject. The object of a subordinating word right before a finite verb that has
+    no subject is that verb's subject."""
+    if cue.i == 0 or cue.tag_ not in _FINITE_TAGS or any(c.dep_ in _SUBJECT_DEPS | {"nsubjpass", "expl"} for c in cue.children):
+        return None
+    doc = cue.doc
+    for k in range(cue.i - 1, max(-1, cue.i - 30), -1):
+        token = doc[k]
+        if token.dep_ == "pobj" and token.right_edge.i == cue.i - 1:
+            prep = token.head
+            if prep.lower_ in _SUBORDINATORS and prep.head.i == cue.head.i and token.pos_ in {"NOUN", "PROPN", "PRON"}:
+                return token
+            return None
+    return None
 
 
 def _named_apposition(head: Token) -> Token | None:
