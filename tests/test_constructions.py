@@ -149,6 +149,9 @@ def test_affiliation_from_the_name_phrase(nlp, text, title, affiliation):
      "Mark Penn", "Democratic pollster", None),
     ("Rose Hale, executive director of National Nurses United, a union of 150,000 nurses, said nurses were angry.",
      "Rose Hale", "executive director", "National Nurses United"),
+    # an owner inside the affiliation stays
+    ("Mark Zandi, chief economist at Moody's Analytics, said markets could fall.",
+     "Mark Zandi", "chief economist", "Moody's Analytics"),
     # an occupation is a title too
     ("Sarah Johnson, a nurse at St. Mary's Hospital, said she had worked 16-hour shifts.",
      "Sarah Johnson", "nurse", "St. Mary's Hospital"),
