@@ -621,6 +621,12 @@ def test_a_subject_the_parser_read_as_a_prepositions_object_still_speaks(nlp):
     assert (q["cue"], q["name"]) == ("warned", "Mary Barra")
 
 
+@pytest.mark.parametrize("text", ["Mayor says budget will pass", "Senator Says Bill Is Dead"])
+def test_a_title_capitalised_in_a_headline_names_nobody(nlp, text):
+    q = only(nlp, text)
+    assert (q["speaker"], q["name"]) == (text.split()[0], None)
+
+
 def test_the_company_is_the_organisation_that_acted_not_a_product_after_it(nlp):
     """``iPhone sales``: the recogniser tags the product as an organisation too; the company
     is the one that was the subject."""

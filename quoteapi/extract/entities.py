@@ -272,6 +272,8 @@ class EntityIndex:
             propn = [t for t in tokens if t.text[:1].isupper() and t.is_alpha]
         if not propn or propn[-1].i - propn[0].i != len(propn) - 1:
             return None
+        if all(t.lower_ in TITLE_WORDS or t.lower_ in HONORIFICS for t in propn):
+            return None  # "Mayor Says Budget Will Pass": a title capitalised in a headline names nobody
         return self._add_person(self.doc[propn[0].i : propn[-1].i + 1])
 
     def organization(self, span_tokens: list[Token], head: Token) -> Entity:
