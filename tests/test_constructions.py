@@ -627,6 +627,20 @@ def test_a_title_capitalised_in_a_headline_names_nobody(nlp, text):
     assert (q["speaker"], q["name"]) == (text.split()[0], None)
 
 
+@pytest.mark.parametrize("text, cue, speaker, part", [
+    ('Her message was simple: "Vote."', "message", "Her", "Vote."),
+    ('Tom Ellis\'s answer: "Not this year."', "answer", "Tom Ellis", "Not this year."),
+    ('The mayor\'s response was swift and angry: "This is a disgrace."', "response", "The mayor", "This is a disgrace."),
+])
+def test_someones_message_before_a_colon_announces_their_words(nlp, text, cue, speaker, part):
+    q = only(nlp, text)
+    assert (q["cue"], q["speaker"], q["parts"]) == (cue, speaker, [part])
+
+
+def test_a_message_without_an_owner_announces_nobodys_words(nlp):
+    assert quotes_of(nlp, 'The message was simple: "Vote."') == []
+
+
 def test_the_company_is_the_organisation_that_acted_not_a_product_after_it(nlp):
     """``iPhone sales``: the recogniser tags the product as an organisation too; the company
     is the one that was the subject."""

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..budget import check
 from .bounds import choose
-from .lexicon import CLAUSE_NOUNS, CUE_IDIOMS, CUES, HEDGES, LEADS, OCCASIONS, QUOTE_ONLY, REPORTING_PASSIVES
+from .lexicon import CLAUSE_NOUNS, CUE_IDIOMS, CUES, HEDGES, LEADS, MESSAGE_NOUNS, OCCASIONS, QUOTE_ONLY, REPORTING_PASSIVES
 from .marks import DOUBLE_CLOSE, QUOTE_OPENERS, SINGLE_CLOSE, STRAIGHT_DOUBLE
 from .options import DEFAULT, Options
 from .lines import ends_line, title_cased
@@ -359,6 +359,11 @@ def frames_in(sent: Span, options: Options = DEFAULT, boundary=None) -> list[Fra
             if frame:
                 frames.append(frame)
             continue
+        if token.pos_ == "NOUN" and token.lemma_.lower() in MESSAGE_NOUNS:
+            frame = _message_before_colon(token)
+            if frame is not None:
+                frames.append(frame)
+                continue
         entry = cue_entry(token)
         if entry is None and token.pos_ == "PROPN" and token.i > sent.start:
             if titled is None:  # (a title is a line of its own)
@@ -544,6 +549,26 @@ def _set_off_by_commas(cue: Token) -> bool:
     opens = as_clause and (first.is_sent_start or before is None) and after is not None and after.text == ","
     return opens or (before is not None and before.text in {",", "—", "–"}
                      and (after is None or after.text in {",", ".", "—", "–", ";"} or after.is_space))
+
+
+def _message_before_colon(noun: Token) -> Frame | None:
+    """``Her message was simple: “Vote.”``, ``His answer: “No.”``: someone's message, answer
+    or response (its owner the speaker), alone or as the subject of a copula with at most an
+    adjective, right before a colon: the quotation after the colon is its words. The frame has
+    no content of its own; the join gives it the quotation after the colon."""
+    if not any(c.dep_ == "poss" for c in noun.children):
+        return None
+    doc = noun.doc
+    end = noun.i + 1
+    if noun.dep_ in {"nsubj", "nsubjpass"} and noun.head.lemma_ == "be" and noun.head.i == end:
+        end += 1  # "was"
+        while end < len(doc) and doc[end].head.i == noun.head.i and doc[end].pos_ in {"ADJ", "ADV"}:
+            end = doc[end].right_edge.i + 1  # "simple", "swift and angry"
+    elif noun.dep_ not in {"ROOT", "nsubj"}:
+        return None
+    if end >= len(doc) or doc[end].text != ":":
+        return None
+    return Frame([noun], [], Rule.QUOTE, list(doc[noun.left_edge.i : end]))
 
 
 def _title_case_cue(token: Token, sent: Span, options: Options) -> Frame | None:
