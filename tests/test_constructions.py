@@ -797,6 +797,8 @@ def test_the_sentence_announcing_a_quotation_is_not_part_of_it(nlp):
     ("“This is fantastic!” beamed Tom Ellis of Madison, Alabama.", "beamed", "Tom Ellis of Madison, Alabama"),
     ("“Oh, my God,” a young woman exclaimed upon seeing him.", "exclaimed", "a young woman"),
     ("“Nonsense,” Tom Ellis scoffed.", "scoffed", "Tom Ellis"),
+    ("“Never,” Jane Porter smiled.", "smiled", "Jane Porter"),
+    ("“This is,” Jane Porter paused, “a historic day.”", "paused", "Jane Porter"),
     ("During the debate, Jane Porter cracked, “I'm a progressive who gets things done.”", "cracked", "Jane Porter"),
 ])
 def test_a_verb_of_the_manner_of_speaking_is_a_cue_beside_a_quotation(nlp, text, cue, speaker):
@@ -816,6 +818,7 @@ def test_a_participle_describing_a_document_speaks_for_its_issuer(nlp, text, spe
 
 def test_a_verb_of_the_manner_of_speaking_reports_nothing_in_running_text(nlp):
     assert quotes_of(nlp, "The dog barked all night and the neighbors scoffed at the noise.") == []
+    assert quotes_of(nlp, "She smiled at the crowd and paused before the door.") == []
 
 
 def test_a_predicate_coordinated_after_the_cue_is_not_its_clause(nlp):
