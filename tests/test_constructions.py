@@ -122,6 +122,7 @@ def test_title_and_affiliation_from_apposition(nlp):
     ("Tina McKenzie of the Federation of Small Businesses said firms were hopeful.", None,
      "Federation of Small Businesses"),
     ("Labour's Rachel Reeves said families were paying the price.", None, "Labour"),
+    ("Britain's Prime Minister Rishi Sunak said the economy was improving.", "Prime Minister", "Britain"),
     ("Press secretary Karine Jean-Pierre said the bill would be signed.", "Press secretary", None),
     ("U.S. Secretary of State Antony Blinken said the talks would go on.", "U.S. Secretary of State", None),
 ])

@@ -19,7 +19,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import COURTESY_TITLES, HONORIFICS, TITLE_WORDS
-from .phrases import char_span, is_title_text, runs, mention_tokens, split_title_affiliation, strip_honorifics
+from .phrases import ORG_LABELS, char_span, is_title_text, runs, mention_tokens, split_title_affiliation, strip_honorifics
 from .types import Entity, TextSpan
 from .vocab import SpeakerKind
 
@@ -209,6 +209,11 @@ class EntityIndex:
                 courtesy = entity.title
         if entity.affiliation is None:
             entity.affiliation = _named_organisation(phrase, ent)
+        owner = [t for t in phrase if t.i < poss_end and t.dep_ != "det" and t.tag_ != "POS"]
+        if entity.affiliation is None and pre and entity.title is not None and owner \
+                and all(t.pos_ == "PROPN" for t in owner) and owner[-1].ent_type_ in ORG_LABELS:
+            # "Britain's Prime Minister Rishi Sunak": where the title is held
+            entity.affiliation = self._span_text(owner[0], owner[-1]).text
         described = [(child, None) for child in head.children
                      if child.dep_ == "appos" and child.i > head.i and child.ent_type_ != "PERSON"]
         role = _role_beside(head)
