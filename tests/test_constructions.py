@@ -642,6 +642,16 @@ def test_a_message_without_an_owner_announces_nobodys_words(nlp):
     assert quotes_of(nlp, 'The message was simple: "Vote."') == []
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Moody's said the outlook for banks was negative.", "Moody's"),
+    ("McDonald's said sales rose in every region.", "McDonald's"),
+])
+def test_a_name_ending_in_s_speaks_whole(nlp, text, speaker):
+    """``Moody's said``: the ``'s`` ends the company's name, it does not own anything."""
+    q = only(nlp, text)
+    assert (q["speaker"], q["name"]) == (speaker, speaker)
+
+
 def test_the_company_is_the_organisation_that_acted_not_a_product_after_it(nlp):
     """``iPhone sales``: the recogniser tags the product as an organisation too; the company
     is the one that was the subject."""

@@ -19,7 +19,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import COURTESY_TITLES, HONORIFICS, TITLE_WORDS
-from .phrases import ORG_LABELS, char_span, is_title_text, runs, mention_tokens, split_title_affiliation, strip_honorifics
+from .phrases import ORG_LABELS, char_span, is_title_text, owns, runs, mention_tokens, split_title_affiliation, strip_honorifics
 from .types import Entity, TextSpan
 from .vocab import SpeakerKind
 
@@ -283,7 +283,7 @@ class EntityIndex:
 
     def organization(self, span_tokens: list[Token], head: Token) -> Entity:
         """The entity for an organisation speaker (``the White House``), made on first use."""
-        words = [t for t in span_tokens if t.dep_ != "det" and t.tag_ != "POS"] or span_tokens
+        words = [t for t in span_tokens if t.dep_ != "det" and not (t.tag_ == "POS" and owns(t))] or span_tokens
         name = self._span_text(words[0], words[-1]).text
         key = frozenset(t.lower_ for t in words)
         entity = next((e for e in self.entities if e.kind == SpeakerKind.ORGANIZATION and e.tokens == key), None)

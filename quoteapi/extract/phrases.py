@@ -16,6 +16,12 @@ _EDGE_PUNCT = set(",;:—–-") | {"(", ")"}
 _LEADING_WORDS = {"that", "and", "but", "so"}
 
 
+def owns(pos: Token) -> bool:
+    """Whether the ``'s`` *pos* marks a possessor (``Trump's campaign``) rather than ends a
+    name that speaks on its own (``Moody's said``, ``McDonald's said``)."""
+    return pos.head.dep_ == "poss" or pos.head.i == pos.head.head.i
+
+
 def _close_apposition(head: Token, child: Token) -> bool:
     """A name right after the noun it stands beside, with no comma between: ``the economist
     [Paul Krugman]``, ``his son [Hunter]`` (one phrase, unlike ``the mayor, Maria Lopez,``)."""
@@ -51,7 +57,7 @@ def mention_tokens(head: Token, appositions: bool = False, conjuncts: bool = Tru
         tokens = [doc[i] for i in range(tokens[0].i, tokens[-1].i + 1)
                   if i in ids or doc[i].is_punct]
     tokens = _hyphen_joined(_contiguous_around(_with_inner_hyphens(tokens), head))
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].tag_ == "POS"):
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].tag_ == "POS" and owns(tokens[-1])):
         tokens.pop()
     while tokens and (tokens[0].is_punct or tokens[0].is_space):
         tokens.pop(0)
