@@ -49,6 +49,7 @@ def test_a_conjoined_content_clause_is_not_a_speech_act_of_its_own(parse, text, 
     ("The senator said in a statement that the bill would pass.", "the bill would pass"),
     # the clause hung on the noun of the occasion as the noun's own
     ("The mayor's office said in a statement that the curfew had been lifted.", "the curfew had been lifted"),
+    ("The agency said in a report that the outlook for banks was negative.", "the outlook for banks was negative"),
 ])
 def test_a_that_clause_after_the_cues_prepositional_phrase_is_its_content(parse, text, content):
     """The parser may hang the clause on the phrase's noun as a relative clause or, for a noun

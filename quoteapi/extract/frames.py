@@ -222,6 +222,10 @@ def _prepositional_content(cue: Token, preposition: str) -> list[Token] | None:
     return None
 
 
+# Prepositions that set the occasion of a cue: "said [in] a statement", "told reporters [during] a briefing".
+_SETTINGS = {"in", "during", "at", "on"}
+
+
 def _clause_after_setting(cue: Token) -> list[Token] | None:
     """``tweeted in the early morning hours [that Machado was …]``: after a prepositional phrase
     of the cue, the parser may hang the ``that`` clause on the phrase's noun (a relative clause
@@ -238,7 +242,7 @@ def _clause_after_setting(cue: Token) -> list[Token] | None:
         if k >= len(doc) or doc[k].lower_ != "that" or doc[k].dep_ not in {"mark", "advmod"}:
             continue
         verb = doc[k].head
-        if verb.dep_ == "acl" and verb.head.lemma_.lower() not in OCCASIONS:
+        if verb.dep_ == "acl" and (verb.head.lemma_.lower() not in OCCASIONS or prep.lower_ not in _SETTINGS):
             continue  # "pointed to [reports that …]": the noun's own clause, unless it is the occasion
         if verb.i > k and verb.dep_ in {"relcl", "advcl", "acl"} and (verb.head.i == cue.i or verb.head.i in {t.i for t in prep.subtree}) \
                 and any(c.dep_ in {"nsubj", "nsubjpass"} and c.i > k for c in verb.children):
