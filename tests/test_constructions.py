@@ -652,6 +652,22 @@ def test_a_name_ending_in_s_speaks_whole(nlp, text, speaker):
     assert (q["speaker"], q["name"]) == (speaker, speaker)
 
 
+@pytest.mark.parametrize("text", [
+    "All told, 14 people were injured in the crash.",
+    "That said, the economy remains strong.",
+    "Having said that, the council approved the budget.",
+    "It goes without saying that safety comes first.",
+    "Everything went according to plan on Tuesday.",
+])
+def test_a_set_phrase_attributes_nothing(nlp, text):
+    assert quotes_of(nlp, text) == []
+
+
+def test_that_said_after_a_noun_is_a_relative_clause_that_reports(nlp):
+    q = only(nlp, 'Volunteers handed out bottles that said, "Welcome to the games."')
+    assert (q["cue"], q["parts"]) == ("said", ["Welcome to the games."])
+
+
 def test_the_company_is_the_organisation_that_acted_not_a_product_after_it(nlp):
     """``iPhone sales``: the recogniser tags the product as an organisation too; the company
     is the one that was the subject."""

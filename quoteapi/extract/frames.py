@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..budget import check
 from .bounds import choose
-from .lexicon import CLAUSE_NOUNS, CUE_IDIOMS, CUES, HEDGES, LEADS, MESSAGE_NOUNS, OCCASIONS, QUOTE_ONLY, REPORTING_PASSIVES
+from .lexicon import CLAUSE_NOUNS, CUE_IDIOMS, CUES, HEDGES, LEADS, MESSAGE_NOUNS, OCCASIONS, QUOTE_ONLY, REPORTING_PASSIVES, SET_PHRASES
 from .marks import DOUBLE_CLOSE, QUOTE_OPENERS, SINGLE_CLOSE, STRAIGHT_DOUBLE
 from .options import DEFAULT, Options
 from .lines import ends_line, title_cased
@@ -358,6 +358,8 @@ def frames_in(sent: Span, options: Options = DEFAULT, boundary=None) -> list[Fra
     titled = None  # whether the sentence is in title case, read at its first proper noun
     for token in sent:
         check()  # the request's time budget: a frame's work grows with its sentence
+        if in_set_phrase(token):
+            continue  # "All told, 14 were hurt", "according to plan"
         if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
             frame = _according_to(token, options)
             if frame:
@@ -553,6 +555,27 @@ def _set_off_by_commas(cue: Token) -> bool:
     opens = as_clause and (first.is_sent_start or before is None) and after is not None and after.text == ","
     return opens or (before is not None and before.text in {",", "—", "–"}
                      and (after is None or after.text in {",", ".", "—", "–", ";"} or after.is_space))
+
+
+# Each word of a set phrase, with the phrase and the word's place in it.
+_SET_PHRASE_WORDS: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+for _phrase in SET_PHRASES:
+    for _place, _word in enumerate(_phrase):
+        _SET_PHRASE_WORDS.setdefault(_word, []).append((_phrase, _place))
+
+
+def in_set_phrase(token: Token) -> bool:
+    """Whether *token* is a word of a set phrase that attributes nothing (``according to
+    plan``; ``All told, …``, ``That said, …`` when they open a clause)."""
+    doc = token.doc
+    for phrase, place in _SET_PHRASE_WORDS.get(token.lower_, ()):
+        start = token.i - place
+        if start < 0 or start + len(phrase) > len(doc):
+            continue
+        opens = start == 0 or doc[start].is_sent_start or doc[start - 1].is_punct
+        if all(doc[start + k].lower_ == word for k, word in enumerate(phrase)) and (opens or phrase[-1] != ","):
+            return True
+    return False
 
 
 def _message_before_colon(noun: Token) -> Frame | None:

@@ -27,7 +27,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from .bounds import MIN_PROBABILITY, Edit, Variant, bucket, choose, has_quote_mark, variant_features
-from .frames import Frame, _clause_tokens, cue_entry, led_in, raised_subject
+from .frames import Frame, _clause_tokens, cue_entry, in_set_phrase, led_in, raised_subject
 from .lexicon import CUES, SPEAKER_KINDS
 from .marks import MarkIndex
 from .options import Options
@@ -270,6 +270,8 @@ def learned_frames(doc: Doc, rule_frames: list[Frame], marks: MarkIndex,
         best: dict[int, tuple[PredicateCandidate, float]] = {}
         for candidate, p in model.rate(sent, marks, taken):
             i = candidate.predicate.i
+            if in_set_phrase(candidate.predicate):
+                continue  # "All told, …", "That said, …": a set phrase attributes nothing
             if candidate.slot == "object" and candidate.predicate.lemma_.lower() in CUES \
                     and not _document_subject(candidate.predicate) and names_an_act(candidate.content):
                 continue  # a lexicon verb's object that names an act is content only where its entry says so
