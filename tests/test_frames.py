@@ -57,6 +57,12 @@ def test_a_that_clause_after_the_cues_prepositional_phrase_is_its_content(parse,
     assert _frames(parse(text))[0][1] == [content]
 
 
+def test_a_sentence_the_parser_left_unattached_before_its_cue_is_the_content(parse):
+    """The parser hangs ``Tickets`` on the cue as ``dep`` and ``sold`` on ``game``."""
+    doc = parse("Tickets for the final home game sold out within minutes, the club confirmed.")
+    assert _frames(doc) == [("confirmed", ["Tickets for the final home game sold out within minutes"], "ccomp")]
+
+
 def test_a_nouns_own_clause_after_a_prepositional_content_stays_with_the_noun(parse):
     """``pointed to [reports that …]``: the reports are what she pointed to."""
     assert not any(parts for _, parts, _ in _frames(parse("She pointed to reports that the vote was rigged.")))

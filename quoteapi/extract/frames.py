@@ -250,6 +250,23 @@ def _clause_after_setting(cue: Token) -> list[Token] | None:
     return None
 
 
+def _clause_left_unattached(cue: Token) -> list[Token] | None:
+    """``Tickets for the final game sold out within minutes, the club confirmed.``: the parser
+    found no clause, hung the sentence's first word on the cue as an unknown dependency
+    (``dep``) and the rest elsewhere. When the cue's subject follows a comma and such a
+    dependent opens the sentence, the words from the sentence's start to the comma are the
+    content."""
+    subjects = [c for c in cue.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < cue.i]
+    if not subjects:
+        return None
+    doc, start = cue.doc, cue.sent.start
+    comma = subjects[0].left_edge.i - 1
+    if comma <= start or doc[comma].text != "," or not any(
+            c.dep_ == "dep" and c.left_edge.i == start for c in cue.children):
+        return None
+    return list(doc[start:comma])
+
+
 def clause_content(cue: Token, entry, participles: set[int]) -> tuple[list[Token], Rule] | None:
     """The content tokens governed by *cue* and the rule that found them, trying the slots of
     its lexicon entry in order (*participles*: the sentence's participle cues)."""
@@ -269,7 +286,7 @@ def clause_content(cue: Token, entry, participles: set[int]) -> tuple[list[Token
                 clauses = clauses[-1:]
             if clauses:
                 return without_nested_cues(clause_tokens(cue, clauses[0]), cue, participles), Rule.CCOMP
-            tokens = _clause_after_setting(cue)
+            tokens = _clause_after_setting(cue) or _clause_left_unattached(cue)
             if tokens:
                 return without_nested_cues(tokens, cue, participles), Rule.CCOMP
         elif slot == "object":
