@@ -375,9 +375,9 @@ def frames_in(sent: Span, options: Options = DEFAULT, boundary=None) -> list[Fra
     titled = None  # whether the sentence is in title case, read at its first proper noun
     for token in sent:
         check()  # the request's time budget: a frame's work grows with its sentence
-        if in_set_phrase(token):
-            continue  # "All told, 14 were hurt", "according to plan"
         if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
+            if in_set_phrase(token):
+                continue  # "according to plan"
             frame = _according_to(token, options)
             if frame:
                 frames.append(frame)
@@ -397,6 +397,8 @@ def frames_in(sent: Span, options: Options = DEFAULT, boundary=None) -> list[Fra
             continue
         if entry is None or any(c.dep_ == "auxpass" for c in token.children):
             continue  # passives ("she was denied access") report no speech act of a speaker
+        if in_set_phrase(token):
+            continue  # "All told, 14 were hurt", "That said, …"
         idiom = entry is not CUES.get(token.lemma_.lower())  # "put it": the object is part of the cue
         cue = [token] + [c for c in token.children if c.dep_ == "prt" or idiom and c.dep_ == "dobj"]
         reported = reporting_passive(token)
