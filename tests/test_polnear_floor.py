@@ -9,9 +9,9 @@ from conftest import POLNEAR_DEV
 
 # A little under the figures of the last change to the extractor (polnear span convention).
 FLOORS = {
-    "rules only": {"content_exact": 0.620, "content_prop": 0.745, "speaker_linked": 0.690,
-                   "source_exact": 0.737, "cue_exact": 0.682},
-    "learned": {"content_exact": 0.653, "content_prop": 0.806, "speaker_linked": 0.726,
+    "rules only": {"content_exact": 0.621, "content_prop": 0.746, "speaker_linked": 0.691,
+                   "source_exact": 0.737, "cue_exact": 0.683},
+    "learned": {"content_exact": 0.653, "content_prop": 0.806, "speaker_linked": 0.727,
                 "source_exact": 0.783, "cue_exact": 0.724},
 }
 
