@@ -668,6 +668,19 @@ def test_that_said_after_a_noun_is_a_relative_clause_that_reports(nlp):
     assert (q["cue"], q["parts"]) == ("said", ["Welcome to the games."])
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Google announced a new model on Tuesday. It said the model would be free.", "Google"),
+    ("The report came out on Monday. It said emissions had risen.", None),  # the report: nobody
+    ("Google announced a new model on Tuesday. It seems that the model will be free.", None),
+])
+def test_it_that_speaks_stands_for_the_organisation_just_before(nlp, text, name):
+    names = [q["name"] for q in quotes_of(nlp, text) if q["speaker"] == "It"]
+    if name is None:
+        assert names in ([None], [])  # nobody named (or, for a hedge, no quote at all)
+    else:
+        assert names == [name]
+
+
 def test_the_company_is_the_organisation_that_acted_not_a_product_after_it(nlp):
     """``iPhone sales``: the recogniser tags the product as an organisation too; the company
     is the one that was the subject."""

@@ -306,6 +306,22 @@ class EntityIndex:
         ent = next((e for e in reversed(found) if e.root.dep_ in _SUBJECT_DEPS), found[-1])
         return self.organization(list(ent), ent.root), here - self.sentence_of[ent.start]
 
+    def organization_subject_before(self, pronoun: Token) -> tuple[Entity | None, int]:
+        """The organisation an ``it`` that speaks stands for: the last subject in its sentence
+        or the one before, when the recogniser tagged that subject as an organisation (``The
+        report came out on Monday. It said …`` stands for the report: nobody); and how many
+        sentences back."""
+        here = self.sentence_of[pronoun.i]
+        first = self.sentence_starts[max(0, here - 1)]
+        for token in reversed(self.doc[first : pronoun.i]):
+            if token.dep_ not in _SUBJECT_DEPS or token.pos_ == "PRON" or token.head.i == pronoun.head.i:
+                continue
+            ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+            if ent is None or ent.label_ != "ORG":
+                return None, 0
+            return self.organization(list(ent), ent.root), here - self.sentence_of[token.i]
+        return None, 0
+
     def group(self, members: list[Entity]) -> Entity:
         """One entity for coordinated speakers (``Smith and Jones said``): named after its
         members, who each keep the quote too."""

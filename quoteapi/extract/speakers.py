@@ -426,6 +426,14 @@ class SpeakerStage:
             entity, distance = self.index.resolve_person(head, self._last_speaker(at))
             if entity is not None:
                 return Mention(**written, kind=SpeakerKind.PERSON, entity=entity), SpeakerFrom.COREFERENCE, distance
+        if head.lower_ == "it" and is_subject(head) and cue is not None and head.head.i == cue.i \
+                and cue.lemma_.lower() not in HEDGES:
+            # "Google announced a model on Tuesday. It said …": the organisation just before (not
+            # the "it" of "it seems", "it would be difficult to …", which stands for nothing)
+            company, distance = self.index.organization_subject_before(head)
+            if company is not None:
+                return Mention(**written, kind=SpeakerKind.ORGANIZATION, pronoun=True, entity=company), \
+                    SpeakerFrom.COREFERENCE, distance
         if head.pos_ == "PRON":
             entity, distance = self._pronoun(head, at)
             kind = SpeakerKind.PERSON if head.lower_ in PERSON_PRONOUNS or head.lower_ in {"i", "we"} else SpeakerKind.OTHER
