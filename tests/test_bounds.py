@@ -1,7 +1,7 @@
 """The boundary stage on small documents: the variants the parse offers, and the choice among them."""
 import pytest
 
-from quoteapi.extract.bounds import choose, variants
+from quoteapi.extract.bounds import choose, variant_features, variants
 from quoteapi.extract.learned import MODEL_FILE, LinearModel
 
 
@@ -38,6 +38,17 @@ def test_the_parse_offers_the_predicates_next_dependents_and_its_object(parse):
                                           ("extend:prep", "Romney for not releasing his tax returns")]
     reasons = [t for t in doc if t.i > _token(doc, "for").i and not t.is_punct]
     assert ("object:dobj", "Romney for not releasing his tax returns") in _offered(mocked, reasons)
+
+
+def test_the_chooser_sees_a_date_or_a_time_in_the_part_it_adds(parse):
+    """``blasted [the proposal] on Monday``: when it was said, rarely what."""
+    doc = parse("Republicans blasted the proposal on Monday.")
+    blasted, proposal = _token(doc, "blasted"), _token(doc, "proposal")
+    base = tuple(proposal.subtree)
+    extended = next(v for v in variants(blasted, list(base)) if v.kind == "extend:prep")
+    assert variant_features(blasted, "object", extended, base)["ktime=extend:prep|True"] == 1.0
+    kept = variants(blasted, list(base))[0]
+    assert not any(name.startswith("ktime") for name in variant_features(blasted, "object", kept, base))
 
 
 def test_a_variant_never_takes_in_another_attribution(parse):

@@ -47,6 +47,10 @@ QUOTE_CHARS = frozenset("\"“”‘’«»„")
 MIN_PROBABILITY = 0.5  # a variant replaces the content as read when more likely right than wrong
 
 
+# Entity types of when something was said, not of what.
+_TIME_ENTS = {"DATE", "TIME"}
+
+
 class Edit(str, Enum):
     KEEP = "keep"
     DROP = "drop"
@@ -167,6 +171,8 @@ def variant_features(predicate: Token, slot: str, variant: Variant, base: tuple[
     f[f"kprev={kind}|{before.text if before.is_punct else 'w'}"] = 1.0
     f[f"kfirst={kind}|{first.lower_ if first.is_stop or first.is_punct else first.pos_}"] = 1.0
     f[f"kverb={kind}|{any(doc[k].pos_ in ('VERB', 'AUX') for k in changed)}"] = 1.0
+    # a date or a time in the part ("blasted [the proposal] on Monday"): when, rarely what
+    f[f"ktime={kind}|{any(doc[k].ent_type_ in _TIME_ENTS for k in changed)}"] = 1.0
     f[f"kblen={kind}|{bucket(len(base))}"] = 1.0
     return f
 
