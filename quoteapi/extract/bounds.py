@@ -163,16 +163,18 @@ def variant_features(predicate: Token, slot: str, variant: Variant, base: tuple[
     if variant.edit == Edit.KEEP:
         f[f"keep_len={bucket(len(base))}"] = 1.0
         return f
-    changed = sorted({t.i for t in base} ^ {t.i for t in variant.tokens})
-    first = doc[changed[0]]
-    before = doc[changed[0] - 1]
-    f[f"klen={kind}|{bucket(len(changed))}"] = 1.0
-    f[f"kfrac={kind}|{round(len(changed) / max(1, len(base)), 1)}"] = 1.0
+    in_base, in_variant = {t.i for t in base}, {t.i for t in variant.tokens}
+    part = sorted([t for t in variant.tokens if t.i not in in_base] + [t for t in base if t.i not in in_variant],
+                  key=lambda t: t.i)  # the words cut or added
+    first = part[0]
+    before = doc[first.i - 1]
+    f[f"klen={kind}|{bucket(len(part))}"] = 1.0
+    f[f"kfrac={kind}|{round(len(part) / max(1, len(base)), 1)}"] = 1.0
     f[f"kprev={kind}|{before.text if before.is_punct else 'w'}"] = 1.0
     f[f"kfirst={kind}|{first.lower_ if first.is_stop or first.is_punct else first.pos_}"] = 1.0
-    f[f"kverb={kind}|{any(doc[k].pos_ in ('VERB', 'AUX') for k in changed)}"] = 1.0
+    f[f"kverb={kind}|{any(t.pos_ in ('VERB', 'AUX') for t in part)}"] = 1.0
     # a date or a time in the part ("blasted [the proposal] on Monday"): when, rarely what
-    f[f"ktime={kind}|{any(doc[k].ent_type_ in _TIME_ENTS for k in changed)}"] = 1.0
+    f[f"ktime={kind}|{any(t.ent_type_ in _TIME_ENTS for t in part)}"] = 1.0
     f[f"kblen={kind}|{bucket(len(base))}"] = 1.0
     return f
 
