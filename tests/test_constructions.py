@@ -278,6 +278,15 @@ def test_transcript_lines_are_attributed_to_the_name_before_the_colon(nlp):
     ]
 
 
+def test_a_name_in_capitals_before_a_colon_is_the_person_named_before(nlp):
+    """``BROOK:`` (the tagger reads the capitals as a plural noun) is Ann Brook; ``HOST:`` is a
+    role and names nobody; ``JAKE TAPPER:`` keeps both words."""
+    text = ("Senator Ann Brook sat down with reporters on Tuesday.\n\nHOST: Will you run again?\n\n"
+            "BROOK: I have not decided. My family comes first.\n\nJAKE TAPPER: Thank you, Senator.")
+    assert [(f["speaker"], f["name"]) for f in quotes_of(nlp, text)] == [
+        ("HOST", None), ("BROOK", "Ann Brook"), ("JAKE TAPPER", "JAKE TAPPER")]
+
+
 def test_signed_quotation(nlp):
     q = only(nlp, "“The bridge matters more than the budget.” ― Maria Gomez\n")
     assert (q["type"], q["speaker"], q["cue"]) == ("direct", "Maria Gomez", "―")

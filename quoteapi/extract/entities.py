@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import COURTESY_TITLES, HONORIFICS, TITLE_WORDS
+from .lexicon import COURTESY_TITLES, HONORIFICS, SPEAKER_KINDS, TITLE_WORDS, TRANSCRIPT_ROLES
 from .phrases import ORG_LABELS, char_span, is_title_text, owns, runs, mention_tokens, split_title_affiliation, strip_honorifics
 from .types import Entity, TextSpan
 from .vocab import SpeakerKind
@@ -48,6 +48,13 @@ def first_name_gender(name: str) -> str | None:
     if verdict in {"female", "mostly_female"}:
         return "female"
     return None
+
+
+def only_roles(tokens) -> bool:
+    """``HOST``, ``MODERATOR``, ``the audience``: only a role or a kind of speaker, not a name,
+    however capitalised (transcripts write them as names; ``Police Chief Maria Gomez`` is one)."""
+    words = [t for t in tokens if t.is_alpha and t.dep_ != "det"]
+    return bool(words) and all(t.lower_ in TRANSCRIPT_ROLES or t.lower_ in SPEAKER_KINDS for t in words)
 
 
 def _firm_first_name_gender(name: str) -> str | None:
@@ -151,6 +158,8 @@ class EntityIndex:
         return TextSpan(start, end, self.text[start:end])
 
     def _add_person(self, ent: Span) -> Entity | None:
+        if only_roles(ent):
+            return None  # "HOST:", which the recogniser may take for a person
         tokens, gender = strip_honorifics(list(ent))
         before = self.doc[ent.start - 1] if ent.start > 0 else None
         if before is not None and before.lower_ in HONORIFICS:
@@ -273,8 +282,11 @@ class EntityIndex:
     def add_name(self, tokens: list[Token]) -> Entity | None:
         """A person entity for a proper-noun speaker the recogniser missed (``Porter said``)."""
         propn = [t for t in tokens if t.pos_ == "PROPN"]
-        if not propn:  # a surname the tagger took for a verb ("Will said"): its capitalised words
-            propn = [t for t in tokens if t.text[:1].isupper() and t.is_alpha]
+        capitalised = [t for t in tokens if t.text[:1].isupper() and t.is_alpha]
+        if not propn or capitalised and all(t.is_upper for t in capitalised):
+            # a surname the tagger took for a verb ("Will said"), a name in capitals ("JAKE
+            # TAPPER:", whose words the tagger reads as nouns): its capitalised words
+            propn = capitalised
         if not propn or propn[-1].i - propn[0].i != len(propn) - 1:
             return None
         if all(t.lower_ in TITLE_WORDS or t.lower_ in HONORIFICS for t in propn):

@@ -62,6 +62,7 @@ MEDIA_NAMES: frozenset[str] = frozenset(row[0] for row in _rows("media.txt"))
 OCCASIONS: frozenset[str] = frozenset(row[0] for row in _rows("occasions.txt"))
 MESSAGE_NOUNS: frozenset[str] = frozenset(row[0] for row in _rows("message_nouns.txt"))
 SET_PHRASES: tuple[tuple[str, ...], ...] = tuple(tuple(row[0].split()) for row in _rows("set_phrases.txt"))
+TRANSCRIPT_ROLES: frozenset[str] = frozenset(row[0] for row in _rows("transcript_roles.txt"))
 
 COLON_LABELS: frozenset[str] = frozenset(row[0] for row in _rows("colon_labels.txt"))
 
@@ -86,5 +87,5 @@ LEADS: frozenset[str] = HEDGES | frozenset(row[0] for row in _rows("leads.txt"))
 CONNECTIVES: tuple[tuple[str, ...], ...] = tuple(tuple(row[0].split()) for row in _rows("connectives.txt"))
 
 MODES: tuple[str, ...] = Mode.values()
-__all__ = ["CUES", "CUE_IDIOMS", "TITLE_WORDS", "HONORIFICS", "COURTESY_TITLES", "SPEAKER_KINDS", "OUTLET_PATTERNS", "MEDIA_NAMES", "OCCASIONS", "MESSAGE_NOUNS", "SET_PHRASES",
+__all__ = ["CUES", "CUE_IDIOMS", "TITLE_WORDS", "HONORIFICS", "COURTESY_TITLES", "SPEAKER_KINDS", "OUTLET_PATTERNS", "MEDIA_NAMES", "OCCASIONS", "MESSAGE_NOUNS", "SET_PHRASES", "TRANSCRIPT_ROLES",
            "COLON_LABELS", "CLAUSE_NOUNS", "REPORTING_PASSIVES", "COMPANY_NOUNS", "HEDGES", "LEADS", "NO_COMMENT_PHRASES", "CONNECTIVES", "MODES", "DEFAULT_MODES"]

@@ -36,9 +36,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..budget import check
-from .entities import PERSON_PRONOUNS, EntityIndex, is_subject, note_gender
+from .entities import PERSON_PRONOUNS, EntityIndex, is_subject, note_gender, only_roles
 from .frames import CLOSING_A_SENTENCE, cue_entry, put_to_the_subject, raising, reported_as_saying
-from .lexicon import COMPANY_NOUNS, HEDGES, SPEAKER_KINDS, TITLE_WORDS
+from .lexicon import COMPANY_NOUNS, HEDGES, SPEAKER_KINDS, TITLE_WORDS, TRANSCRIPT_ROLES
 from .lines import ends_line
 from .marks import DOUBLE_CLOSE, QUOTE_OPENERS, STRAIGHT_DOUBLE
 from .options import DEFAULT, Options
@@ -70,7 +70,6 @@ _ISSUER_PREPS = {"from", "by", "of"}
 # Nouns that can stand before a colon although they are not names: roles, and documents
 # ("Poll: Voters Abandon …").
 _SPEAKING_KINDS = {SpeakerKind.PERSON, SpeakerKind.GROUP, SpeakerKind.ORGANIZATION, SpeakerKind.DOCUMENT}
-_ROLES = {"host", "moderator", "reporter", "interviewer", "audience", "q", "a", "question", "answer"}
 # Words that never stand in a speaker's name: "ON THE GROUND", "WHAT'S NEXT".
 _NOT_IN_NAMES = {"ADP", "DET", "VERB", "AUX", "PRON", "SCONJ", "CCONJ", "NUM", "PART"}
 
@@ -323,7 +322,7 @@ def is_speaker_name(span: Span, people: frozenset[str] = frozenset(), transcript
     words = [t for t in span if t.is_alpha]
     if not words or any(t.pos_ in _NOT_IN_NAMES for t in words):
         return False
-    if any(SPEAKER_KINDS.get(t.lower_) in _SPEAKING_KINDS or t.lower_ in _ROLES for t in words):
+    if any(SPEAKER_KINDS.get(t.lower_) in _SPEAKING_KINDS or t.lower_ in TRANSCRIPT_ROLES for t in words):
         return True
     return transcript or any(t.ent_type_ == "PERSON" or t.lower_ in people for t in words)
 
@@ -443,7 +442,8 @@ class SpeakerStage:
             group = self._group([head, *members], tokens)
             if group is not None:
                 return Mention(**written, kind=SpeakerKind.GROUP, entity=group), how, 0
-        entity, kind = self._entity(head, tokens, name=how == SpeakerFrom.ADJACENT_NAME)
+        named = how == SpeakerFrom.ADJACENT_NAME or how == SpeakerFrom.COLON and not only_roles(tokens)  # "BROOK:"
+        entity, kind = self._entity(head, tokens, name=named)
         named = _named_apposition(head) if entity is None else None
         if named is not None:  # "the study's lead author, Dr. Maria Chen, said": she is who
             entity, kind = self._entity(named, mention_tokens(named, appositions=False))
@@ -480,7 +480,7 @@ class SpeakerStage:
             return entity, entity.kind
         ent = entity_span(head)
         crosses = ent.start < tokens[0].i or ent.end > tokens[-1].i + 1  # "[Smith and Jones]" as one ORG
-        if name or head.pos_ == "PROPN" and (head.ent_type_ in {"", "PERSON"} or crosses):
+        if (name or head.pos_ == "PROPN" and (head.ent_type_ in {"", "PERSON"} or crosses)) and not only_roles(tokens):
             entity = index.add_name(tokens)  # a name the recogniser did not tag
             if entity is not None:
                 return entity, SpeakerKind.PERSON
