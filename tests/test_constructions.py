@@ -287,6 +287,12 @@ def test_a_name_in_capitals_before_a_colon_is_the_person_named_before(nlp):
         ("HOST", None), ("BROOK", "Ann Brook"), ("JAKE TAPPER", "JAKE TAPPER")]
 
 
+def test_a_name_in_capitals_takes_the_case_the_article_writes_it_in(nlp):
+    text = ("The transcript follows.\n\nDONALD TRUMP: Thank you, it is great to be here tonight.\n\n"
+            "Later, Donald Trump said he was pleased.")
+    assert {f["name"] for f in quotes_of(nlp, text)} == {"Donald Trump"}
+
+
 def test_signed_quotation(nlp):
     q = only(nlp, "“The bridge matters more than the budget.” ― Maria Gomez\n")
     assert (q["type"], q["speaker"], q["cue"]) == ("direct", "Maria Gomez", "―")

@@ -176,8 +176,9 @@ class EntityIndex:
         if entity is None:
             entity = Entity(name=name, kind=SpeakerKind.PERSON, tokens=key)
             self.entities.append(entity)
-        elif len(key) > len(entity.tokens):
-            entity.name, entity.tokens = name, key  # "Blinken" first, "Antony Blinken" later
+        elif len(key) > len(entity.tokens) or key == entity.tokens and entity.name.isupper() and not name.isupper():
+            # "Blinken" first, "Antony Blinken" later; "DONALD TRUMP:" in a transcript, "Donald Trump" later
+            entity.name, entity.tokens = name, key
         entity.gender = entity.gender or gender
         self._note_title(entity, ent.root, ent)
         self.record(entity, ent[0], words[-1], ent.root, tokens=list(ent))
