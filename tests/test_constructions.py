@@ -696,6 +696,15 @@ def test_it_that_speaks_stands_for_the_organisation_just_before(nlp, text, name)
         assert names == [name]
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Senators Ann Brook and Tom Hale wrote to the agency. They said its response had been inadequate.",
+     "Ann Brook and Tom Hale"),
+    ("Police arrested two men on Friday. They said the suspects had been watched for weeks.", None),
+])
+def test_they_that_speaks_stands_for_the_people_named_together_just_before(nlp, text, name):
+    assert [q["name"] for q in quotes_of(nlp, text) if q["speaker"] == "They"] == [name]
+
+
 def test_the_company_is_the_organisation_that_acted_not_a_product_after_it(nlp):
     """``iPhone sales``: the recogniser tags the product as an organisation too; the company
     is the one that was the subject."""

@@ -433,6 +433,14 @@ class SpeakerStage:
             if company is not None:
                 return Mention(**written, kind=SpeakerKind.ORGANIZATION, pronoun=True, entity=company), \
                     SpeakerFrom.COREFERENCE, distance
+        if head.lower_ == "they" and is_subject(head) and cue is not None and head.head.i == cue.i:
+            # "Senators Ann Brook and Tom Hale wrote to the agency. They said …": the people named
+            # together as the subject just before
+            named = self._people_subject_before(head)
+            if named is not None:
+                group, distance = named
+                return Mention(**written, kind=SpeakerKind.GROUP, pronoun=True, entity=group), \
+                    SpeakerFrom.COREFERENCE, distance
         if head.pos_ == "PRON":
             entity, distance = self._pronoun(head, at)
             kind = SpeakerKind.PERSON if head.lower_ in PERSON_PRONOUNS or head.lower_ in {"i", "we"} else SpeakerKind.OTHER
@@ -501,6 +509,23 @@ class SpeakerStage:
             note_gender(entity, pronoun)
             index.record(entity, pronoun, pronoun, pronoun)
         return entity, distance
+
+    def _people_subject_before(self, pronoun: Token) -> tuple[Entity, int] | None:
+        """The group a ``they`` that speaks stands for: the last subject in its sentence or the
+        one before, when that subject coordinates people the text names (``Ann Brook and Tom
+        Hale``; not ``Police``, ``the senators``); and how many sentences back."""
+        index = self.index
+        here = index.sentence_of[pronoun.i]
+        first = index.sentence_starts[max(0, here - 1)]
+        for token in reversed(self.doc[first : pronoun.i]):
+            if token.dep_ not in _ANY_SUBJECT_DEPS or token.pos_ == "PRON" or token.head.i == pronoun.head.i:
+                continue
+            members = _conjuncts(token)
+            if not members or any(t.ent_type_ != "PERSON" for t in (token, *members)):
+                return None
+            group = self._group([token, *members], mention_tokens(token))
+            return (group, here - index.sentence_of[token.i]) if group is not None else None
+        return None
 
     def _group(self, heads: list[Token], tokens: list[Token]) -> Entity | None:
         """Coordinated speakers: one entity per conjunct, then the group naming them."""
