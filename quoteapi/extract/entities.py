@@ -319,21 +319,25 @@ class EntityIndex:
         ent = next((e for e in reversed(found) if e.root.dep_ in _SUBJECT_DEPS), found[-1])
         return self.organization(list(ent), ent.root), here - self.sentence_of[ent.start]
 
-    def organization_subject_before(self, pronoun: Token) -> tuple[Entity | None, int]:
-        """The organisation an ``it`` that speaks stands for: the last subject in its sentence
-        or the one before, when the recogniser tagged that subject as an organisation (``The
-        report came out on Monday. It said …`` stands for the report: nobody); and how many
-        sentences back."""
-        here = self.sentence_of[pronoun.i]
-        first = self.sentence_starts[max(0, here - 1)]
+    def subject_before(self, pronoun: Token) -> Token | None:
+        """The last subject before *pronoun* in its sentence or the one before that is not a
+        pronoun and not a subject of the pronoun's own verb: what an ``it`` or a ``they`` that
+        speaks may stand for."""
+        first = self.sentence_starts[max(0, self.sentence_of[pronoun.i] - 1)]
         for token in reversed(self.doc[first : pronoun.i]):
-            if token.dep_ not in _SUBJECT_DEPS or token.pos_ == "PRON" or token.head.i == pronoun.head.i:
-                continue
-            ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
-            if ent is None or ent.label_ != "ORG":
-                return None, 0
-            return self.organization(list(ent), ent.root), here - self.sentence_of[token.i]
-        return None, 0
+            if token.dep_ in _SUBJECT_DEPS and token.pos_ != "PRON" and token.head.i != pronoun.head.i:
+                return token
+        return None
+
+    def organization_subject_before(self, pronoun: Token) -> tuple[Entity | None, int]:
+        """The organisation an ``it`` that speaks stands for: the :meth:`subject_before` it,
+        when the recogniser tagged that subject as an organisation (``The report came out on
+        Monday. It said …`` stands for the report: nobody); and how many sentences back."""
+        token = self.subject_before(pronoun)
+        ent = None if token is None else next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+        if ent is None or ent.label_ != "ORG":
+            return None, 0
+        return self.organization(list(ent), ent.root), self.sentence_of[pronoun.i] - self.sentence_of[token.i]
 
     def group(self, members: list[Entity]) -> Entity:
         """One entity for coordinated speakers (``Smith and Jones said``): named after its

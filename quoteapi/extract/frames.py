@@ -16,7 +16,7 @@ from .lexicon import CLAUSE_NOUNS, CUE_IDIOMS, CUES, HEDGES, LEADS, MESSAGE_NOUN
 from .marks import DOUBLE_CLOSE, QUOTE_OPENERS, SINGLE_CLOSE, STRAIGHT_DOUBLE
 from .options import DEFAULT, Options
 from .lines import ends_line, title_cased
-from .phrases import DASHES, ISSUED, content_spans, issuing_verb, named_owner
+from .phrases import CLAUSE_SUBJECT_DEPS, DASHES, ISSUED, content_spans, issuing_verb, named_owner
 from .vocab import Mode, Rule
 
 
@@ -309,7 +309,6 @@ def clause_content(cue: Token, entry, participles: set[int]) -> tuple[list[Token
 
 
 _FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
-_SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
 
 
 def clause_tokens(cue: Token, clause: Token) -> list[Token]:
@@ -319,7 +318,7 @@ def clause_tokens(cue: Token, clause: Token) -> list[Token]:
     its own, right after the cue's noun object (punctuation between at most)."""
     tokens = list(clause.subtree)
     children = list(clause.children)
-    if any(c.dep_ in _SUBJECT_DEPS for c in children):
+    if any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in children):
         return tokens
     if clause.tag_ not in _FINITE_TAGS and not any(c.dep_ in {"aux", "auxpass"} and c.tag_ in _FINITE_TAGS for c in children):
         return tokens
@@ -576,11 +575,16 @@ def _set_off_by_commas(cue: Token) -> bool:
                      and (after is None or after.text in {",", ".", "—", "–", ";"} or after.is_space))
 
 
-# Each word of a set phrase, with the phrase and the word's place in it.
-_SET_PHRASE_WORDS: dict[str, list[tuple[tuple[str, ...], int]]] = {}
-for _phrase in SET_PHRASES:
-    for _place, _word in enumerate(_phrase):
-        _SET_PHRASE_WORDS.setdefault(_word, []).append((_phrase, _place))
+def _by_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[tuple[str, ...], int]]]:
+    """Each word of *phrases*, with the phrase and the word's place in it."""
+    index: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    for phrase in phrases:
+        for place, word in enumerate(phrase):
+            index.setdefault(word, []).append((phrase, place))
+    return index
+
+
+_SET_PHRASE_WORDS = _by_word(SET_PHRASES)
 
 
 def in_set_phrase(token: Token) -> bool:

@@ -206,6 +206,8 @@ def content_spans(tokens: Iterable[Token], min_tokens: int = 1, keep_that: bool 
 # Entity labels of organisations, places and peoples: speakers of their own, and where a
 # title is held (``Germany's finance minister``).
 ORG_LABELS = {"ORG", "NORP", "GPE"}
+# A clause's own subject, whatever its form.
+CLAUSE_SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
 # Where a title's words end: a clause or an apposition inside its phrase.
 _CLAUSE_DEPS = {"relcl", "acl", "advcl", "appos", "parataxis"}
 
@@ -302,14 +304,14 @@ _GROUP_AFTER = {"neg", "advmod", "prt"}
 
 def _in_group(token: Token, head: Token, deps: set[str]) -> bool:
     return (token.head.i == head.i and token.dep_ in deps and token.tag_ != "WRB" and not token.is_punct
-            and not _subject_read_as_adverb(token, head))
+            and not subject_read_as_adverb(token, head))
 
 
-def _subject_read_as_adverb(token: Token, head: Token) -> bool:
+def subject_read_as_adverb(token: Token, head: Token) -> bool:
     """``Reilly added``: a capitalised "adverb" before a verb without a subject is its subject's
     name that the tagger misread (a surname in -ly), not part of the verb group."""
     return (token.dep_ == "advmod" and token.i < head.i and token.text[:1].isupper()
-            and not any(c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"} for c in head.children))
+            and not any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in head.children))
 
 
 def content_head(tokens) -> Token:

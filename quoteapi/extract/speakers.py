@@ -42,7 +42,8 @@ from .lexicon import COMPANY_NOUNS, HEDGES, SPEAKER_KINDS, TITLE_WORDS, TRANSCRI
 from .lines import ends_line
 from .marks import DOUBLE_CLOSE, QUOTE_OPENERS, STRAIGHT_DOUBLE
 from .options import DEFAULT, Options
-from .phrases import DASHES, ORG_LABELS, char_span, dateline_length, issuing_verb, mention_tokens, named_owner
+from .phrases import (CLAUSE_SUBJECT_DEPS, DASHES, ORG_LABELS, char_span, dateline_length, issuing_verb,
+                      mention_tokens, named_owner, subject_read_as_adverb)
 from .types import Candidate, Entity, Mention
 from .vocab import Mode, Rule, SpeakerFrom, SpeakerKind
 
@@ -369,11 +370,10 @@ class SpeakerStage:
         """``Reilly added that …``: the tagger reads a surname ending in -ly as an adverb and
         leaves the verb without a subject. A capitalised adverb right before a finite cue that
         has no subject, and that is a word of a person's name met before, is that person."""
-        if cue is None or cue.i == 0 or cue.tag_ not in _FINITE_TAGS \
-                or any(c.dep_ in _ANY_SUBJECT_DEPS for c in cue.children):
+        if cue is None or cue.i == 0 or cue.tag_ not in _FINITE_TAGS:
             return None
         word = cue.doc[cue.i - 1]
-        if word.dep_ != "advmod" or word.head.i != cue.i or not word.text[:1].isupper() or not word.is_alpha:
+        if word.head.i != cue.i or not word.is_alpha or not subject_read_as_adverb(word, cue):
             return None
         person = self.index.person_with_word(word)
         if person is None:
@@ -450,8 +450,8 @@ class SpeakerStage:
             group = self._group([head, *members], tokens)
             if group is not None:
                 return Mention(**written, kind=SpeakerKind.GROUP, entity=group), how, 0
-        named = how == SpeakerFrom.ADJACENT_NAME or how == SpeakerFrom.COLON and not only_roles(tokens)  # "BROOK:"
-        entity, kind = self._entity(head, tokens, name=named)
+        as_name = how == SpeakerFrom.ADJACENT_NAME or how == SpeakerFrom.COLON and not only_roles(tokens)  # "BROOK:"
+        entity, kind = self._entity(head, tokens, name=as_name)
         named = _named_apposition(head) if entity is None else None
         if named is not None:  # "the study's lead author, Dr. Maria Chen, said": she is who
             entity, kind = self._entity(named, mention_tokens(named, appositions=False))
@@ -511,21 +511,17 @@ class SpeakerStage:
         return entity, distance
 
     def _people_subject_before(self, pronoun: Token) -> tuple[Entity, int] | None:
-        """The group a ``they`` that speaks stands for: the last subject in its sentence or the
-        one before, when that subject coordinates people the text names (``Ann Brook and Tom
-        Hale``; not ``Police``, ``the senators``); and how many sentences back."""
-        index = self.index
-        here = index.sentence_of[pronoun.i]
-        first = index.sentence_starts[max(0, here - 1)]
-        for token in reversed(self.doc[first : pronoun.i]):
-            if token.dep_ not in _ANY_SUBJECT_DEPS or token.pos_ == "PRON" or token.head.i == pronoun.head.i:
-                continue
-            members = _conjuncts(token)
-            if not members or any(t.ent_type_ != "PERSON" for t in (token, *members)):
-                return None
-            group = self._group([token, *members], mention_tokens(token))
-            return (group, here - index.sentence_of[token.i]) if group is not None else None
-        return None
+        """The group a ``they`` that speaks stands for: the subject before it
+        (:meth:`EntityIndex.subject_before`), when that subject coordinates people the text
+        names (``Ann Brook and Tom Hale``; not ``Police``, ``the senators``); and how many
+        sentences back."""
+        token = self.index.subject_before(pronoun)
+        members = _conjuncts(token) if token is not None else []
+        if not members or any(t.ent_type_ != "PERSON" for t in (token, *members)):
+            return None
+        group = self._group([token, *members], mention_tokens(token))
+        distance = self.index.sentence_of[pronoun.i] - self.index.sentence_of[token.i]
+        return (group, distance) if group is not None else None
 
     def _group(self, heads: list[Token], tokens: list[Token]) -> Entity | None:
         """Coordinated speakers: one entity per conjunct, then the group naming them."""
@@ -632,7 +628,7 @@ def _subject_read_as_object(cue: Token) -> Token | None:
     ``after`` as a preposition with ``the chief executive`` as its object and leaves ``warned``
     without a subject. The object of a subordinating word right before a finite verb that has
     no subject is that verb's subject."""
-    if cue.i == 0 or cue.tag_ not in _FINITE_TAGS or any(c.dep_ in _SUBJECT_DEPS | {"nsubjpass", "expl"} for c in cue.children):
+    if cue.i == 0 or cue.tag_ not in _FINITE_TAGS or any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in cue.children):
         return None
     doc = cue.doc
     for k in range(cue.i - 1, max(-1, cue.i - 30), -1):
