@@ -81,6 +81,22 @@ def test_participle_cue_shares_the_speaker(nlp):
     ]
 
 
+@pytest.mark.parametrize("text, cue, speaker", [
+    # a participle coordinated with another participle: the subject of the clause both hang on,
+    # not the nearest name
+    ("Vice President Joe Biden on Monday hit the campaign trail with Hillary Clinton, trashing Donald Trump "
+     "as unqualified and accusing him of endangering the lives of US troops.", "accusing", "Vice President Joe Biden"),
+    ("The governor has introduced Trump at a number of rallies and has been Trump’s attack dog, sinking his "
+     "teeth into Sen. Marco Rubio and vouching for Trump and his family.", "vouching", "The governor"),
+    # the parser hangs the participle on the verb of the quotation it introduces
+    ("Clinton seemed to be ready to riff on the incident in Iowa, telling the crowd, “Some people get a little "
+     "carried away, have you noticed that?”", "telling", "Clinton"),
+])
+def test_a_participle_shares_the_subject_of_the_clause_it_hangs_on(nlp, text, cue, speaker):
+    found = [f for f in quotes_of(nlp, text) if f["cue"] == cue]
+    assert [f["speaker"] for f in found] == [speaker]
+
+
 def test_mixed_quote(nlp):
     found = quotes_of(nlp, "The mayor said the deal was “a betrayal of every taxpayer” and vowed to fight it.")
     assert [(f["type"], f["cue"], f["parts"]) for f in found] == [

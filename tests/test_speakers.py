@@ -55,6 +55,52 @@ def test_participle_takes_the_speaker_of_the_governing_cue():
     assert (source.head.text, source.how) == ("Porter", SpeakerFrom.PARTICIPLE)
 
 
+def test_a_coordinated_participle_climbs_to_the_subject_of_the_clause():
+    # "Biden hit the trail, trashing Trump and accusing him …": Biden, not the name before "and"
+    doc = build([("Biden", 1, "nsubj", "PROPN", "PERSON"), ("hit", 1, "ROOT", "VERB"), ("it", 1, "dobj", "PRON"),
+                 (",", 1, "punct", "PUNCT"), ("trashing", 1, "advcl", "VERB", "", "trash"),
+                 ("Trump", 4, "dobj", "PROPN", "PERSON"), ("and", 4, "cc", "CCONJ"),
+                 ("accusing", 4, "conj", "VERB", "", "accuse"), ("him", 7, "dobj", "PRON")])
+    doc[4].tag_, doc[7].tag_ = "VBG", "VBG"
+    source = syntactic_source(doc[7])
+    assert (source.head.text, source.how) == ("Biden", SpeakerFrom.CONJUNCT)
+
+
+def test_a_thing_past_a_participle_does_not_speak():
+    # "The measures included cuts, delaying refunds and considering whether …": no speaker
+    doc = build([("The", 1, "det", "DET"), ("measures", 2, "nsubj", "NOUN", "", "measure"),
+                 ("included", 2, "ROOT", "VERB", "", "include"), ("cuts", 2, "dobj", "NOUN", "", "cut"),
+                 (",", 2, "punct", "PUNCT"), ("delaying", 2, "advcl", "VERB", "", "delay"),
+                 ("refunds", 5, "dobj", "NOUN"), ("and", 5, "cc", "CCONJ"),
+                 ("considering", 5, "conj", "VERB", "", "consider"), ("it", 8, "dobj", "PRON")])
+    doc[5].tag_, doc[8].tag_ = "VBG", "VBG"
+    assert syntactic_source(doc[8]) is None
+
+
+def test_a_name_in_a_title_is_no_lost_subject():
+    # "Kasich offered the man a job as Secretary of Defense, then says …" (parsed with "offered"
+    # under "says"): not Defense
+    doc = build([("Kasich", 1, "nsubj", "PROPN", "PERSON"), ("offered", 8, "ccomp", "VERB"),
+                 ("a", 3, "det", "DET"), ("job", 1, "dobj", "NOUN"), ("as", 3, "prep", "ADP"),
+                 ("Secretary", 4, "pobj", "PROPN", "", "secretary"), ("of", 5, "prep", "ADP"),
+                 ("Defense", 6, "pobj", "PROPN", "ORG"), ("says", 8, "ROOT", "VERB", "", "say"),
+                 ("he", 10, "nsubj", "PRON"), ("won", 8, "ccomp", "VERB")])
+    assert syntactic_source(doc[8]) is None
+
+
+def test_a_participle_never_takes_a_subject_inside_the_quotation_it_introduces():
+    # "Clinton seemed ready, telling the crowd, “People get carried away”" parsed with "telling"
+    # hanging on "get": Clinton, not People
+    doc = build([("Clinton", 1, "nsubj", "PROPN", "PERSON"), ("seemed", 1, "ROOT", "VERB"),
+                 ("ready", 1, "oprd", "ADJ"), (",", 1, "punct", "PUNCT"), ("telling", 9, "advcl", "VERB", "", "tell"),
+                 ("the", 6, "det", "DET"), ("crowd", 4, "dobj", "NOUN"), ("“", 9, "punct", "PUNCT"),
+                 ("People", 9, "nsubj", "NOUN", "", "people"), ("get", 1, "advcl", "VERB"),
+                 ("away", 9, "advmod", "ADV"), ("”", 1, "punct", "PUNCT")])
+    doc[4].tag_, doc[9].tag_ = "VBG", "VBP"
+    source = syntactic_source(doc[4])
+    assert (source.head.text, source.how) == ("Clinton", SpeakerFrom.PARTICIPLE)
+
+
 @pytest.mark.parametrize("rows", [
     [("The", 2, "det", "DET"), ("Kremlin", 2, "compound", "PROPN", "ORG"), ("claim", 2, "ROOT", "NOUN"),
      ("that", 5, "mark", "SCONJ"), ("it", 5, "nsubj", "PRON"), ("won", 2, "acl", "VERB")],

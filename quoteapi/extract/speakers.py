@@ -46,12 +46,14 @@ from .phrases import (CLAUSE_SUBJECT_DEPS, DASHES, ORG_LABELS, char_span, dateli
                       mention_tokens, named_owner, subject_read_as_adverb)
 from .types import Candidate, Entity, Mention
 from .vocab import Mode, Rule, SpeakerFrom, SpeakerKind
+from .wordnet import classes
 
 # Participle clauses that carry the cue of the clause they hang on: ", adding that …", "saying …".
 _PARTICIPLE_DEPS = {"advcl", "xcomp", "conj", "acl"}
 _SUBJECT_DEPS = {"nsubj", "csubj"}
 _ANY_SUBJECT_DEPS = {"nsubj", "nsubjpass"}  # of the clause a participle or a gerund belongs to
 _FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+_PARTICIPLE_TAGS = {"VBG", "VBN", "VB"}  # a clause of these shares its subject with the verb it hangs on
 # Words that open a clause but that the parser may read as a preposition before its subject.
 _SUBORDINATORS = {"after", "before", "since", "until", "as", "because", "once"}
 # Closing quotation marks, and what may stand between one and a name the tagger took for a verb.
@@ -61,6 +63,8 @@ _DOUBLE_CLOSING = {*DOUBLE_CLOSE, STRAIGHT_DOUBLE, "''"}  # (single marks are ap
 _MAX_ADJACENT_NAME = 3
 _VERB_OF_NOUN_PREPS = {"with", "in", "into", "through"}  # "spoke in a statement that …"
 _PRONOUN_NUMBERS = {"one", "another"}  # inverted subjects that are neither noun nor name
+_PEOPLE_CLASSES = {"noun.person", "noun.group"}  # WordNet's classes of nouns that may speak
+_PEOPLE_PRONOUNS = {"i", "we", "you", "they", "who"}  # (beside he and she: entities.PERSON_PRONOUNS)
 _MAX_DESCRIPTION = 8  # words of "the 58-year-old", "a senior State Department official"
 _NOT_IN_DESCRIPTIONS = {"VERB", "AUX", "PUNCT", "SCONJ", "CCONJ"}
 # A person named by age: "the 58-year-old", "a 45-year-old teacher".
@@ -161,14 +165,57 @@ def syntactic_source(cue: Token) -> Source | None:
                 if found is not None:
                     return Source(found.head, how)
                 break
-        governor = cue.head  # "Advisers are quick to point out …": up the chain of complements
-        governor = issuing_verb(cue) or governor  # "His office put out a statement saying …"
-        while not (subj := _subjects(governor, _ANY_SUBJECT_DEPS)) \
-                and governor.dep_ in {"acomp", "xcomp"} and governor.head.i != governor.i:
-            governor = governor.head
-        if subj:
-            return Source(_speaking_subject(subj, governor), how)
+        governor = _governing_clause(cue)
+        if governor is not None:
+            return Source(_speaking_subject(_subjects(governor, _ANY_SUBJECT_DEPS), governor), how)
     return _nearest_named_left(cue) or _adjacent_name(cue) or _adjacent_description(cue)
+
+
+def _governing_clause(cue: Token) -> Token | None:
+    """The verb whose subject a participle or conjunct *cue* shares, or None: up the chain of
+    complements (``Advisers are quick to point out …``), and of coordinated verbs and of
+    participles without a subject of their own (``Biden hit the trail, trashing Trump and
+    accusing him of …``: Biden) when that subject can speak (not ``The measures include
+    delaying refunds and even considering whether …``); never into the quotation the cue
+    introduces (``…, telling the crowd, “Some people get carried away”``, which the parser may
+    hang the cue on)."""
+    governor = issuing_verb(cue) or cue.head  # "His office put out a statement saying …"
+    across = False  # past a coordination, a participle or a quotation
+    while True:
+        quoted = _in_quotation_after(cue, governor)
+        subjects = [] if quoted else _subjects(governor, _ANY_SUBJECT_DEPS)
+        if subjects:
+            return governor if not across or _can_speak(_speaking_subject(subjects, governor)) else None
+        if governor.head.i == governor.i:
+            return None
+        if governor.dep_ not in {"acomp", "xcomp"}:
+            if not (quoted or governor.dep_ == "conj" or governor.dep_ == "advcl" and governor.tag_ in _PARTICIPLE_TAGS):
+                return None
+            across = True
+        governor = governor.head
+
+
+def _can_speak(subject: Token) -> bool:
+    """Whether *subject* may be someone speaking: a name, a person's pronoun, a noun of people,
+    groups, organisations or documents."""
+    if subject.pos_ == "PROPN" or subject.ent_type_ in {"PERSON", *ORG_LABELS}:
+        return True
+    if subject.pos_ == "PRON":
+        return subject.lower_ in PERSON_PRONOUNS or subject.lower_ in _PEOPLE_PRONOUNS
+    lemma = subject.lemma_.lower()
+    if SPEAKER_KINDS.get(lemma) in _SPEAKING_KINDS or lemma in TITLE_WORDS:
+        return True
+    kinds = classes(subject)  # WordNet's: "voters", "residents", "the police", not "the measures"
+    return bool(kinds) and kinds[0] in _PEOPLE_CLASSES
+
+
+def _in_quotation_after(cue: Token, token: Token) -> bool:
+    """Whether *token* stands after *cue* with an opening quotation mark between them: the
+    quoted words, which never say who speaks them."""
+    if token.i <= cue.i:
+        return False
+    marks = [t for t in cue.doc[cue.i + 1 : token.i] if t.text in QUOTE_OPENERS or t.text in _CLOSING_MARKS]
+    return bool(marks) and marks[-1].text in QUOTE_OPENERS
 
 
 def _clause_subject(token: Token) -> Token | None:
@@ -232,6 +279,8 @@ def _nearest_named_left(cue: Token) -> Source | None:
     for token in reversed(sent[: cue.i - sent.start]):
         if token.pos_ in {"VERB", "AUX"} or token.text in DASHES and in_dateline(token) or token.text in _CLOSING_MARKS:
             break  # (the names of a quotation are its words: “Go back to Univision,” Trump barked)
+        if token.ent_type_ and _in_a_title(entity_span(token).root):
+            continue  # "offered him a job as Secretary of Defense, then says …": part of a title
         if token.ent_type_ == "PERSON" and token.ent_iob_ in {"B", "I"}:
             # The name's own appositive may stand between it and the cue ("Flynn, a top Trump
             # surrogate, said": a person before an organisation named in the appositive).
@@ -239,6 +288,12 @@ def _nearest_named_left(cue: Token) -> Source | None:
         if organisation is None and token.ent_type_ == "ORG" and token.ent_iob_ in {"B", "I"}:
             organisation = token
     return Source(entity_span(organisation).root, SpeakerFrom.NEAREST_NAME) if organisation is not None else None
+
+
+def _in_a_title(token: Token) -> bool:
+    """``Secretary of [Defense]``, ``the chairman of [Goldman Sachs]``: the object of a title's
+    preposition."""
+    return token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.lemma_.lower() in TITLE_WORDS
 
 
 def _speaking_subject(subjects: list[Token], verb: Token) -> Token:
