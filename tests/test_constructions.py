@@ -97,6 +97,15 @@ def test_a_participle_shares_the_subject_of_the_clause_it_hangs_on(nlp, text, cu
     assert [f["speaker"] for f in found] == [speaker]
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Democrats, for their part, all agreed that the vote should wait.", "Democrats"),
+    ("Republican establishment figures — whose party was once respected for its discipline — both suggested "
+     "the speechwriter be fired.", "Republican establishment figures"),
+])
+def test_a_quantifier_floated_after_the_subject_is_not_the_speaker(nlp, text, speaker):
+    assert only(nlp, text)["speaker"] == speaker
+
+
 def test_mixed_quote(nlp):
     found = quotes_of(nlp, "The mayor said the deal was “a betrayal of every taxpayer” and vowed to fight it.")
     assert [(f["type"], f["cue"], f["parts"]) for f in found] == [

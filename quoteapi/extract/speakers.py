@@ -63,6 +63,7 @@ _DOUBLE_CLOSING = {*DOUBLE_CLOSE, STRAIGHT_DOUBLE, "''"}  # (single marks are ap
 _MAX_ADJACENT_NAME = 3
 _VERB_OF_NOUN_PREPS = {"with", "in", "into", "through"}  # "spoke in a statement that …"
 _PRONOUN_NUMBERS = {"one", "another"}  # inverted subjects that are neither noun nor name
+_FLOATING_QUANTIFIERS = {"all", "both", "each"}  # "Democrats … all agreed": the parser's second subject
 _PEOPLE_CLASSES = {"noun.person", "noun.group"}  # WordNet's classes of nouns that may speak
 _PEOPLE_PRONOUNS = {"i", "we", "you", "they", "who"}  # (beside he and she: entities.PERSON_PRONOUNS)
 _MAX_DESCRIPTION = 8  # words of "the 58-year-old", "a senior State Department official"
@@ -298,9 +299,11 @@ def _in_a_title(token: Token) -> bool:
 
 def _speaking_subject(subjects: list[Token], verb: Token) -> Token:
     """The subject of *verb* that speaks: of two (a misparse: ``In a post on X, formerly Twitter,
-    Musk called …``) the nearer; and where the parser made a place the subject and the person its
+    Musk called …``) the nearer, but not a quantifier floated after the other (``Democrats, for
+    their part, all agreed``); and where the parser made a place the subject and the person its
     apposition (``In Salem, New Hampshire, Tom Ellis said …``), the person."""
-    subject = min(subjects, key=lambda c: abs(c.i - verb.i))
+    named = [c for c in subjects if c.lower_ not in _FLOATING_QUANTIFIERS]
+    subject = min(named or subjects, key=lambda c: abs(c.i - verb.i))
     if subject.ent_type_ in {"GPE", "LOC"}:
         person = next((c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
         if person is not None:
