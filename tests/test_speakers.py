@@ -88,6 +88,25 @@ def test_a_name_in_a_title_is_no_lost_subject():
     assert syntactic_source(doc[8]) is None
 
 
+def test_the_object_of_the_verb_an_infinitive_cue_completes_says_it():
+    # "The union urged its members to say no": the members say it
+    doc = build([("The", 1, "det", "DET"), ("union", 2, "nsubj", "NOUN"), ("urged", 2, "ROOT", "VERB", "", "urge"),
+                 ("its", 4, "poss", "PRON"), ("members", 2, "dobj", "NOUN", "", "member"), ("to", 6, "aux", "PART"),
+                 ("say", 2, "xcomp", "VERB"), ("no", 6, "dobj", "INTJ")])
+    source = syntactic_source(doc[6])
+    assert (source.head.text, source.how) == ("members", SpeakerFrom.PARTICIPLE)
+
+
+def test_a_verb_coordinated_too_low_takes_the_speaker_above_a_subject_that_cannot_speak():
+    # "Putin forecast that prices would rise and praised Kerry": Putin praised him, not the prices
+    doc = build([("Putin", 1, "nsubj", "PROPN", "PERSON"), ("forecast", 1, "ROOT", "VERB"),
+                 ("that", 5, "mark", "SCONJ"), ("prices", 5, "nsubj", "NOUN", "", "price"),
+                 ("would", 5, "aux", "AUX"), ("rise", 1, "ccomp", "VERB"), ("and", 5, "cc", "CCONJ"),
+                 ("praised", 5, "conj", "VERB", "", "praise"), ("Kerry", 7, "dobj", "PROPN", "PERSON")])
+    source = syntactic_source(doc[7])
+    assert (source.head.text, source.how) == ("Putin", SpeakerFrom.CONJUNCT)
+
+
 def test_a_participle_never_takes_a_subject_inside_the_quotation_it_introduces():
     # "Clinton seemed ready, telling the crowd, “People get carried away”" parsed with "telling"
     # hanging on "get": Clinton, not People

@@ -158,6 +158,9 @@ def syntactic_source(cue: Token) -> Source | None:
         return None  # "Asked whether …, Smith said": Smith was asked; who asked, the text does not say
     if cue.dep_ in _PARTICIPLE_DEPS and cue.head.i != cue.i:
         how = SpeakerFrom.CONJUNCT if cue.dep_ == "conj" else SpeakerFrom.PARTICIPLE
+        controller = _object_controller(cue)
+        if controller is not None:
+            return Source(controller, how)
         # "X warned that …, adding that …": the speaker of the nearest governing cue, else
         # the subject of the clause the participle hangs on.
         for ancestor in cue.ancestors:
@@ -179,21 +182,38 @@ def _governing_clause(cue: Token) -> Token | None:
     accusing him of …``: Biden) when that subject can speak (not ``The measures include
     delaying refunds and even considering whether …``); never into the quotation the cue
     introduces (``…, telling the crowd, “Some people get carried away”``, which the parser may
-    hang the cue on)."""
+    hang the cue on). A verb coordinated with the verb of a reported clause whose subject cannot
+    speak was coordinated too low by the parser: ``Putin forecast that the economy would
+    rebound and praised …`` is Putin's praise."""
     governor = issuing_verb(cue) or cue.head  # "His office put out a statement saying …"
     across = False  # past a coordination, a participle or a quotation
+    lowered = cue.dep_ == "conj"
     while True:
         quoted = _in_quotation_after(cue, governor)
         subjects = [] if quoted else _subjects(governor, _ANY_SUBJECT_DEPS)
         if subjects:
-            return governor if not across or _can_speak(_speaking_subject(subjects, governor)) else None
-        if governor.head.i == governor.i:
+            if not across and not lowered or _can_speak(_speaking_subject(subjects, governor)):
+                return governor
+            if not (lowered and governor.dep_ == "ccomp"):
+                return None if across else governor
+            lowered, across = False, True
+        elif governor.head.i == governor.i:
             return None
-        if governor.dep_ not in {"acomp", "xcomp"}:
+        elif governor.dep_ not in {"acomp", "xcomp"}:
             if not (quoted or governor.dep_ == "conj" or governor.dep_ == "advcl" and governor.tag_ in _PARTICIPLE_TAGS):
                 return None
             across = True
         governor = governor.head
+
+
+def _object_controller(cue: Token) -> Token | None:
+    """``The attack is pushing the candidates to speak …``, ``urged its members to say …``:
+    the object of the verb an infinitive cue completes says it, not its subject (but for a
+    purpose: ``held a news conference to thank …``, which the parser hangs apart)."""
+    if cue.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
+        return None
+    return next((c for c in cue.head.children if c.dep_ in {"dobj", "dative"} and c.i < cue.i
+                 and _can_speak(c)), None)
 
 
 def _can_speak(subject: Token) -> bool:
