@@ -91,6 +91,9 @@ def test_participle_cue_shares_the_speaker(nlp):
     # the parser hangs the participle on the verb of the quotation it introduces
     ("Clinton seemed to be ready to riff on the incident in Iowa, telling the crowd, “Some people get a little "
      "carried away, have you noticed that?”", "telling", "Clinton"),
+    # an adverbial clause with a subject of its own is nearer than the cue above it
+    ("The Trump campaign has denied it happened, with Lewandowski taking to Twitter to call Fields “totally "
+     "delusional” for the accusation.", "call", "Lewandowski"),
 ])
 def test_a_participle_shares_the_subject_of_the_clause_it_hangs_on(nlp, text, cue, speaker):
     found = [f for f in quotes_of(nlp, text) if f["cue"] == cue]

@@ -169,6 +169,9 @@ def syntactic_source(cue: Token) -> Source | None:
                 if found is not None:
                     return Source(found.head, how)
                 break
+            if _own_clause(ancestor, cue) and (own := _subjects(ancestor, _ANY_SUBJECT_DEPS)) \
+                    and _can_speak(subject := _speaking_subject(own, ancestor)):
+                return Source(subject, how)  # "…, with Lewandowski taking to Twitter to call …": his words
         governor = _governing_clause(cue)
         if governor is not None:
             return Source(_speaking_subject(_subjects(governor, _ANY_SUBJECT_DEPS), governor), how)
@@ -204,6 +207,15 @@ def _governing_clause(cue: Token) -> Token | None:
                 return None
             across = True
         governor = governor.head
+
+
+def _own_clause(ancestor: Token, cue: Token) -> bool:
+    """Whether *ancestor* opens an adverbial clause of its own that *cue* belongs to (``with
+    Lewandowski taking to Twitter to call …``, ``When Guajardo came to talk …``): not the
+    quotation the cue introduces, nor a reported clause the parser took for adverbial (``Trump
+    tweeted that Machado was “disgusting” and encouraged …``)."""
+    return (ancestor.dep_ in {"pcomp", "advcl"} and not _in_quotation_after(cue, ancestor)
+            and not any(c.lower_ == "that" and c.dep_ in {"mark", "advmod"} for c in ancestor.children))
 
 
 def _object_controller(cue: Token) -> Token | None:
