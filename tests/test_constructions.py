@@ -203,10 +203,32 @@ def test_a_name_right_after_its_role_is_part_of_the_mention(nlp):
     ("Anna Berg told Reuters that the talks had failed.", "Reuters"),
     ("In an interview with CNN, Anna Berg said the talks had failed.", "CNN"),
     ("Anna Berg said on Twitter that the talks had failed.", "Twitter"),
+    # set off beside the speaker
+    ("Anna Berg, in an interview with the BBC, said the talks had failed.", "the BBC"),
 ])
 def test_outlets(nlp, text, outlet):
     q = only(nlp, text)
     assert q["outlet"] == outlet and q["name"] == "Anna Berg"
+
+
+def test_an_outlet_set_off_beside_the_speaker(nlp):
+    # the parser hangs "speaking" on the name here, not on the cue
+    q = only(nlp, "Treasury Secretary Janet Yellen, speaking to CNBC on Thursday, said the economy was strong.")
+    assert (q["outlet"], q["name"]) == ("CNBC", "Janet Yellen")
+
+
+def test_a_participle_cue_has_the_outlet_of_the_verb_it_hangs_on(nlp):
+    found = quotes_of(nlp, "Treasury Secretary Janet Yellen, speaking to CNBC on Thursday, praised the Fed's "
+                           "approach, calling it “prudent and measured.”")
+    assert [(f["cue"], f["outlet"]) for f in found] == [("praised", "CNBC"), ("calling", "CNBC")]
+
+
+@pytest.mark.parametrize("text", [
+    "Democrats in Congress said the bill would fail.",  # a place of the speaker's, not an outlet
+    "Tom Ellis said on CNN that the deal was off, and Anna Berg added that talks would resume.",
+])
+def test_no_outlet_from_the_speakers_phrase_or_another_speakers_verb(nlp, text):
+    assert quotes_of(nlp, text)[-1]["outlet"] is None
 
 
 @pytest.mark.parametrize("text, kind, part, cue, outlet", [
