@@ -97,6 +97,16 @@ def test_the_object_of_the_verb_an_infinitive_cue_completes_says_it():
     assert (source.head.text, source.how) == ("members", SpeakerFrom.PARTICIPLE)
 
 
+def test_the_subject_of_the_verb_an_infinitive_cue_completes_says_it_before_the_cue_above():
+    # "Pitman wrote that the state had failed to show …": the state failed to show it
+    doc = build([("Pitman", 1, "nsubj", "PROPN", "PERSON"), ("wrote", 1, "ROOT", "VERB", "", "write"),
+                 ("that", 5, "mark", "SCONJ"), ("the", 4, "det", "DET"), ("state", 5, "nsubj", "NOUN"),
+                 ("failed", 1, "ccomp", "VERB", "", "fail"), ("to", 7, "aux", "PART"),
+                 ("show", 5, "xcomp", "VERB"), ("it", 9, "nsubj", "PRON"), ("worked", 7, "ccomp", "VERB")])
+    source = syntactic_source(doc[7])
+    assert (source.head.text, source.how) == ("state", SpeakerFrom.PARTICIPLE)
+
+
 def test_a_verb_coordinated_too_low_takes_the_speaker_above_a_subject_that_cannot_speak():
     # "Putin forecast that prices would rise and praised Kerry": Putin praised him, not the prices
     doc = build([("Putin", 1, "nsubj", "PROPN", "PERSON"), ("forecast", 1, "ROOT", "VERB"),

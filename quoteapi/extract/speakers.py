@@ -158,7 +158,7 @@ def syntactic_source(cue: Token) -> Source | None:
         return None  # "Asked whether …, Smith said": Smith was asked; who asked, the text does not say
     if cue.dep_ in _PARTICIPLE_DEPS and cue.head.i != cue.i:
         how = SpeakerFrom.CONJUNCT if cue.dep_ == "conj" else SpeakerFrom.PARTICIPLE
-        controller = _object_controller(cue)
+        controller = _object_controller(cue) or _subject_controller(cue)
         if controller is not None:
             return Source(controller, how)
         # "X warned that …, adding that …": the speaker of the nearest governing cue, else
@@ -216,6 +216,16 @@ def _own_clause(ancestor: Token, cue: Token) -> bool:
     tweeted that Machado was “disgusting” and encouraged …``)."""
     return (ancestor.dep_ in {"pcomp", "advcl"} and not _in_quotation_after(cue, ancestor)
             and not any(c.lower_ == "that" and c.dep_ in {"mark", "advmod"} for c in ancestor.children))
+
+
+def _subject_controller(cue: Token) -> Token | None:
+    """``wrote that the state had failed to show …``: the subject of the verb an infinitive cue
+    completes (up a chain of them) says it, before any cue above that verb's clause."""
+    head = cue
+    while head.dep_ == "xcomp" and head.head.i != head.i:
+        head = head.head
+    subjects = _subjects(head, _ANY_SUBJECT_DEPS) if head is not cue else []
+    return _speaking_subject(subjects, head) if subjects else None
 
 
 def _object_controller(cue: Token) -> Token | None:
