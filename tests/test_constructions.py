@@ -133,6 +133,27 @@ def test_canonical_name_and_pronouns(nlp):
     assert last["quote"].entity.title == "Acting Deputy Secretary of State"
 
 
+@pytest.mark.parametrize("text, speaker, name", [
+    ("Chelsea boss Mauricio Pochettino admitted his side had been second best. “We didn't show enough quality,” "
+     "the Argentine said.", "the Argentine", "Mauricio Pochettino"),
+    ("Arsenal won 2-0 with goals from Bukayo Saka and Martin Odegaard. Saka, who has scored in each of his last "
+     "four games, opened the scoring in the 20th minute. The England winger later said he was delighted to score "
+     "in front of the home fans.", "The England winger", "Bukayo Saka"),
+    # an epithet of the other gender stands for someone else
+    ("“It raises national security issues,” Hillary Clinton said. The New York businessman has praised Putin, "
+     "saying he was a stronger leader.", "The New York businessman", None),
+    # nor does it stand for a person when the sentence before is about no one named
+    ("A Clinton ad in 2008 questioned whether Barack Obama was ready. As a phone rang, the announcer said "
+     "the children were asleep.", "the announcer", None),
+    # a person the text brought in with that noun is that person
+    ("Tom Ellis spoke first. A woman in the crowd asked about taxes. The woman said taxes were too high.",
+     "The woman", None),
+])
+def test_an_epithet_stands_for_the_person_the_sentence_before_is_about(nlp, text, speaker, name):
+    q = quotes_of(nlp, text)[-1]
+    assert (q["speaker"], q["name"]) == (speaker, name)
+
+
 def test_pronoun_follows_previous_speaker_over_recent_object(nlp):
     text = ("Senator Mark Hale criticised Governor Ann Brook on Monday. He said the budget was reckless.")
     found = quotes_of(nlp, text)

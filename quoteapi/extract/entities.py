@@ -329,6 +329,25 @@ class EntityIndex:
                 return token
         return None
 
+    def person_subject_before(self, head: Token, gender: str | None = None) -> tuple[Entity | None, int]:
+        """The person an epithet (``the Argentine`` at *head*) stands for: the named person who
+        is the main subject of its sentence before it, or else of the sentence before that, and
+        not of the other *gender*; and how many sentences back. Nobody when that subject is no
+        person met by name (``A Clinton ad questioned … As a phone rang, the announcer said``)."""
+        here = self.sentence_of[head.i]
+        for k in (here, here - 1):
+            if k < 0:
+                break
+            root = self.doc[self.sentence_starts[k]].sent.root
+            for subject in (c for c in root.children if c.dep_ in _SUBJECT_DEPS and c.i < head.i):
+                entity = self.by_token.get(subject.i)
+                if entity is not None and entity.kind == SpeakerKind.PERSON \
+                        and not (gender and entity.gender and entity.gender != gender):
+                    return entity, here - k
+            if root.i < head.i or k < here:
+                break
+        return None, 0
+
     def organization_subject_before(self, pronoun: Token) -> tuple[Entity | None, int]:
         """The organisation an ``it`` that speaks stands for: the :meth:`subject_before` it,
         when the recogniser tagged that subject as an organisation (``The report came out on

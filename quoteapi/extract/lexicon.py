@@ -55,6 +55,7 @@ HONORIFICS: dict[str, str | None] = {
 }
 COURTESY_TITLES: frozenset[str] = frozenset(word for word, _, office in _rows("honorifics.tsv") if office == "no")
 SPEAKER_KINDS: dict[str, SpeakerKind] = {noun: SpeakerKind(kind) for noun, kind in _rows("speaker_kinds.tsv")}
+GENDERED_NOUNS: dict[str, str] = dict(_rows("gendered_nouns.tsv"))
 OUTLET_PATTERNS: tuple[OutletPattern, ...] = tuple(
     OutletPattern(kind, word, prep) for kind, word, prep in _rows("outlets.tsv")
 )
@@ -87,5 +88,5 @@ LEADS: frozenset[str] = HEDGES | frozenset(row[0] for row in _rows("leads.txt"))
 CONNECTIVES: tuple[tuple[str, ...], ...] = tuple(tuple(row[0].split()) for row in _rows("connectives.txt"))
 
 MODES: tuple[str, ...] = Mode.values()
-__all__ = ["CUES", "CUE_IDIOMS", "TITLE_WORDS", "HONORIFICS", "COURTESY_TITLES", "SPEAKER_KINDS", "OUTLET_PATTERNS", "MEDIA_NAMES", "OCCASIONS", "MESSAGE_NOUNS", "SET_PHRASES", "TRANSCRIPT_ROLES",
+__all__ = ["CUES", "CUE_IDIOMS", "TITLE_WORDS", "HONORIFICS", "COURTESY_TITLES", "SPEAKER_KINDS", "GENDERED_NOUNS", "OUTLET_PATTERNS", "MEDIA_NAMES", "OCCASIONS", "MESSAGE_NOUNS", "SET_PHRASES", "TRANSCRIPT_ROLES",
            "COLON_LABELS", "CLAUSE_NOUNS", "REPORTING_PASSIVES", "COMPANY_NOUNS", "HEDGES", "LEADS", "NO_COMMENT_PHRASES", "CONNECTIVES", "MODES", "DEFAULT_MODES"]

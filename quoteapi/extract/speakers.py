@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Span, Token
 from ..budget import check
 from .entities import PERSON_PRONOUNS, EntityIndex, is_subject, note_gender, only_roles
 from .frames import CLOSING_A_SENTENCE, cue_entry, put_to_the_subject, raising, reported_as_saying
-from .lexicon import COMPANY_NOUNS, HEDGES, SPEAKER_KINDS, TITLE_WORDS, TRANSCRIPT_ROLES
+from .lexicon import COMPANY_NOUNS, GENDERED_NOUNS, HEDGES, SPEAKER_KINDS, TITLE_WORDS, TRANSCRIPT_ROLES
 from .lines import ends_line
 from .marks import DOUBLE_CLOSE, QUOTE_OPENERS, STRAIGHT_DOUBLE
 from .options import DEFAULT, Options
@@ -560,6 +560,11 @@ class SpeakerStage:
             if person is not None:
                 self.index.record(person, tokens[0], tokens[-1], head, tokens=tokens)
                 return Mention(**written, kind=SpeakerKind.PERSON, entity=person), SpeakerFrom.COREFERENCE, distance
+        if (entity is None or head.ent_type_ == "NORP") and _epithet(head, tokens):
+            # "Pochettino admitted … “…,” the Argentine said": the person the sentence before is about
+            person, distance = self.index.person_subject_before(head, _noun_gender(head))
+            if person is not None:
+                return Mention(**written, kind=SpeakerKind.PERSON, entity=person), SpeakerFrom.COREFERENCE, distance
         if entity is None and _the_company(head, tokens):  # "Apple said … The company said …"
             company, distance = self.index.company_before(head)
             if company is not None:
@@ -714,6 +719,35 @@ def _the_company(head: Token, tokens: list[Token]) -> bool:
     """``the company``, ``the firm`` (and no more words): a company named before."""
     return (head.lemma_.lower() in COMPANY_NOUNS and len(tokens) == 2 and tokens[0].lower_ == "the"
             and tokens[1].i == head.i)
+
+
+def _epithet(head: Token, tokens: list[Token]) -> bool:
+    """``the Argentine``, ``the England winger``, ``the Frenchman``: a definite description of one
+    person, by a noun WordNet files under people or a nationality, that names no one the text
+    brought in with that noun before (``a woman … the woman said`` is that woman) and is no
+    title (``the governor``: the person given the title, see :func:`_the_title`)."""
+    if tokens[0].lower_ != "the" or len(tokens) > 4 or head.tag_ not in {"NN", "NNP"}:
+        return False
+    if head.ent_type_ in {"PERSON", "ORG", "GPE"} or head.lower_ in TITLE_WORDS or head.lemma_.lower() in TITLE_WORDS:
+        return False
+    if any(t.pos_ not in {"DET", "ADJ", "NOUN", "PROPN"} for t in tokens):
+        return False
+    kinds = classes(head) if head.pos_ == "NOUN" else ()
+    if not (head.ent_type_ == "NORP" or kinds and kinds[0] == "noun.person"):
+        return False
+    lemma = head.lemma_.lower()
+    return not any(t.lemma_.lower() == lemma for t in head.doc[: tokens[0].i])
+
+
+def _noun_gender(noun: Token) -> str | None:
+    """``businessman`` male, ``spokeswoman`` and ``actress`` female (the lexicon's nouns, and
+    words ending in "man" or "woman"), else None."""
+    word = noun.lower_
+    if word in GENDERED_NOUNS:
+        return GENDERED_NOUNS[word]
+    if word.endswith(("woman", "women")):
+        return "female"
+    return "male" if word.endswith(("man", "men")) and len(word) > 4 else None
 
 
 def _the_title(head: Token, tokens: list[Token]) -> bool:
