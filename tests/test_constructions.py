@@ -312,6 +312,9 @@ def test_refusals_to_comment_are_not_quotes(nlp, text):
     "“The water rose in minutes,” said one resident, who asked not to be named.",
     "“The water rose in minutes,” said one resident, who requested anonymity.",
     "“The water rose in minutes,” said one resident, who declined to be identified.",
+    # with the reason given for it
+    "“The water rose in minutes,” said one official, who asked not to be named because he was not "
+    "authorized to speak publicly.",
 ])
 def test_a_request_for_anonymity_is_not_a_quote(nlp, text):
     assert [q["parts"] for q in quotes_of(nlp, text)] == [["The water rose in minutes,"]]

@@ -47,18 +47,23 @@ _A_WORD = re.compile(r"\w")
 _LEADING_THAT = re.compile(r"^\W*that\b", re.IGNORECASE)
 _THAT_BEFORE_QUOTE = re.compile(r"that[\s,]*[\"“‘'«]+", re.IGNORECASE)
 _NO_COMMENT_MAX_WORDS = 12
+_REASON = re.compile(r"\b(?:because|since|as)\b")  # "declined to comment because …": the refusal's reason
 # Between the end of a mixed quote and a quotation coordinated with it: "…” but “…", "…,” and “…".
 _COORDINATED_QUOTATION = re.compile(r"[”\"’']*[,;]?\s+(?:and|but|or)\b[^.?!\n“\"”]{0,40}")
 
 
 def is_no_comment(text: str) -> bool:
-    """``he declined to comment`` / ``a request for comment``: a refusal, not a quote.
+    """``he declined to comment`` / ``a request for comment``: a refusal, not a quote, with
+    the reason it gives (``asked not to be named because he was not authorized to speak``).
 
     >>> is_no_comment("he declined to comment on the report")
     True
+    >>> is_no_comment("asked not to be named because he was not authorized to speak publicly about it")
+    True
     """
     lowered = " ".join(text.lower().replace("’", "'").split())
-    return words(lowered) <= _NO_COMMENT_MAX_WORDS and any(p in lowered for p in NO_COMMENT_PHRASES)
+    refusal = _REASON.split(lowered, maxsplit=1)[0]
+    return words(refusal) <= _NO_COMMENT_MAX_WORDS and any(p in refusal for p in NO_COMMENT_PHRASES)
 
 
 def words(text: str) -> int:
