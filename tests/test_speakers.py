@@ -219,6 +219,9 @@ def test_a_dateline_is_never_the_subject():
     (["PHILADELPHIA", ",", "July", "29", "(", "UPI", ")", "—", "Fans"], 8),
     (["Sen.", "Mike", "Lee", "(", "R", "-", "Utah", ")", "—", "who"], 0),  # a name and a party
     (["Smith", "said", "—", "no"], 0),
+    (["CUPERTINO", ",", "Calif.", "—", "Apple"], 4),  # a state in ordinary case
+    (["AUSTIN", ",", "Texas", "(", "AP", ")", "—", "A"], 7),
+    (["CHICAGO", ",", "Smith", "said", "—", "no"], 0),
 ])
 def test_dateline_length(words, length):
     from quoteapi.extract.phrases import dateline_length

@@ -140,6 +140,9 @@ _MAX_AGENCY_TOKENS = 4
 _MAX_DATELINE_PLACE_DATE = 7  # "PHILADELPHIA, July 29", "St. Paul, Minn."
 
 
+_MAX_DATELINE_STATE = 3  # "Calif.", "New Mexico", "N.J."
+
+
 def dateline_length(tokens: list[Token]) -> int:
     """How many of *tokens* (from the start of a line) are a dateline: place words in capitals,
     maybe an agency in brackets, and a dash (``WASHINGTON (AP) —``); 0 when there is none."""
@@ -147,6 +150,13 @@ def dateline_length(tokens: list[Token]) -> int:
     while n < len(tokens) and n < _MAX_DATELINE_WORDS and (
             tokens[n].is_upper and len(tokens[n].text) > 1 or tokens[n].text == ","):
         n += 1
+    if 0 < n < len(tokens) and tokens[n - 1].text == ",":
+        # "CUPERTINO, Calif. —", "AUSTIN, Texas (AP) —": the state or country in ordinary case
+        state = n
+        while state < len(tokens) and state - n < _MAX_DATELINE_STATE and (tokens[state].is_title or tokens[state].text == "."):
+            state += 1
+        if state < len(tokens) and tokens[state].text in DASHES | {"("}:
+            n = state
     if n == 0 or n < len(tokens) and tokens[n].text not in DASHES | {"("}:
         # "Washington (AFP) –", "PHILADELPHIA, July 29 (UPI) —": a place and date in any case,
         # when an agency in capitals follows in brackets
