@@ -154,6 +154,17 @@ def test_an_epithet_stands_for_the_person_the_sentence_before_is_about(nlp, text
     assert (q["speaker"], q["name"]) == (speaker, name)
 
 
+def test_a_company_is_one_speaker_with_or_without_its_legal_form(nlp):
+    found = quotes_of(nlp, "Apple Inc. said sales rose. Later, Apple said margins fell.")
+    assert [f["quote"].entity.name for f in found] == ["Apple Inc.", "Apple Inc."]
+
+
+def test_a_dateline_is_no_part_of_a_title(nlp):
+    q = quotes_of(nlp, "ORLANDO, Fla. (Reuters) - President Barack Obama said on Sunday the attack was an act "
+                       "of terror.")[0]
+    assert (q["name"], q["quote"].entity.title) == ("Barack Obama", "President")
+
+
 def test_pronoun_follows_previous_speaker_over_recent_object(nlp):
     text = ("Senator Mark Hale criticised Governor Ann Brook on Monday. He said the budget was reckless.")
     found = quotes_of(nlp, text)

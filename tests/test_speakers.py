@@ -222,6 +222,7 @@ def test_a_dateline_is_never_the_subject():
     (["CUPERTINO", ",", "Calif.", "—", "Apple"], 4),  # a state in ordinary case
     (["AUSTIN", ",", "Texas", "(", "AP", ")", "—", "A"], 7),
     (["CHICAGO", ",", "Smith", "said", "—", "no"], 0),
+    (["Dec", "29", "(", "Reuters", ")", "-", "U.S."], 6),  # an agency's name in title case
 ])
 def test_dateline_length(words, length):
     from quoteapi.extract.phrases import dateline_length

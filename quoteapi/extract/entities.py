@@ -18,8 +18,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import COURTESY_TITLES, HONORIFICS, SPEAKER_KINDS, TITLE_WORDS, TRANSCRIPT_ROLES
-from .phrases import ORG_LABELS, char_span, is_title_text, owns, runs, mention_tokens, split_title_affiliation, strip_honorifics
+from .lexicon import COMPANY_SUFFIXES, COURTESY_TITLES, HONORIFICS, SPEAKER_KINDS, TITLE_WORDS, TRANSCRIPT_ROLES
+from .phrases import DASHES, ORG_LABELS, char_span, is_title_text, owns, runs, mention_tokens, split_title_affiliation, strip_honorifics
 from .types import Entity, TextSpan
 from .vocab import SpeakerKind
 
@@ -204,6 +204,9 @@ class EntityIndex:
         poss_end = max((t.i for t in phrase if t.tag_ == "POS" and t.i < ent.start), default=-1)
         pre = [t for t in phrase if poss_end < t.i < ent.start and t.dep_ != "det"
                and HONORIFICS.get(t.lower_) is None]
+        dash = max((k for k, t in enumerate(pre) if t.text in DASHES and t.whitespace_ and t.i > 0
+                    and t.doc[t.i - 1].whitespace_), default=-1)  # (a dash set apart, not "vice-presidential")
+        pre = pre[dash + 1 :]  # "ORLANDO, Fla. (Reuters) - President Barack Obama": a dateline before the title
         courtesy = None  # a title that is only a courtesy ("Dr."), which one spelled out replaces
         if pre and is_title_text([t.text for t in pre]) and entity.title is None:
             # "Bank of England Governor Andrew Bailey": the organisation before the title is
@@ -298,7 +301,8 @@ class EntityIndex:
         """The entity for an organisation speaker (``the White House``), made on first use."""
         words = [t for t in span_tokens if t.dep_ != "det" and not (t.tag_ == "POS" and owns(t))] or span_tokens
         name = self._span_text(words[0], words[-1]).text
-        key = frozenset(t.lower_ for t in words)
+        key = frozenset(t.lower_ for t in words if t.lower_ not in COMPANY_SUFFIXES) \
+            or frozenset(t.lower_ for t in words)  # "Apple Inc." is "Apple"
         entity = next((e for e in self.entities if e.kind == SpeakerKind.ORGANIZATION and e.tokens == key), None)
         if entity is None:
             entity = Entity(name=name, kind=SpeakerKind.ORGANIZATION, tokens=key)

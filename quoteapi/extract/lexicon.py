@@ -72,6 +72,9 @@ NO_COMMENT_PHRASES: tuple[str, ...] = tuple(row[0] for row in _rows("no_comment.
 # Nouns whose "that" clause is the content: "expressed concern that …", "his message that …".
 CLAUSE_NOUNS: frozenset[str] = frozenset(row[0] for row in _rows("clause_nouns.txt"))
 
+# "Apple Inc." is "Apple": the words of a company's legal form.
+COMPANY_SUFFIXES: frozenset[str] = frozenset(row[0] for row in _rows("company_suffixes.txt"))
+
 # "the company said": nouns that stand for the company named just before.
 COMPANY_NOUNS: frozenset[str] = frozenset(row[0] for row in _rows("company_nouns.txt"))
 
@@ -88,5 +91,5 @@ LEADS: frozenset[str] = HEDGES | frozenset(row[0] for row in _rows("leads.txt"))
 CONNECTIVES: tuple[tuple[str, ...], ...] = tuple(tuple(row[0].split()) for row in _rows("connectives.txt"))
 
 MODES: tuple[str, ...] = Mode.values()
-__all__ = ["CUES", "CUE_IDIOMS", "TITLE_WORDS", "HONORIFICS", "COURTESY_TITLES", "SPEAKER_KINDS", "GENDERED_NOUNS", "OUTLET_PATTERNS", "MEDIA_NAMES", "OCCASIONS", "MESSAGE_NOUNS", "SET_PHRASES", "TRANSCRIPT_ROLES",
+__all__ = ["CUES", "CUE_IDIOMS", "TITLE_WORDS", "HONORIFICS", "COURTESY_TITLES", "SPEAKER_KINDS", "GENDERED_NOUNS", "COMPANY_SUFFIXES", "OUTLET_PATTERNS", "MEDIA_NAMES", "OCCASIONS", "MESSAGE_NOUNS", "SET_PHRASES", "TRANSCRIPT_ROLES",
            "COLON_LABELS", "CLAUSE_NOUNS", "REPORTING_PASSIVES", "COMPANY_NOUNS", "HEDGES", "LEADS", "NO_COMMENT_PHRASES", "CONNECTIVES", "MODES", "DEFAULT_MODES"]

@@ -5,7 +5,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
-from .lexicon import CONNECTIVES, HONORIFICS, LEADS, SPEAKER_KINDS, TITLE_WORDS
+from .lexicon import CONNECTIVES, HONORIFICS, LEADS, MEDIA_NAMES, SPEAKER_KINDS, TITLE_WORDS
 from .vocab import SpeakerKind
 
 # Children that are not part of a speaker mention as written: "Smith, who ..., said".
@@ -158,14 +158,14 @@ def dateline_length(tokens: list[Token]) -> int:
         if state < len(tokens) and tokens[state].text in DASHES | {"("}:
             n = state
     if n == 0 or n < len(tokens) and tokens[n].text not in DASHES | {"("}:
-        # "Washington (AFP) –", "PHILADELPHIA, July 29 (UPI) —": a place and date in any case,
-        # when an agency in capitals follows in brackets
+        # "Washington (AFP) –", "PHILADELPHIA, July 29 (UPI) —", "Dec 29 (Reuters) -": a place and
+        # date in any case, when an agency (in capitals, or a news agency's name) follows in brackets
         n = 0
         while n < len(tokens) and n < _MAX_DATELINE_PLACE_DATE and (
                 tokens[n].is_title or tokens[n].is_upper or tokens[n].like_num or tokens[n].text in {",", "."}):
             n += 1
-        if not (0 < n and n + 2 < len(tokens) and tokens[n].text == "(" and tokens[n + 1].is_upper
-                and len(tokens[n + 1].text) > 1 and tokens[n + 2].text == ")"):
+        if not (0 < n and n + 2 < len(tokens) and tokens[n].text == "(" and tokens[n + 2].text == ")"
+                and (tokens[n + 1].is_upper and len(tokens[n + 1].text) > 1 or tokens[n + 1].lower_ in MEDIA_NAMES)):
             return 0  # ("Smith (R-Utah) —" is a name and a party)
     if 0 < n < len(tokens) and tokens[n].text == "(":
         close = next((k for k in range(n + 1, min(len(tokens), n + 2 + _MAX_AGENCY_TOKENS)) if tokens[k].text == ")"), None)
