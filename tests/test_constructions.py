@@ -165,6 +165,12 @@ def test_a_dateline_is_no_part_of_a_title(nlp):
     assert (q["name"], q["quote"].entity.title) == ("Barack Obama", "President")
 
 
+def test_a_place_the_parser_made_the_subject_after_its_preposition_does_not_speak(nlp):
+    q = only(nlp, "In Scituate, where waves crashed over the seawall, resident Linda Morris, 67, described the "
+                  "scene as “terrifying.”")
+    assert (q["speaker"], q["name"]) == ("resident Linda Morris", "Linda Morris")
+
+
 def test_pronoun_follows_previous_speaker_over_recent_object(nlp):
     text = ("Senator Mark Hale criticised Governor Ann Brook on Monday. He said the budget was reckless.")
     found = quotes_of(nlp, text)

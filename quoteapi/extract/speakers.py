@@ -108,7 +108,12 @@ def syntactic_source(cue: Token) -> Source | None:
         return None  # "Twitter appears to be …": the writer's hedge; its subject is content
     subjects = [c for c in _subjects(cue, _SUBJECT_DEPS) if not _quoted_title(c, cue)]
     if subjects:
-        return Source(_speaking_subject(subjects, cue), SpeakerFrom.SUBJECT)
+        subject = _speaking_subject(subjects, cue)
+        if _place_after_a_bare_preposition(subject):
+            # "In Scituate, where waves crashed …, resident Linda Morris described …": the parser
+            # made the preposition's place the subject; the name nearest the cue speaks
+            return _nearest_named_left(cue) or Source(subject, SpeakerFrom.SUBJECT)
+        return Source(subject, SpeakerFrom.SUBJECT)
     if reported_as_saying(cue):  # "X was quoted (by Y) as saying …": X said it, Y reported it
         subjects = _subjects(cue, {"nsubjpass"})
         return Source(subjects[0], SpeakerFrom.SUBJECT) if subjects else None
@@ -337,6 +342,14 @@ def _in_a_title(token: Token) -> bool:
     """``Secretary of [Defense]``, ``the chairman of [Goldman Sachs]``: the object of a title's
     preposition."""
     return token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.lemma_.lower() in TITLE_WORDS
+
+
+def _place_after_a_bare_preposition(subject: Token) -> bool:
+    """``In Scituate, …``: a place the parser took for a subject right after a preposition
+    left without an object."""
+    before = subject.doc[subject.left_edge.i - 1] if subject.left_edge.i > 0 else None
+    return (subject.ent_type_ in {"GPE", "LOC", "FAC"} and before is not None and before.dep_ == "prep"
+            and not any(c.dep_ == "pobj" for c in before.children))
 
 
 def _speaking_subject(subjects: list[Token], verb: Token) -> Token:
