@@ -7,6 +7,7 @@ from spacy.tokens import Token
 
 from .lexicon import CONNECTIVES, HONORIFICS, LEADS, MEDIA_NAMES, SPEAKER_KINDS, TITLE_WORDS
 from .vocab import SpeakerKind
+from .wordnet import classes
 
 # Children that are not part of a speaker mention as written: "Smith, who ..., said".
 _MENTION_EXCLUDED_DEPS = {"appos", "relcl", "acl", "advcl", "punct", "parataxis"}
@@ -395,3 +396,23 @@ def cue_group(cue: list[Token], content_start: int | None) -> list[Token]:
             if k <= prep.right_edge.i and doc[k].idx == content_start:
                 last = prep.i
     return list(doc[first : last + 1])
+
+
+_SPEAKING_KINDS = {SpeakerKind.PERSON, SpeakerKind.GROUP, SpeakerKind.ORGANIZATION, SpeakerKind.DOCUMENT}
+_PEOPLE_CLASSES = {"noun.person", "noun.group"}  # WordNet's classes of nouns that may speak
+_PEOPLE_PRONOUNS = {"i", "me", "we", "us", "you", "he", "him", "she", "her", "they", "them", "who"}
+
+
+def can_speak(subject: Token) -> bool:
+    """Whether *subject* may be someone speaking: a name, a pronoun for people, a noun of
+    people, groups, organisations or documents (the speaker kinds' lexicon, the title words, or
+    WordNet's first sense: ``voters``, ``the police``, not ``the measures``, ``a nor'easter``)."""
+    if subject.pos_ == "PROPN" or subject.ent_type_ in {"PERSON", *ORG_LABELS}:
+        return True
+    if subject.pos_ == "PRON":
+        return subject.lower_ in _PEOPLE_PRONOUNS
+    lemma = subject.lemma_.lower()
+    if SPEAKER_KINDS.get(lemma) in _SPEAKING_KINDS or lemma in TITLE_WORDS:
+        return True
+    kinds = classes(subject)
+    return bool(kinds) and kinds[0] in _PEOPLE_CLASSES

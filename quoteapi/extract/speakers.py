@@ -42,7 +42,7 @@ from .lexicon import COMPANY_NOUNS, GENDERED_NOUNS, HEDGES, SPEAKER_KINDS, TITLE
 from .lines import ends_line
 from .marks import DOUBLE_CLOSE, QUOTE_OPENERS, STRAIGHT_DOUBLE
 from .options import DEFAULT, Options
-from .phrases import (CLAUSE_SUBJECT_DEPS, DASHES, ORG_LABELS, char_span, dateline_length, issuing_verb,
+from .phrases import (CLAUSE_SUBJECT_DEPS, DASHES, ORG_LABELS, can_speak, char_span, dateline_length, issuing_verb,
                       mention_tokens, named_owner, subject_read_as_adverb)
 from .types import Candidate, Entity, Mention
 from .vocab import Mode, Rule, SpeakerFrom, SpeakerKind
@@ -64,8 +64,6 @@ _MAX_ADJACENT_NAME = 3
 _VERB_OF_NOUN_PREPS = {"with", "in", "into", "through"}  # "spoke in a statement that …"
 _PRONOUN_NUMBERS = {"one", "another"}  # inverted subjects that are neither noun nor name
 _FLOATING_QUANTIFIERS = {"all", "both", "each"}  # "Democrats … all agreed": the parser's second subject
-_PEOPLE_CLASSES = {"noun.person", "noun.group"}  # WordNet's classes of nouns that may speak
-_PEOPLE_PRONOUNS = {"i", "we", "you", "they", "who"}  # (beside he and she: entities.PERSON_PRONOUNS)
 _MAX_DESCRIPTION = 8  # words of "the 58-year-old", "a senior State Department official"
 _NOT_IN_DESCRIPTIONS = {"VERB", "AUX", "PUNCT", "SCONJ", "CCONJ"}
 # A person named by age: "the 58-year-old", "a 45-year-old teacher".
@@ -175,7 +173,7 @@ def syntactic_source(cue: Token) -> Source | None:
                     return Source(found.head, how)
                 break
             if _own_clause(ancestor, cue) and (own := _subjects(ancestor, _ANY_SUBJECT_DEPS)) \
-                    and _can_speak(subject := _speaking_subject(own, ancestor)):
+                    and can_speak(subject := _speaking_subject(own, ancestor)):
                 return Source(subject, how)  # "…, with Lewandowski taking to Twitter to call …": his words
         governor = _governing_clause(cue)
         if governor is not None:
@@ -200,7 +198,7 @@ def _governing_clause(cue: Token) -> Token | None:
         quoted = _in_quotation_after(cue, governor)
         subjects = [] if quoted else _subjects(governor, _ANY_SUBJECT_DEPS)
         if subjects:
-            if not across and not lowered or _can_speak(_speaking_subject(subjects, governor)):
+            if not across and not lowered or can_speak(_speaking_subject(subjects, governor)):
                 return governor
             if not (lowered and governor.dep_ == "ccomp"):
                 return None if across else governor
@@ -240,21 +238,7 @@ def _object_controller(cue: Token) -> Token | None:
     if cue.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
         return None
     return next((c for c in cue.head.children if c.dep_ in {"dobj", "dative"} and c.i < cue.i
-                 and _can_speak(c)), None)
-
-
-def _can_speak(subject: Token) -> bool:
-    """Whether *subject* may be someone speaking: a name, a person's pronoun, a noun of people,
-    groups, organisations or documents."""
-    if subject.pos_ == "PROPN" or subject.ent_type_ in {"PERSON", *ORG_LABELS}:
-        return True
-    if subject.pos_ == "PRON":
-        return subject.lower_ in PERSON_PRONOUNS or subject.lower_ in _PEOPLE_PRONOUNS
-    lemma = subject.lemma_.lower()
-    if SPEAKER_KINDS.get(lemma) in _SPEAKING_KINDS or lemma in TITLE_WORDS:
-        return True
-    kinds = classes(subject)  # WordNet's: "voters", "residents", "the police", not "the measures"
-    return bool(kinds) and kinds[0] in _PEOPLE_CLASSES
+                 and can_speak(c)), None)
 
 
 def _in_quotation_after(cue: Token, token: Token) -> bool:
