@@ -76,3 +76,4 @@ def test_long_sentences_ends_a_run_at_its_next_full_stop_then_anyway(nlp, monkey
     g = starts[0]
     assert g.text == "g"
     assert starts[1].i == g.i + 9 and all(t.i > g.i + 8 for t in starts[1:])
+

@@ -12,10 +12,15 @@ _SMALL_WORDS = {"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "t
 
 @Language.component("line_breaks")
 def line_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every line break (runs before the parser, which respects it)."""
+    """Start a sentence after every line break, and none right after a word within a line
+    (runs before the parser, which respects both: ``Study finds link …⏎⏎People who eat …``
+    was parsed with ``People`` a sentence of its own)."""
     for token in doc[:-1]:
+        nxt = doc[token.i + 1]
         if "\n" in token.text or "\n" in token.whitespace_:
-            doc[token.i + 1].is_sent_start = True
+            nxt.is_sent_start = True
+        elif token.is_alpha and nxt.is_alpha:
+            nxt.is_sent_start = False
     return doc
 
 
