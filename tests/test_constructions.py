@@ -219,6 +219,9 @@ def test_affiliation_from_the_name_phrase(nlp, text, title, affiliation):
     # an owner inside the affiliation stays
     ("Mark Zandi, chief economist at Moody's Analytics, said markets could fall.",
      "Mark Zandi", "chief economist", "Moody's Analytics"),
+    # "of" an organisation the recogniser knows (not "Secretary of State")
+    ("‘We are seeing a correction,’ said Sarah Kunst, managing director of Cleo Capital.",
+     "Sarah Kunst", "managing director", "Cleo Capital"),
     # an occupation is a title too
     ("Sarah Johnson, a nurse at St. Mary's Hospital, said she had worked 16-hour shifts.",
      "Sarah Johnson", "nurse", "St. Mary's Hospital"),

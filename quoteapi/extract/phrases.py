@@ -257,7 +257,9 @@ def split_title_affiliation(head: Token, text: str, before: int | None = None) -
         if child.lower_ in {"at", "with", "for"}:
             split_prep = (child, obj_tokens)
             break
-        if child.lower_ == "of" and (obj_tokens[0].lower_ == "the" or len(obj_tokens) >= 3):
+        if child.lower_ == "of" and (obj_tokens[0].lower_ == "the" or len(obj_tokens) >= 3 or len(obj_tokens) == 2
+                                     and objs[0].ent_type_ == "ORG" and sub[-1].i == obj_tokens[-1].i):
+            # "director of Cleo Capital" (not "director of Interfaith Paths [to Peace]", cut short)
             split_prep = (child, obj_tokens)
             break
     if split_prep is None:
