@@ -328,6 +328,12 @@ def test_refusals_to_comment_are_not_quotes(nlp, text):
     assert quotes_of(nlp, text) == []
 
 
+def test_a_participle_after_an_interrupting_attribution_is_what_the_speaker_did(nlp):
+    q = only(nlp, "The cuts would be the largest in the company's history, the people said, speaking on condition "
+                  "of anonymity because the plans are not yet public.")
+    assert q["parts"] == ["The cuts would be the largest in the company's history"]
+
+
 @pytest.mark.parametrize("text", [
     "“The water rose in minutes,” said one resident, who asked not to be named.",
     "“The water rose in minutes,” said one resident, who requested anonymity.",

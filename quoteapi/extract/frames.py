@@ -468,6 +468,8 @@ def _rest_after_interruption(cue: Token, content: list[Token]) -> list[Token]:
     after = next((c for c in cue.rights if c.dep_ in _CONTINUING_DEPS), None)
     if after is None or after.i == 0 or doc[after.left_edge.i - 1].text != ",":
         return []
+    if after.dep_ == "advcl" and after.tag_ in {"VBG", "VBN"} and not any(c.dep_ == "mark" for c in after.children):
+        return []  # "…, the people said, speaking on condition of anonymity": what the speaker did
     rest = list(after.subtree)
     end = rest[-1].i + 1
     if end < len(doc) and not (doc[end].is_punct and doc[end].text in {".", "!", "?"}) and not doc[end].is_sent_start:
