@@ -17,7 +17,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from .frames import Frame, doc_frames
-from .layouts import signature_frames, speaker_colon_frames
+from .layouts import interview_frames, signature_frames, speaker_colon_frames
 from .learned import LinearModel, learned_frames
 from .lexicon import NO_COMMENT_PHRASES
 from .lines import capitalised_share, is_headline
@@ -94,6 +94,10 @@ class _Joiner:
     # -- frames with content ------------------------------------------------------------------
     def from_frame(self, frame: Frame) -> None:
         content = frame.content
+        if frame.rule == Rule.INTERVIEW:  # an answer: the interviewee's own words, marks or none
+            self.claimed.update(i for c in content for i in self.marks.meeting(*c))
+            self._add(frame, QuoteType.DIRECT, list(content), Rule.INTERVIEW)
+            return
         near = sorted({i for c in content for i in self.marks.meeting(*c)})
         hits = [i for i in near if any(overlap(p, c) for p in self.spans[i].parts for c in content)]
         if hits:
@@ -347,7 +351,7 @@ def join(doc: Doc, text: str, spans: list[QuoteSpan], options: Options = DEFAULT
                         boundary=model.boundary if model is not None else None)
     # A cue inside a quotation is the quoted person's own word, not an attribution.
     frames = [f for f in frames if not marks.inside(f.cue_token.idx)]
-    frames += speaker_colon_frames(doc, text) + signature_frames(doc, text, spans)
+    frames += speaker_colon_frames(doc, text) + interview_frames(doc, text) + signature_frames(doc, text, spans)
     pending = []
     for frame in frames:
         if frame.content:

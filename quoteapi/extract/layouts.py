@@ -3,7 +3,9 @@
 - lines that open with a speaker and a colon — transcripts (``PENCE: Well, look, …``) and
   headlines (``Pat Caddell: Democrat Voters Worried …``); the colon is the cue, the rest of the
   line the content;
-- a quotation signed at the end of its line — ``“…” ― Edwin G. Monroy``; the dash is the cue.
+- a quotation signed at the end of its line — ``“…” ― Edwin G. Monroy``; the dash is the cue;
+- the answers of an interview laid out as questions and answers (``Q: …`` / ``A: …``): the
+  label is the cue, the person the introduction names the speaker.
 """
 from __future__ import annotations
 
@@ -23,6 +25,11 @@ _MIN_CONTENT_WORDS = 3
 _LINE = re.compile(r"[^\n]+")
 # After a closing mark: a dash and a name of one to five capitalised words ending the line.
 _SIGNATURE = re.compile(r"[ \t\u00a0]*([―—–])[ \t\u00a0]*((?:[A-Z][\w.’'-]*)(?:[ \t]+[A-Z][\w.’'-]*){0,4})\.?[ \t\u00a0]*(?:\n|$)")
+
+
+# "Q: …", "A. …", "Question: …": a line of an interview laid out as questions and answers.
+_QA_LABEL = re.compile(r"[ \t\u00a0]*(?P<label>Q|A|Question|Answer|QUESTION|ANSWER)[:.][ \t\u00a0]+(?=\S)")
+_MIN_ANSWERS = 2  # one "A:" line is no interview
 
 
 def _is_name_token(token: Token) -> bool:
@@ -93,3 +100,49 @@ def signature_frames(doc: Doc, text: str, spans: list[QuoteSpan]) -> list[Frame]
             continue
         frames.append(Frame(cue=[dash[0]], content=[], rule=Rule.SIGNATURE, clause=list(name), named=tuple(name)))
     return frames
+
+
+def interview_frames(doc: Doc, text: str) -> list[Frame]:
+    """A frame for every answer of an interview laid out as questions and answers: each ``A:``
+    line, with the unlabelled lines after it up to the next question as further parts, is the
+    interviewee's, the person the article names most often before its first question (the first
+    named on a tie: ``Mayor Karen Bass sat down with the Times …``). None without two answers,
+    a question, or a person named before them."""
+    lines = [(m.start(), m.end(), _QA_LABEL.match(text, m.start(), m.end())) for m in _LINE.finditer(text)]
+    kinds = [m.group("label")[0].upper() if m else None for *_, m in lines]
+    if kinds.count("A") < _MIN_ANSWERS or "Q" not in kinds:
+        return []
+    first = min(start for (start, _, m), kind in zip(lines, kinds) if kind is not None)
+    named = _interviewee(doc, first)
+    if named is None:
+        return []
+    frames: list[Frame] = []
+    answer: tuple[list[Token], list[tuple[int, int]]] | None = None
+    for (start, end, m), kind in zip(lines, kinds):
+        if kind == "A" or kind is None and answer is not None and text[start:end].strip():
+            label = doc.char_span(m.start("label"), m.end(), alignment_mode="contract") if m else None
+            if m is not None and not label:
+                continue
+            if m is not None:
+                answer = (list(label), [])
+                frames.append(Frame(cue=answer[0], content=answer[1], rule=Rule.INTERVIEW, clause=list(label),
+                                    named=named))
+            content_start = m.end() if m else start
+            while content_start < end and text[content_start].isspace():
+                content_start += 1
+            answer[1].append((content_start, end))
+        elif kind == "Q":
+            answer = None
+    return frames
+
+
+def _interviewee(doc: Doc, before: int) -> tuple[Token, ...] | None:
+    """The words of the person named most often before character *before* (the first named on a
+    tie), by their last name; None when nobody is."""
+    people = [ent for ent in doc.ents if ent.label_ == "PERSON" and ent.end_char <= before]
+    if not people:
+        return None
+    counts = Counter(ent[-1].lower_ for ent in people)
+    best = max(counts.values())
+    chosen = next(ent for ent in people if counts[ent[-1].lower_] == best)
+    return tuple(chosen)

@@ -48,6 +48,7 @@ BASE: dict[Rule, float] = {
     Rule.CCOMP: 0.85,
     Rule.ACCORDING_TO: 0.85,
     Rule.SPEAKER_COLON: 0.80,
+    Rule.INTERVIEW: 0.80,
     Rule.COLON_BLOCK: 0.75,
     Rule.PARATAXIS: 0.75,
     Rule.XCOMP: 0.75,

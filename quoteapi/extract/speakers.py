@@ -61,6 +61,7 @@ _CLOSING_MARKS = {"”", '"', "’", "'", "»", "''"}
 _AFTER_QUOTE = _CLOSING_MARKS | {","}
 _DOUBLE_CLOSING = {*DOUBLE_CLOSE, STRAIGHT_DOUBLE, "''"}  # (single marks are apostrophes too: O’Malley, Trump’s)
 _MAX_ADJACENT_NAME = 3
+_LAYOUT_SOURCES = {Rule.SPEAKER_COLON: SpeakerFrom.COLON, Rule.INTERVIEW: SpeakerFrom.INTERVIEW}
 _VERB_OF_NOUN_PREPS = {"with", "in", "into", "through"}  # "spoke in a statement that …"
 _PRONOUN_NUMBERS = {"one", "another"}  # inverted subjects that are neither noun nor name
 _FLOATING_QUANTIFIERS = {"all", "both", "each"}  # "Democrats … all agreed": the parser's second subject
@@ -483,7 +484,7 @@ class SpeakerStage:
         if candidate.named:
             doc = candidate.named[0].doc
             head = doc[candidate.named[0].i : candidate.named[-1].i + 1].root
-            how = SpeakerFrom.COLON if candidate.rule == Rule.SPEAKER_COLON else SpeakerFrom.SIGNATURE
+            how = _LAYOUT_SOURCES.get(candidate.rule, SpeakerFrom.SIGNATURE)
             return Source(head, how, candidate.named)
         if candidate.cue_token is None:
             return None

@@ -52,6 +52,7 @@ class Rule(_Vocabulary):
     PARATAXIS = "parataxis"  # …, X said, …
     ACCORDING_TO = "according_to"  # according to X, …
     SPEAKER_COLON = "speaker_colon"  # NAME: … (transcript and headline lines)
+    INTERVIEW = "interview"  # A: … (an answer in an interview laid out as questions and answers)
     COLON_BLOCK = "colon_block"  # X added: then unquoted words
     STANDALONE = "standalone"  # a quotation standing as a sentence of its own, no cue
     LEARNED = "learned"  # a predicate and complement the learned model takes for an attribution
@@ -70,6 +71,7 @@ class SpeakerFrom(_Vocabulary):
     ACCORDING_TO = "according_to"  # according to X
     COLON = "colon"  # NAME: …
     SIGNATURE = "signature"  # ― Name
+    INTERVIEW = "interview"  # A: …: the person the interview's introduction names
     COREFERENCE = "coreference"  # a pronoun resolved to an earlier person
     PREVIOUS_QUOTE = "previous_quote"  # carried over from the quote before
     PREVIOUS_SENTENCE = "previous_sentence"  # the person the sentence before the quotation is about

@@ -1,0 +1,38 @@
+"""Attributions made by layout (``quoteapi.extract.layouts``), on small articles."""
+import pytest
+
+from conftest import quotes_of
+from quoteapi.extract.layouts import interview_frames
+from quoteapi.extract.vocab import QuoteType, Rule, SpeakerFrom
+
+INTERVIEW = (
+    "Q&A: The coach on the season\n\n"
+    "Coach Dana Reyes spoke with the Herald after the final game.\n\n"
+    "Q: How do you judge the season?\n\n"
+    "A: We fell short. I take responsibility for that.\n\n"
+    "The injuries hurt us, but that is no excuse.\n\n"
+    "Q: Will you be back next year?\n\n"
+    "A. That is up to the owners.\n"
+)
+
+
+def test_interview_answers_are_the_interviewees_words(nlp):
+    found = [f for f in quotes_of(nlp, INTERVIEW) if f["quote"].rule == Rule.INTERVIEW]
+    assert [(f["parts"], f["name"], f["cue"]) for f in found] == [
+        (["We fell short. I take responsibility for that.", "The injuries hurt us, but that is no excuse."],
+         "Dana Reyes", "A:"),
+        (["That is up to the owners."], "Dana Reyes", "A."),
+    ]
+    assert all(f["type"] == QuoteType.DIRECT and f["quote"].speaker_from == SpeakerFrom.INTERVIEW for f in found)
+
+
+@pytest.mark.parametrize("text", [
+    # one answer is no interview
+    "Coach Dana Reyes spoke with the Herald.\n\nQ: How was it?\n\nA: We fell short.\n",
+    # nobody named before the questions
+    "Q: How was the season?\n\nA: We fell short.\n\nQ: And next year?\n\nA: We will see.\n",
+    # a list, not an interview
+    "Dana Reyes listed her options.\n\nA. Stay with the club.\n\nB. Leave for Denver.\n\nA. Retire.\n",
+])
+def test_no_interview_without_two_answers_a_question_and_a_person_before(nlp, text):
+    assert interview_frames(nlp(text), text) == []
