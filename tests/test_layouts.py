@@ -26,6 +26,15 @@ def test_interview_answers_are_the_interviewees_words(nlp):
     assert all(f["type"] == QuoteType.DIRECT and f["quote"].speaker_from == SpeakerFrom.INTERVIEW for f in found)
 
 
+def test_a_cue_inside_an_answer_is_the_interviewees_own_word():
+    """As inside quotation marks: ``A: … I want to be.`` reports no wish of an "I"."""
+    from quoteapi.extract import load_pipeline
+
+    for learned in (False, True):
+        found = quotes_of(load_pipeline(learned=learned), INTERVIEW.replace("the owners.", "the owners. I want to be."))
+        assert {f["quote"].rule for f in found} == {Rule.INTERVIEW}
+
+
 @pytest.mark.parametrize("text", [
     # one answer is no interview
     "Coach Dana Reyes spoke with the Herald.\n\nQ: How was it?\n\nA: We fell short.\n",

@@ -349,9 +349,17 @@ def join(doc: Doc, text: str, spans: list[QuoteSpan], options: Options = DEFAULT
     joiner = _Joiner(doc, text, marks, options)
     frames = doc_frames(doc, headline=is_headline, options=options,
                         boundary=model.boundary if model is not None else None)
-    # A cue inside a quotation is the quoted person's own word, not an attribution.
-    frames = [f for f in frames if not marks.inside(f.cue_token.idx)]
-    frames += speaker_colon_frames(doc, text) + interview_frames(doc, text) + signature_frames(doc, text, spans)
+    # A cue inside a quotation, or inside an interview's answer, is the speaker's own word, not
+    # an attribution.
+    answers = interview_frames(doc, text)
+    answered = sorted(part for f in answers for part in f.content)
+
+    def own_words(frame: Frame) -> bool:
+        at = frame.cue_token.idx
+        return marks.inside(at) or any(s <= at < e for s, e in answered)
+
+    frames = [f for f in frames if not own_words(f)]
+    frames += speaker_colon_frames(doc, text) + answers + signature_frames(doc, text, spans)
     pending = []
     for frame in frames:
         if frame.content:
@@ -370,7 +378,8 @@ def join(doc: Doc, text: str, spans: list[QuoteSpan], options: Options = DEFAULT
         # (a lexicon verb with a complement the lexicon does not list, or a word outside it).
         decided = [f for f in frames if f.content] + [f for _, f in joiner.found if f is not None]
         for frame in learned_frames(doc, decided, marks, options, model, skip=is_headline):
-            joiner.from_frame(frame)
+            if not own_words(frame):
+                joiner.from_frame(frame)
     joiner.found.sort(key=lambda cf: cf[0].start)
     joiner.standalone()
     return [c for c, _ in joiner.found]
