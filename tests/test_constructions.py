@@ -171,6 +171,20 @@ def test_a_place_the_parser_made_the_subject_after_its_preposition_does_not_spea
     assert (q["speaker"], q["name"]) == ("resident Linda Morris", "Linda Morris")
 
 
+@pytest.mark.parametrize("text, name", [
+    # an owner is not who speaks
+    ("Walsh's attorney, Robert Kim, said his client would plead not guilty.", "Robert Kim"),
+    ("Obama's aides said the speech was nearly done.", None),
+    # the head's own name, not the name in its title
+    ("Clinton campaign manager Robby Mook said the race was tight.", "Robby Mook"),
+    # a name governed by a preposition is someone else
+    ("A spokeswoman for Hillary Clinton said the poll was flawed.", None),
+    ("Advisers to Mr. Obama said the trip would go ahead.", None),
+])
+def test_the_name_of_whoever_a_noun_phrase_that_speaks_stands_for(nlp, text, name):
+    assert quotes_of(nlp, text)[0]["name"] == name
+
+
 def test_pronoun_follows_previous_speaker_over_recent_object(nlp):
     text = ("Senator Mark Hale criticised Governor Ann Brook on Monday. He said the budget was reckless.")
     found = quotes_of(nlp, text)

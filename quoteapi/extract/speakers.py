@@ -61,6 +61,9 @@ _CLOSING_MARKS = {"”", '"', "’", "'", "»", "''"}
 _AFTER_QUOTE = _CLOSING_MARKS | {","}
 _DOUBLE_CLOSING = {*DOUBLE_CLOSE, STRAIGHT_DOUBLE, "''"}  # (single marks are apostrophes too: O’Malley, Trump’s)
 _MAX_ADJACENT_NAME = 3
+# Dependencies under which a name in a noun's phrase is someone else: a preposition's object, a
+# clause's argument.
+_NOT_NAMING_DEPS = {"pobj", "prep", "relcl", "acl", "dobj", "ccomp", "advcl", "xcomp", "nsubj"}
 _LAYOUT_SOURCES = {Rule.SPEAKER_COLON: SpeakerFrom.COLON, Rule.INTERVIEW: SpeakerFrom.INTERVIEW}
 _VERB_OF_NOUN_PREPS = {"with", "in", "into", "through"}  # "spoke in a statement that …"
 _PRONOUN_NUMBERS = {"one", "another"}  # inverted subjects that are neither noun nor name
@@ -579,7 +582,13 @@ class SpeakerStage:
 
     def _entity(self, head: Token, tokens: list[Token], name: bool = False) -> tuple[Entity | None, SpeakerKind]:
         index = self.index
-        entity = next((index.entity_at(t) for t in tokens if index.entity_at(t)), None)
+        # The head's own entity first ("Clinton campaign manager [Robby Mook]"), never an owner's
+        # ("[Walsh's] attorney", "[Obama's] aides": the attorney, the aides), and for a noun only
+        # a name before it ("the [Clinton] campaign", not "Obama's endorsement for [Clinton]").
+        owner = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
+        entity = index.entity_at(head) or next(
+            (index.entity_at(t) for t in tokens if t.i not in owner and (head.pos_ != "NOUN" or _names_the_noun(t, head))
+             and index.entity_at(t)), None)
         if entity is None and head.pos_ == "PROPN":
             found = index.person_named(tokens)  # "Nuland" that the recogniser missed
             if found is not None:
@@ -735,6 +744,27 @@ def _epithet(head: Token, tokens: list[Token]) -> bool:
         return False
     lemma = head.lemma_.lower()
     return not any(t.lemma_.lower() == lemma for t in head.doc[: tokens[0].i])
+
+
+def _names_the_noun(token: Token, noun: Token) -> bool:
+    """Whether *token*, in the phrase of the common *noun* that speaks, may name who that is:
+    before it (``the [Clinton] campaign``), or a person's name after it that no preposition
+    governs (``contender and former neurosurgeon [Ben Carson]``) or that a comma sets off
+    (``His former business partner at Lenox, [Lawrence B. Cummings]``); not ``a spokeswoman for
+    [Hillary Clinton]``, ``advisers to [Mr. Obama]``, ``the delegate, who backs [Cruz]``."""
+    if token.i < noun.i:
+        return True
+    if token.ent_type_ != "PERSON":
+        return False
+    start = entity_span(token).start
+    if start > 0 and token.doc[start - 1].text == ",":
+        return True
+    walk = token
+    while walk.i != noun.i and walk.head.i != walk.i:
+        if walk.dep_ in _NOT_NAMING_DEPS:
+            return False
+        walk = walk.head
+    return True
 
 
 def _noun_gender(noun: Token) -> str | None:
