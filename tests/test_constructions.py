@@ -337,6 +337,7 @@ def test_confidence_orders_constructions(nlp):
     "Porter did not respond to a request for comment.",
     "The White House declined to comment on the report.",
     "Porter said she would not comment on the lawsuit.",
+    "He declined to answer questions about security.",
 ])
 def test_refusals_to_comment_are_not_quotes(nlp, text):
     assert quotes_of(nlp, text) == []
