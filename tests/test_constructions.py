@@ -22,6 +22,18 @@ def test_direct_quote_in_every_mark_style(nlp, text, part):
     assert (q["type"], q["parts"], q["name"], q["cue"]) == ("direct", [part], "Tom Ellis", "said")
 
 
+def test_a_quotation_after_a_cue_of_its_own_is_not_the_second_half_of_the_quote_before(nlp):
+    found = quotes_of(nlp, 'Rep. Alexandria Ocasio-Cortez tweeted that "Ticketmaster is a monopoly," adding: '
+                           '"Break them up."')
+    assert [(f["cue"], f["parts"]) for f in found] == [("tweeted", ["Ticketmaster is a monopoly,"]),
+                                                       ("adding", ["Break them up."])]
+
+
+def test_a_content_that_only_says_when_is_no_quote(nlp):
+    found = quotes_of(nlp, "Ticketmaster apologized on Thursday, saying it had been overwhelmed by bots.")
+    assert [f["cue"] for f in found] == ["saying"]
+
+
 def test_interrupted_quote_is_one_quote_with_two_parts(nlp):
     q = only(nlp, "Jane Porter took the floor. “The first half,” she said, “and the second half.”")
     assert q["parts"] == ["The first half,", "and the second half."]

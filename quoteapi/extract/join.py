@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from .frames import Frame, doc_frames
+from .frames import Frame, cue_entry, doc_frames
 from .layouts import interview_frames, signature_frames, speaker_colon_frames
 from .learned import LinearModel, learned_frames
 from .lexicon import NO_COMMENT_PHRASES
@@ -34,6 +34,7 @@ _AFTER_CLAUSE = re.compile(r"[\s,;—–-]*(:[\s]*)?")
 # Shorter quotations standing alone are scare quotes or titles, unless they go on a paragraph
 # whose quote is attributed ('“We will fight,” she said. “We will.”').
 _MIN_STANDALONE_WORDS = 4
+_WHEN = {"DATE", "TIME"}  # entity types of a content that only says when
 # What stands right before the title of a programme or a work: "CNN’s “This Week”", "on “Meet the Press”".
 _TITLE_BEFORE = re.compile(r"(?:['’]s|\bon)[ \t\u00a0]*$")
 _MAX_TITLE_WORDS = 8
@@ -121,6 +122,8 @@ class _Joiner:
         tokens = [t for s, e in content for t in (self.doc.char_span(s, e, alignment_mode="expand") or [])]
         if len(tokens) < _MIN_INDIRECT_TOKENS and not all(t.pos_ == "PROPN" or t.dep_ == "oprd" for t in tokens):
             return  # "said so", "denied it"; a name alone is content ("attacked Machado"), a name given too ("called him [weak]")
+        if all(t.ent_type_ in _WHEN or t.is_punct or t.dep_ in {"det", "prep"} for t in tokens):
+            return  # "apologized [on Thursday]": when, never what
         self._add(frame, QuoteType.INDIRECT, list(content), frame.rule)
 
     def _after_colon(self, content: list[tuple[int, int]], hits: list[int], frame: Frame) -> list[tuple[int, int]]:
@@ -239,7 +242,7 @@ class _Joiner:
             if frame is None:
                 continue
             if candidate.type == QuoteType.DIRECT:
-                extra = self.adjacent_quotes(frame)
+                extra = [i for i in self.adjacent_quotes(frame) if not self._announced_by_another_cue(frame, i)]
                 qtype = candidate.type
             elif candidate.end <= _clause_extent(frame, self.marks)[0]:
                 extra = [i for i in self.adjacent_quotes(frame)
@@ -251,6 +254,16 @@ class _Joiner:
                 self.claimed.update(extra)
                 parts = tuple(sorted(candidate.parts + tuple(p for i in extra for p in self.spans[i].parts)))
                 self.found[n] = (replace(candidate, parts=parts, type=qtype), frame)
+
+    def _announced_by_another_cue(self, frame: Frame, i: int) -> bool:
+        """'… tweeted that “A,” adding: “B.”': a cue of its own stands between the quote and the
+        quotation after it (the parser hangs the participle in the first cue's clause)."""
+        q = self.spans[i]
+        if q.start < frame.cue_token.idx:
+            return False
+        span = self.doc.char_span(frame.cue_token.idx, q.mark_start, alignment_mode="contract")
+        return span is not None and any(t.i != frame.cue_token.i and not self.marks.inside(t.idx)
+                                        and cue_entry(t) is not None for t in span)
 
     def _goes_on(self, q: QuoteSpan) -> bool:
         """A quotation that goes on a sentence rather than names a title (``he said on “Morning
