@@ -197,6 +197,12 @@ def test_the_name_of_whoever_a_noun_phrase_that_speaks_stands_for(nlp, text, nam
     assert quotes_of(nlp, text)[0]["name"] == name
 
 
+def test_a_surname_the_tagger_took_for_a_noun_is_the_person_named_before(nlp):
+    found = quotes_of(nlp, "“The numbers were weak,” Dan Ives, an analyst at Wedbush Securities, wrote in a note. "
+                           "Ives, a longtime Tesla bull, said he still expected the company to hit its target.")
+    assert [f["name"] for f in found if f["cue"] in {"wrote", "said"}] == ["Dan Ives", "Dan Ives"]
+
+
 def test_pronoun_follows_previous_speaker_over_recent_object(nlp):
     text = ("Senator Mark Hale criticised Governor Ann Brook on Monday. He said the budget was reckless.")
     found = quotes_of(nlp, text)

@@ -378,10 +378,10 @@ class EntityIndex:
     def entity_at(self, token: Token) -> Entity | None:
         return self.by_token.get(token.i)
 
-    def person_named(self, tokens: list[Token]) -> tuple[Entity, list[Token]] | None:
+    def person_named(self, tokens: list[Token], tagged: bool = True) -> tuple[Entity, list[Token]] | None:
         """An earlier person whose name contains these proper nouns (``Nuland`` → Victoria
-        Nuland), with the words that name them."""
-        words, _ = strip_honorifics([t for t in tokens if t.pos_ == "PROPN"])
+        Nuland), or these words whatever their tag when not *tagged*, with the words that name them."""
+        words, _ = strip_honorifics([t for t in tokens if t.pos_ == "PROPN" or not tagged])
         key = frozenset(t.lower_ for t in words)
         if not key:
             return None

@@ -594,6 +594,11 @@ class SpeakerStage:
             if found is not None:
                 entity, words = found
                 index.record(entity, words[0], words[-1], tokens[-1], tokens=words)
+        elif entity is None and head.pos_ == "NOUN" and head.is_title and len(tokens) == 1:
+            found = index.person_named([head], tagged=False)  # "Ives, a longtime Tesla bull, said": a surname the tagger took for a noun
+            if found is not None:
+                entity = found[0]
+                index.record(entity, head, head, head)
         if entity is not None:
             if entity.kind == SpeakerKind.PERSON:
                 index.widen(entity, tokens)
