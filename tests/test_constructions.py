@@ -203,6 +203,12 @@ def test_a_surname_the_tagger_took_for_a_noun_is_the_person_named_before(nlp):
     assert [f["name"] for f in found if f["cue"] in {"wrote", "said"}] == ["Dan Ives", "Dan Ives"]
 
 
+def test_the_agency_is_the_organisation_named_before(nlp):
+    found = quotes_of(nlp, "Measles cases rose 40-fold, the World Health Organization said Thursday. The agency said "
+                           "42,000 cases had been recorded in 2023.")
+    assert [f["name"] for f in found] == ["World Health Organization", "World Health Organization"]
+
+
 def test_pronoun_follows_previous_speaker_over_recent_object(nlp):
     text = ("Senator Mark Hale criticised Governor Ann Brook on Monday. He said the budget was reckless.")
     found = quotes_of(nlp, text)

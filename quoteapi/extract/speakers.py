@@ -728,9 +728,10 @@ def _after(tokens: list[Token], stop: int) -> list[Token]:
 
 
 def _the_company(head: Token, tokens: list[Token]) -> bool:
-    """``the company``, ``the firm`` (and no more words): a company named before."""
-    return (head.lemma_.lower() in COMPANY_NOUNS and len(tokens) == 2 and tokens[0].lower_ == "the"
-            and tokens[1].i == head.i)
+    """``the company``, ``the firm``, ``the agency`` (one, and no more words): an organisation
+    named before."""
+    return (head.lemma_.lower() in COMPANY_NOUNS and head.tag_ == "NN" and len(tokens) == 2
+            and tokens[0].lower_ == "the" and tokens[1].i == head.i)
 
 
 def _epithet(head: Token, tokens: list[Token]) -> bool:
