@@ -257,6 +257,9 @@ def test_affiliation_from_the_name_phrase(nlp, text, title, affiliation):
     # an owner inside the affiliation stays
     ("Mark Zandi, chief economist at Moody's Analytics, said markets could fall.",
      "Mark Zandi", "chief economist", "Moody's Analytics"),
+    # the region of a post is part of it, and its owner the affiliation
+    ("“This is a wake-up call,” said Dr. Hans Kluge, the WHO's regional director for Europe.",
+     "Hans Kluge", "regional director for Europe", "WHO"),
     # "of" an organisation the recogniser knows (not "Secretary of State")
     ("‘We are seeing a correction,’ said Sarah Kunst, managing director of Cleo Capital.",
      "Sarah Kunst", "managing director", "Cleo Capital"),

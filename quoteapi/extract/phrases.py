@@ -254,6 +254,8 @@ def split_title_affiliation(head: Token, text: str, before: int | None = None) -
         if not objs:
             continue
         obj_tokens = _words_of_title(objs[0], end)
+        if child.lower_ == "for" and objs[0].ent_type_ in {"GPE", "LOC"}:
+            continue  # "the WHO's regional director [for Europe]": where the post is, part of it
         if child.lower_ in {"at", "with", "for"}:
             split_prep = (child, obj_tokens)
             break
