@@ -209,6 +209,12 @@ def test_the_agency_is_the_organisation_named_before(nlp):
     assert [f["name"] for f in found] == ["World Health Organization", "World Health Organization"]
 
 
+def test_a_title_alone_names_nobody(nlp):
+    found = quotes_of(nlp, "Pope calls for ceasefire in Christmas message\n\nPope Francis said war is always a defeat.")
+    assert "Pope" not in [f["name"] for f in found]
+    assert found[-1]["name"] == "Francis" and found[-1]["quote"].entity.title == "Pope"
+
+
 def test_pronoun_follows_previous_speaker_over_recent_object(nlp):
     text = ("Senator Mark Hale criticised Governor Ann Brook on Monday. He said the budget was reckless.")
     found = quotes_of(nlp, text)

@@ -160,6 +160,9 @@ class EntityIndex:
     def _add_person(self, ent: Span) -> Entity | None:
         if only_roles(ent):
             return None  # "HOST:", which the recogniser may take for a person
+        alpha = [t for t in ent if t.is_alpha]
+        if alpha and all(t.lower_ in TITLE_WORDS or t.lower_ in HONORIFICS for t in alpha):
+            return None  # "Pope calls for ceasefire": a title alone names nobody
         tokens, gender = strip_honorifics(list(ent))
         before = self.doc[ent.start - 1] if ent.start > 0 else None
         if before is not None and before.lower_ in HONORIFICS:
