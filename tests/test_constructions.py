@@ -215,6 +215,13 @@ def test_a_title_alone_names_nobody(nlp):
     assert found[-1]["name"] == "Francis" and found[-1]["quote"].entity.title == "Pope"
 
 
+def test_a_person_the_recogniser_tags_as_an_organisation_is_one_person(nlp):
+    found = quotes_of(nlp, "Haley says she will stay in the race\n\nNikki Haley said Sunday that she would "
+                           "remain in the race. “I'm not going anywhere,” Haley said on NBC's “Meet the Press.”")
+    assert {f["name"] for f in found} == {"Nikki Haley"}
+    assert found[-1]["outlet"] == "NBC"
+
+
 def test_pronoun_follows_previous_speaker_over_recent_object(nlp):
     text = ("Senator Mark Hale criticised Governor Ann Brook on Monday. He said the budget was reckless.")
     found = quotes_of(nlp, text)

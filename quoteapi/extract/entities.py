@@ -22,6 +22,7 @@ from .lexicon import COMPANY_SUFFIXES, COURTESY_TITLES, HONORIFICS, SPEAKER_KIND
 from .phrases import DASHES, ORG_LABELS, char_span, is_title_text, owns, runs, mention_tokens, split_title_affiliation, strip_honorifics
 from .types import Entity, TextSpan
 from .vocab import SpeakerKind
+from .wordnet import noun_classes
 
 PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female",
                   "hers": "female"}
@@ -61,6 +62,18 @@ def _firm_first_name_gender(name: str) -> str | None:
     """The gender of a first name the detector is sure of (``Laura``, not ``Bernie``)."""
     verdict = _gender_detector().get_gender(name)
     return verdict if verdict in {"male", "female"} else None
+
+
+def _person_taken_for_an_organisation(ent: Span) -> bool:
+    """``Nikki Haley``, which the recogniser may tag as an organisation: two or three proper
+    nouns opening with a first name the detector is sure of (not ``Morgan Stanley``, whose
+    first word is any gender's, nor ``Kate Spade & Co.``) and ending in a word that is a
+    surname rather than a common noun by WordNet (``Haley``, ``Brown``; not ``Research``)."""
+    words = [t for t in ent if t.tag_ != "POS"]
+    if not (ent.label_ == "ORG" and 2 <= len(words) <= 3 and all(t.pos_ == "PROPN" and t.is_alpha for t in words)):
+        return False
+    kinds = noun_classes(words[-1].lower_)  # a surname, not "Edison Research", "Clinton Foundation"
+    return (not kinds or "noun.person" in kinds) and _firm_first_name_gender(words[0].text) is not None
 
 
 def _firm_gender(entity: Entity) -> str | None:
@@ -136,7 +149,7 @@ class EntityIndex:
             index.sentence_of.extend([n] * len(sent))
             index.sentence_starts.append(sent.start)
         for ent in doc.ents:
-            if ent.label_ == "PERSON":
+            if ent.label_ == "PERSON" or _person_taken_for_an_organisation(ent):
                 index._add_person(ent)
         index._later_names()
         return index

@@ -31,6 +31,8 @@ def _outlet(obj: Token, text: str) -> Outlet | None:
     tokens = mention_tokens(obj)
     while tokens and tokens[0].dep_ == "det" and tokens[0].lower_ in {"a", "an"}:
         tokens = tokens[1:]
+    while len(tokens) > 1 and tokens[-1].tag_ == "POS":
+        tokens = tokens[:-1]  # "said on NBC's “Meet the Press”": NBC
     start, end = char_span(tokens)
     return Outlet(start, end, text[start:end])
 

@@ -75,6 +75,12 @@ def classes(token: Token) -> tuple[str, ...]:
     return _table()[part].get(token.lemma_.lower(), (UNKNOWN,))
 
 
+def noun_classes(word: str) -> tuple[str, ...]:
+    """The WordNet classes of *word* (lower case) as a noun, in sense order; ``()`` when WordNet
+    does not list it."""
+    return _table()["noun"].get(word, ())
+
+
 def is_verb(lemma: str) -> bool:
     """Whether WordNet lists *lemma* (lower case) as a verb."""
     return lemma in _table()["verb"]
