@@ -383,6 +383,13 @@ def test_refusals_to_comment_are_not_quotes(nlp, text):
     assert quotes_of(nlp, text) == []
 
 
+def test_a_quoted_title_with_a_comma_does_not_end_the_content(nlp):
+    q = only(nlp, "Rita Moreno, the actress who won an Oscar for \"West Side Story,\" died Tuesday at her home in "
+                  "Berkeley, California, her son said.")
+    assert q["parts"] == ["Rita Moreno, the actress who won an Oscar for \"West Side Story,\" died Tuesday at her "
+                          "home in Berkeley, California"]
+
+
 def test_a_participle_after_an_interrupting_attribution_is_what_the_speaker_did(nlp):
     q = only(nlp, "The cuts would be the largest in the company's history, the people said, speaking on condition "
                   "of anonymity because the plans are not yet public.")

@@ -15,7 +15,7 @@ from .bounds import choose
 from .lexicon import CLAUSE_NOUNS, CUE_IDIOMS, CUES, HEDGES, LEADS, MESSAGE_NOUNS, OCCASIONS, QUOTE_ONLY, REPORTING_PASSIVES, SET_PHRASES
 from .marks import DOUBLE_CLOSE, QUOTE_OPENERS, SINGLE_CLOSE, STRAIGHT_DOUBLE
 from .options import DEFAULT, Options
-from .lines import ends_line, title_cased
+from .lines import capitalised_share, ends_line, title_cased
 from .phrases import CLAUSE_SUBJECT_DEPS, DASHES, ISSUED, content_spans, issuing_verb, named_owner
 from .vocab import Mode, Rule
 
@@ -119,6 +119,7 @@ def without_nested_cues(tokens: list[Token], cue: Token, participles: set[int]) 
 CLOSING_A_SENTENCE = {",", ".", "?", "!"}  # before a closing mark: the quotation ends a sentence
 _CONTRASTING = {"but", "yet", "though", "although", "while", "even", "whereas"}  # "A, according to X, but B"
 _CONTINUING_DEPS = {"prep", "advcl", "attr", "npadvmod", "agent"}  # "…, he said, [by the calendar]"
+_MAX_TITLE_WORDS = 6  # a quotation of this many words in title case may name a work
 _COMPLEMENTS = {"acomp", "oprd"}  # "seemed [unperturbed]", "appeared [paralyzed]"
 _PHRASE_HEADS = {"NOUN", "PROPN", "ADJ"}  # a clause the tagger left without a verb
 _OBJECT_COMPLEMENTS = {"oprd", "xcomp", "ccomp", "acomp"}
@@ -440,7 +441,7 @@ def _cut_after_closing_mark(tokens: list[Token], cue: Token) -> list[Token]:
     if not tokens:
         return tokens
     last = _closing_a_sentence(tokens)
-    if last is None:
+    if last is None or _quotes_a_title(tokens, last):
         return tokens  # "the plan was “a disaster” for families, he said": the quotation goes on
     rest = tokens[last + 1:]
     if tokens[-1].i > cue.i:
@@ -488,6 +489,17 @@ def _cut_at_closing_dash(tokens: list[Token], cue: Token) -> list[Token]:
         if t.i > cue.i and t.text in DASHES and k > 0:
             return tokens[:k]
     return tokens
+
+
+def _quotes_a_title(tokens: list[Token], close: int) -> bool:
+    """Whether the quotation closing at *tokens[close]* is a few words in title case, the name of
+    a work (``won an Oscar for “West Side Story,” died Tuesday …, her son said``): the sentence
+    goes on."""
+    opener = next((k for k in range(close - 1, -1, -1) if tokens[k].text in QUOTE_OPENERS), None)
+    if opener is None:
+        return False
+    words = [t.text for t in tokens[opener + 1 : close] if t.is_alpha]
+    return 0 < len(words) <= _MAX_TITLE_WORDS and capitalised_share(words) == 1.0
 
 
 def _closing_a_sentence(tokens: list[Token]) -> int | None:
