@@ -2,7 +2,7 @@
 import pytest
 
 from conftest import quotes_of
-from quoteapi.extract.layouts import interview_frames
+from quoteapi.extract.layouts import handle_signature_frames, interview_frames
 from quoteapi.extract.vocab import QuoteType, Rule, SpeakerFrom
 
 INTERVIEW = (
@@ -45,3 +45,20 @@ def test_a_cue_inside_an_answer_is_the_interviewees_own_word():
 ])
 def test_no_interview_without_two_answers_a_question_and_a_person_before(nlp, text):
     assert interview_frames(nlp(text), text) == []
+
+
+def test_a_post_signed_with_a_handle_is_its_authors(nlp):
+    """An embedded tweet once its HTML is text: the paragraph, then ``— Name (@handle) date``."""
+    text = ("Sen. Tom Hale defended his vote.\n\n"
+            "Voting no on a bill that helps families is not a hard choice. It is the wrong one.\n\n"
+            "— Ann Brook (@annbrook) March 4, 2024\n\n"
+            "Hale did not respond.")
+    found = [f for f in quotes_of(nlp, text) if f["quote"].rule == Rule.SIGNATURE]
+    assert [(f["parts"], f["name"], f["type"]) for f in found] == [
+        (["Voting no on a bill that helps families is not a hard choice. It is the wrong one."], "Ann Brook",
+         QuoteType.DIRECT)]
+
+
+def test_a_dash_and_a_name_without_a_handle_signs_nothing(nlp):
+    text = "The vote was close.\n\n— Ann Brook, March 4, 2024\n"
+    assert handle_signature_frames(nlp(text), text) == []

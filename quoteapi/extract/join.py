@@ -17,7 +17,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from .frames import Frame, cue_entry, doc_frames
-from .layouts import interview_frames, signature_frames, speaker_colon_frames
+from .layouts import handle_signature_frames, interview_frames, signature_frames, speaker_colon_frames
 from .learned import LinearModel, learned_frames
 from .lexicon import NO_COMMENT_PHRASES
 from .lines import capitalised_share, is_headline
@@ -35,6 +35,7 @@ _AFTER_CLAUSE = re.compile(r"[\s,;—–-]*(:[\s]*)?")
 # whose quote is attributed ('“We will fight,” she said. “We will.”').
 _MIN_STANDALONE_WORDS = 4
 _WHEN = {"DATE", "TIME"}  # entity types of a content that only says when
+_OWN_WORDS = {Rule.INTERVIEW, Rule.SIGNATURE}  # layouts whose content is the speaker's own words
 # What stands right before the title of a programme or a work: "CNN’s “This Week”", "on “Meet the Press”".
 _TITLE_BEFORE = re.compile(r"(?:['’]s|\bon)[ \t\u00a0]*$")
 _MAX_TITLE_WORDS = 8
@@ -95,9 +96,9 @@ class _Joiner:
     # -- frames with content ------------------------------------------------------------------
     def from_frame(self, frame: Frame) -> None:
         content = frame.content
-        if frame.rule == Rule.INTERVIEW:  # an answer: the interviewee's own words, marks or none
+        if frame.rule in _OWN_WORDS:  # an answer, a signed post: the speaker's own words, marks or none
             self.claimed.update(i for c in content for i in self.marks.meeting(*c))
-            self._add(frame, QuoteType.DIRECT, list(content), Rule.INTERVIEW)
+            self._add(frame, QuoteType.DIRECT, list(content), frame.rule)
             return
         near = sorted({i for c in content for i in self.marks.meeting(*c)})
         hits = [i for i in near if any(overlap(p, c) for p in self.spans[i].parts for c in content)]
@@ -362,9 +363,9 @@ def join(doc: Doc, text: str, spans: list[QuoteSpan], options: Options = DEFAULT
     joiner = _Joiner(doc, text, marks, options)
     frames = doc_frames(doc, headline=is_headline, options=options,
                         boundary=model.boundary if model is not None else None)
-    # A cue inside a quotation, or inside an interview's answer, is the speaker's own word, not
-    # an attribution.
-    answers = interview_frames(doc, text)
+    # A cue inside a quotation, an interview's answer or a signed post is the speaker's own
+    # word, not an attribution.
+    answers = interview_frames(doc, text) + handle_signature_frames(doc, text)
     answered = sorted(part for f in answers for part in f.content)
 
     def own_words(frame: Frame) -> bool:

@@ -5,7 +5,9 @@
   line the content;
 - a quotation signed at the end of its line — ``“…” ― Edwin G. Monroy``; the dash is the cue;
 - the answers of an interview laid out as questions and answers (``Q: …`` / ``A: …``): the
-  label is the cue, the person the introduction names the speaker.
+  label is the cue, the person the introduction names the speaker;
+- a post signed with its author's handle on the line after it, as an embedded tweet reads
+  once its HTML is text (``… It is the wrong one.⏎— Ann Brook (@annbrook) March 4, 2024``).
 """
 from __future__ import annotations
 
@@ -27,6 +29,10 @@ _LINE = re.compile(r"[^\n]+")
 _SIGNATURE = re.compile(r"[ \t\u00a0]*([―—–])[ \t\u00a0]*((?:[A-Z][\w.’'-]*)(?:[ \t]+[A-Z][\w.’'-]*){0,4})\.?[ \t\u00a0]*(?:\n|$)")
 
 
+# "— Ann Brook (@annbrook) March 4, 2024": the line that signs an embedded post.
+_HANDLE_SIGNATURE = re.compile(
+    r"^[ \t\u00a0]*([―—–-])[ \t\u00a0]*((?:[A-Z][\w.’'-]*)(?:[ \t]+[A-Z][\w.’'-]*){0,4})[ \t\u00a0]*\(@\w{1,30}\)[^\n]*$",
+    re.MULTILINE)
 # "Q: …", "A. …", "Question: …": a line of an interview laid out as questions and answers.
 _QA_LABEL = re.compile(r"[ \t\u00a0]*(?P<label>Q|A|Question|Answer|QUESTION|ANSWER)[:.][ \t\u00a0]+(?=\S)")
 _MIN_ANSWERS = 2  # one "A:" line is no interview
@@ -146,3 +152,24 @@ def _interviewee(doc: Doc, before: int) -> tuple[Token, ...] | None:
     best = max(counts.values())
     chosen = next(ent for ent in people if counts[ent[-1].lower_] == best)
     return tuple(chosen)
+
+
+def handle_signature_frames(doc: Doc, text: str) -> list[Frame]:
+    """A frame for every paragraph signed on the next line by a name and a handle, as an
+    embedded post is (``— Ann Brook (@annbrook) March 4, 2024``): the paragraph is the author's
+    words, the dash the cue."""
+    frames = []
+    for m in _HANDLE_SIGNATURE.finditer(text):
+        end = len(text[: m.start()].rstrip())
+        start = text.rfind("\n", 0, end) + 1
+        while start < end and text[start].isspace():
+            start += 1
+        if len(re.findall(r"\w+", text[start:end])) < _MIN_CONTENT_WORDS:
+            continue
+        dash = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        name = doc.char_span(m.start(2), m.end(2), alignment_mode="contract")
+        if dash is None or not name:
+            continue
+        frames.append(Frame(cue=[dash[0]], content=[(start, end)], rule=Rule.SIGNATURE, clause=list(name),
+                            named=tuple(name)))
+    return frames
