@@ -173,9 +173,9 @@ class EntityIndex:
     def _add_person(self, ent: Span) -> Entity | None:
         if only_roles(ent):
             return None  # "HOST:", which the recogniser may take for a person
-        alpha = [t for t in ent if t.is_alpha]
-        if alpha and all(t.lower_ in TITLE_WORDS or t.lower_ in HONORIFICS for t in alpha):
-            return None  # "Pope calls for ceasefire": a title alone names nobody
+        written = [t for t in ent if not t.is_punct]
+        if written and all(t.lower_ in TITLE_WORDS or t.lower_ in HONORIFICS for t in written):
+            return None  # "Pope calls for …", "Mayor Says Budget Will Pass": a title alone names nobody
         tokens, gender = strip_honorifics(list(ent))
         before = self.doc[ent.start - 1] if ent.start > 0 else None
         if before is not None and before.lower_ in HONORIFICS:
@@ -309,8 +309,6 @@ class EntityIndex:
             propn = capitalised
         if not propn or propn[-1].i - propn[0].i != len(propn) - 1:
             return None
-        if all(t.lower_ in TITLE_WORDS or t.lower_ in HONORIFICS for t in propn):
-            return None  # "Mayor Says Budget Will Pass": a title capitalised in a headline names nobody
         return self._add_person(self.doc[propn[0].i : propn[-1].i + 1])
 
     def organization(self, span_tokens: list[Token], head: Token) -> Entity:

@@ -6,11 +6,10 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .marks import CLOSING_TOKENS
+
 _SMALL_WORDS = {"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by",
                 "with", "as", "vs", "vs.", "from", "over", "into", "is", "its"}
-
-
-_CLOSING_MARKS = {"”", "’", '"', "'", "''", "»"}
 
 
 @Language.component("line_breaks")
@@ -23,7 +22,7 @@ def line_breaks(doc: Doc) -> Doc:
         nxt = doc[token.i + 1]
         if "\n" in token.text or "\n" in token.whitespace_:
             nxt.is_sent_start = True
-        elif token.is_alpha and nxt.is_alpha or not token.whitespace_ and nxt.text in _CLOSING_MARKS:
+        elif token.is_alpha and nxt.is_alpha or not token.whitespace_ and nxt.text in CLOSING_TOKENS:
             nxt.is_sent_start = False  # (nor does one start at a quotation mark that closes on a word)
     return doc
 

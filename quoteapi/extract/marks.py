@@ -30,6 +30,8 @@ STRAIGHT_DOUBLE = '"'
 STRAIGHT_SINGLE = "'"
 QUOTE_OPENERS = DOUBLE_OPEN + SINGLE_OPEN + STRAIGHT_DOUBLE + STRAIGHT_SINGLE
 ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + STRAIGHT_DOUBLE + STRAIGHT_SINGLE
+# Tokens that may close a quotation (straight marks and PolNeAR's '' too; single marks are also apostrophes).
+CLOSING_TOKENS = frozenset({"”", "»", "’", '"', "'", "''"})
 
 # Characters after which a straight mark is more likely to open than to close.
 _OPENING_CONTEXT = set(" \t\n\r([{—–-/:") | {"\u00a0"}

@@ -402,7 +402,7 @@ def cue_group(cue: list[Token], content_start: int | None) -> list[Token]:
     return list(doc[first : last + 1])
 
 
-_SPEAKING_KINDS = {SpeakerKind.PERSON, SpeakerKind.GROUP, SpeakerKind.ORGANIZATION, SpeakerKind.DOCUMENT}
+SPEAKING_KINDS = {SpeakerKind.PERSON, SpeakerKind.GROUP, SpeakerKind.ORGANIZATION, SpeakerKind.DOCUMENT}  # (not "other")
 _PEOPLE_CLASSES = {"noun.person", "noun.group"}  # WordNet's classes of nouns that may speak
 _PEOPLE_PRONOUNS = {"i", "me", "we", "us", "you", "he", "him", "she", "her", "they", "them", "who"}
 
@@ -416,7 +416,7 @@ def can_speak(subject: Token) -> bool:
     if subject.pos_ == "PRON":
         return subject.lower_ in _PEOPLE_PRONOUNS
     lemma = subject.lemma_.lower()
-    if SPEAKER_KINDS.get(lemma) in _SPEAKING_KINDS or lemma in TITLE_WORDS:
+    if SPEAKER_KINDS.get(lemma) in SPEAKING_KINDS or lemma in TITLE_WORDS:
         return True
     kinds = classes(subject)
     return bool(kinds) and kinds[0] in _PEOPLE_CLASSES

@@ -40,9 +40,9 @@ from .entities import PERSON_PRONOUNS, EntityIndex, is_subject, note_gender, onl
 from .frames import CLOSING_A_SENTENCE, cue_entry, put_to_the_subject, raising, reported_as_saying
 from .lexicon import COMPANY_NOUNS, GENDERED_NOUNS, HEDGES, SPEAKER_KINDS, TITLE_WORDS, TRANSCRIPT_ROLES
 from .lines import ends_line
-from .marks import DOUBLE_CLOSE, QUOTE_OPENERS, STRAIGHT_DOUBLE
+from .marks import CLOSING_TOKENS, DOUBLE_CLOSE, QUOTE_OPENERS, STRAIGHT_DOUBLE
 from .options import DEFAULT, Options
-from .phrases import (CLAUSE_SUBJECT_DEPS, DASHES, ORG_LABELS, can_speak, char_span, dateline_length, issuing_verb,
+from .phrases import (CLAUSE_SUBJECT_DEPS, DASHES, ORG_LABELS, SPEAKING_KINDS, can_speak, char_span, dateline_length, issuing_verb,
                       mention_tokens, named_owner, subject_read_as_adverb)
 from .types import Candidate, Entity, Mention
 from .vocab import Mode, Rule, SpeakerFrom, SpeakerKind
@@ -57,8 +57,7 @@ _PARTICIPLE_TAGS = {"VBG", "VBN", "VB"}  # a clause of these shares its subject 
 # Words that open a clause but that the parser may read as a preposition before its subject.
 _SUBORDINATORS = {"after", "before", "since", "until", "as", "because", "once"}
 # Closing quotation marks, and what may stand between one and a name the tagger took for a verb.
-_CLOSING_MARKS = {"”", '"', "’", "'", "»", "''"}
-_AFTER_QUOTE = _CLOSING_MARKS | {","}
+_AFTER_QUOTE = CLOSING_TOKENS | {","}
 _DOUBLE_CLOSING = {*DOUBLE_CLOSE, STRAIGHT_DOUBLE, "''"}  # (single marks are apostrophes too: O’Malley, Trump’s)
 _MAX_ADJACENT_NAME = 3
 # Dependencies under which a name in a noun's phrase is someone else: a preposition's object, a
@@ -77,7 +76,6 @@ _DATELINE_MAX_TOKENS = 10
 _ISSUER_PREPS = {"from", "by", "of"}
 # Nouns that can stand before a colon although they are not names: roles, and documents
 # ("Poll: Voters Abandon …").
-_SPEAKING_KINDS = {SpeakerKind.PERSON, SpeakerKind.GROUP, SpeakerKind.ORGANIZATION, SpeakerKind.DOCUMENT}
 # Words that never stand in a speaker's name: "ON THE GROUND", "WHAT'S NEXT".
 _NOT_IN_NAMES = {"ADP", "DET", "VERB", "AUX", "PRON", "SCONJ", "CCONJ", "NUM", "PART"}
 
@@ -250,7 +248,7 @@ def _in_quotation_after(cue: Token, token: Token) -> bool:
     quoted words, which never say who speaks them."""
     if token.i <= cue.i:
         return False
-    marks = [t for t in cue.doc[cue.i + 1 : token.i] if t.text in QUOTE_OPENERS or t.text in _CLOSING_MARKS]
+    marks = [t for t in cue.doc[cue.i + 1 : token.i] if t.text in QUOTE_OPENERS or t.text in CLOSING_TOKENS]
     return bool(marks) and marks[-1].text in QUOTE_OPENERS
 
 
@@ -289,7 +287,7 @@ def _inverted_subject(cue: Token) -> Token | None:
     """``“…,” reply the mayor and her deputy``: right after a quotation the parser may take the
     subject that follows the cue for its object."""
     doc = cue.doc
-    if cue.i == 0 or doc[cue.i - 1].text not in _CLOSING_MARKS or cue.tag_ in {"VBG", "VBN"}:
+    if cue.i == 0 or doc[cue.i - 1].text not in CLOSING_TOKENS or cue.tag_ in {"VBG", "VBN"}:
         return None  # ("“…,” underlining the risk": a participle, whose object never speaks)
     obj = next((c for c in cue.children if c.dep_ in {"dobj", "attr", "npadvmod"} and c.i > cue.i), None)
     if obj is None:  # "“…,” said Robin Maynard, half joking": taken for the subject of what follows
@@ -313,7 +311,7 @@ def _nearest_named_left(cue: Token) -> Source | None:
     sent = cue.sent
     organisation = None
     for token in reversed(sent[: cue.i - sent.start]):
-        if token.pos_ in {"VERB", "AUX"} or token.text in DASHES and in_dateline(token) or token.text in _CLOSING_MARKS:
+        if token.pos_ in {"VERB", "AUX"} or token.text in DASHES and in_dateline(token) or token.text in CLOSING_TOKENS:
             break  # (the names of a quotation are its words: “Go back to Univision,” Trump barked)
         if token.ent_type_ and _in_a_title(entity_span(token).root):
             continue  # "offered him a job as Secretary of Defense, then says …": part of a title
@@ -424,7 +422,7 @@ def is_speaker_name(span: Span, people: frozenset[str] = frozenset(), transcript
     words = [t for t in span if t.is_alpha]
     if not words or any(t.pos_ in _NOT_IN_NAMES for t in words):
         return False
-    if any(SPEAKER_KINDS.get(t.lower_) in _SPEAKING_KINDS or t.lower_ in TRANSCRIPT_ROLES for t in words):
+    if any(SPEAKER_KINDS.get(t.lower_) in SPEAKING_KINDS or t.lower_ in TRANSCRIPT_ROLES for t in words):
         return True
     return transcript or any(t.ent_type_ == "PERSON" or t.lower_ in people for t in words)
 
