@@ -1157,3 +1157,13 @@ def test_a_quotation_before_the_cue_is_its_content_whatever_clause_follows(nlp):
     quotation before it is still what he said, and he said it."""
     q = only(nlp, "''I'm more skilled with my hands than I am with my brain,'' said Robin Maynard, half joking.")
     assert (q["type"], q["speaker"]) == ("direct", "Robin Maynard")
+
+
+def test_a_poll_cited_with_in_is_the_source_of_its_findings(nlp):
+    found = quotes_of(nlp, "In a new Marist poll released Monday, 52 percent of residents said they oppose the "
+                           "stadium plan.")
+    finding = next(q for q in found if q["cue"] == "In")
+    assert (finding["speaker"], finding["mode"], finding["parts"]) == (
+        "a new Marist poll", "writing", ["52 percent of residents said they oppose the stadium plan"])
+    said = next(q for q in found if q["cue"] == "said")
+    assert said["quote"].within == finding["quote"].id  # the respondents' answer, inside what the poll found

@@ -146,3 +146,26 @@ def test_a_verbs_object_gives_way_to_the_participle_that_reports_it(parse, text,
 ])
 def test_a_clause_whose_subject_was_read_as_the_cues_object_gets_it_back(parse, text, cue, content):
     assert (cue, [content]) in [(c, found) for c, found, _ in _frames(parse(text))]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("In a new Marist poll released Monday, 52 percent of residents oppose the stadium plan.",
+     "52 percent of residents oppose the stadium plan"),
+    ("The mayor leads her challenger by 11 points in the latest Marist survey.",
+     "The mayor leads her challenger by 11 points"),
+    ("The mayor trails by three points in the RealClearPolitics average of state polls.",
+     "The mayor trails by three points"),
+])
+def test_a_poll_cited_with_in_reports_its_clause(parse, text, content):
+    found = [f for f in _frames(parse(text)) if f[2] == "finding"]
+    assert found == [("In" if text.startswith("In") else "in", [content], "finding")]
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor, who leads in the polls, opened the new library.",  # a side remark
+    "His support among women in the latest poll is a record low.",  # the phrase inside its clause
+    "The council met in the wake of polls that showed the plan failing.",  # not "in a poll"
+    "She spoke in the polling station.",
+])
+def test_other_in_phrases_report_no_finding(parse, text):
+    assert not [f for f in _frames(parse(text)) if f[2] == "finding"]

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..budget import check
 from .bounds import choose
-from .lexicon import CLAUSE_NOUNS, CUE_IDIOMS, CUES, HEDGES, LEADS, MESSAGE_NOUNS, OCCASIONS, QUOTE_ONLY, REPORTING_PASSIVES, SET_PHRASES
+from .lexicon import CLAUSE_NOUNS, CUE_IDIOMS, CUES, FINDING_NOUNS, HEDGES, LEADS, MESSAGE_NOUNS, OCCASIONS, QUOTE_ONLY, REPORTING_PASSIVES, SET_PHRASES
 from .marks import DOUBLE_CLOSE, QUOTE_OPENERS, SINGLE_CLOSE, STRAIGHT_DOUBLE
 from .options import DEFAULT, Options
 from .lines import capitalised_share, ends_line, title_cased
@@ -38,6 +38,8 @@ class Frame:
 
     @property
     def mode(self) -> Mode:
+        if self.rule == Rule.FINDING:
+            return Mode.WRITING  # "in a poll": a poll's findings are written
         entry = CUES.get(self.cue_token.lemma_.lower())
         return entry.mode if entry else Mode.SPEECH
 
@@ -382,6 +384,11 @@ def frames_in(sent: Span, options: Options = DEFAULT, boundary=None) -> list[Fra
             if frame:
                 frames.append(frame)
             continue
+        if token.lower_ == "in" and token.dep_ == "prep" and finding_of(token) is not None:
+            frame = _in_finding(token, options)
+            if frame:
+                frames.append(frame)
+            continue
         if token.pos_ == "NOUN" and token.lemma_.lower() in MESSAGE_NOUNS:
             frame = _message_before_colon(token)
             if frame is not None:
@@ -679,6 +686,41 @@ def _according_to(according: Token, options: Options) -> Frame | None:
     tokens = _before_next_clause(tokens, according, own)
     return Frame([according, to], content_spans(tokens, keep_that=options.content_that), Rule.ACCORDING_TO,
                  sorted(own, key=lambda t: t.i))
+
+
+def finding_of(prep: Token) -> Token | None:
+    """``in a new poll``, ``in the RealClearPolitics average of polls``: the noun whose findings
+    the phrase cites, or None."""
+    noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if noun is None:
+        return None
+    if noun.lemma_.lower() in FINDING_NOUNS:
+        return noun
+    if noun.lemma_.lower() != "average":
+        return None
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    inner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return noun if inner is not None and inner.lemma_.lower() in FINDING_NOUNS else None
+
+
+def _in_finding(prep: Token, options: Options) -> Frame | None:
+    """``In a new Quinnipiac poll, 47 percent back the plan`` / ``Trump leads by nine points in
+    the latest survey``: the main clause the phrase stands in is what the poll found (with a cue
+    of its own, ``In the poll, 38 percent said …``, that cue's quote is nested in it)."""
+    root = prep.head
+    while root.dep_ != "ROOT" and root.pos_ not in {"VERB", "AUX"}:
+        root = root.head
+    if root.dep_ != "ROOT":
+        return None  # "…, who is third in the polls", "because he is ahead in the polls": a side remark
+    own = set(prep.subtree)
+    tokens = [t for t in root.subtree if t not in own]
+    words = [t for t in tokens if not t.is_punct]
+    if not words or words[0].i < prep.i < words[-1].i:
+        return None  # "His support among women in the poll is a record low": a phrase inside its clause
+    content = content_spans(tokens, keep_that=options.content_that)
+    if not content:
+        return None
+    return Frame([prep], content, Rule.FINDING, sorted(own, key=lambda t: t.i))
 
 
 def _before_next_clause(tokens: list[Token], according: Token, own: set[Token]) -> list[Token]:

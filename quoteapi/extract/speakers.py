@@ -9,7 +9,8 @@ Where the text names the speaker (a *source*), read off the parse or a layout:
 - ``nearest_name`` — a name left of the cue that the parse did not attach;
 - ``adjacent_name`` — ``“…,” Will said``: capitalised words right after the quotation, whatever
   the tagger took them for;
-- ``according_to``, ``colon`` (``NAME: …``), ``signature`` (``“…” ― Name``).
+- ``according_to``, ``finding`` (``in a poll``: the poll), ``colon`` (``NAME: …``), ``signature``
+  (``“…” ― Name``).
 
 Then who the source is (an :class:`~quoteapi.extract.entities.EntityIndex` entity): a name, an
 organisation, a pronoun resolved to a person (``coreference``), the issuer of a document
@@ -37,7 +38,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..budget import check
 from .entities import PERSON_PRONOUNS, EntityIndex, is_subject, note_gender, only_roles
-from .frames import CLOSING_A_SENTENCE, cue_entry, put_to_the_subject, raising, reported_as_saying
+from .frames import CLOSING_A_SENTENCE, cue_entry, finding_of, put_to_the_subject, raising, reported_as_saying
 from .lexicon import COMPANY_NOUNS, GENDERED_NOUNS, HEDGES, SPEAKER_KINDS, TITLE_WORDS, TRANSCRIPT_ROLES
 from .lines import ends_line
 from .marks import CLOSING_TOKENS, DOUBLE_CLOSE, QUOTE_OPENERS, STRAIGHT_DOUBLE
@@ -491,6 +492,9 @@ class SpeakerStage:
             return None
         if candidate.rule == Rule.ACCORDING_TO or candidate.cue_token.lower_ == "according":
             return according_to_source(candidate.cue_token)
+        if candidate.rule == Rule.FINDING:
+            poll = finding_of(candidate.cue_token)
+            return Source(poll, SpeakerFrom.FINDING) if poll is not None else None
         return syntactic_source(candidate.cue_token)
 
     # -- a source to a mention and its entity ---------------------------------------------------

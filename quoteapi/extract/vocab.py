@@ -51,6 +51,7 @@ class Rule(_Vocabulary):
     PREP = "prep"  # X called for …
     PARATAXIS = "parataxis"  # …, X said, …
     ACCORDING_TO = "according_to"  # according to X, …
+    FINDING = "finding"  # in a poll, …: what a poll found
     SPEAKER_COLON = "speaker_colon"  # NAME: … (transcript and headline lines)
     INTERVIEW = "interview"  # A: … (an answer in an interview laid out as questions and answers)
     COLON_BLOCK = "colon_block"  # X added: then unquoted words
@@ -69,6 +70,7 @@ class SpeakerFrom(_Vocabulary):
     NEAREST_NAME = "nearest_name"  # a name left of the cue that the parse did not attach
     ADJACENT_NAME = "adjacent_name"  # the capitalised words right before the cue, mistagged
     ACCORDING_TO = "according_to"  # according to X
+    FINDING = "finding"  # in a poll, …: the poll
     COLON = "colon"  # NAME: …
     SIGNATURE = "signature"  # ― Name
     INTERVIEW = "interview"  # A: …: the person the interview's introduction names
