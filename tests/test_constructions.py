@@ -281,6 +281,10 @@ def test_affiliation_from_the_name_phrase(nlp, text, title, affiliation):
      "Sarah Johnson", "nurse", "St. Mary's Hospital"),
     # a title word deep in the phrase does not make it a title
     ("Robert Stone, a 59-year-old from Hilton Head, said he had voted.", "Robert Stone", None, None),
+    # a post with a word before its title word, whether the recogniser takes the post in or not
+    ("City Clerk Janet Moody said the council would meet again in March.", "Janet Moody", "City Clerk", None),
+    ("The council will meet again in March, according to City Clerk Janet Moody.",
+     "Janet Moody", "City Clerk", None),
 ])
 def test_title_and_affiliation_from_the_role_beside_a_name(nlp, text, name, title, affiliation):
     entity = only(nlp, text)["quote"].entity

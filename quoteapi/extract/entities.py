@@ -216,9 +216,11 @@ class EntityIndex:
         (``Rida Lyammouri, Senior Fellow at …``) and the role a name stands beside
         (``Germany's finance minister, Christian Lindner,``; ``the economist Paul Krugman``)."""
         phrase = mention_tokens(head)
+        named, _ = strip_honorifics(list(ent))  # "[Clerk Janet Moody]" tagged: the title starts before the name
+        start = named[0].i if named else ent.start
         # Skip a possessor ("Niger's President ...") and courtesy titles ("Mr.").
-        poss_end = max((t.i for t in phrase if t.tag_ == "POS" and t.i < ent.start), default=-1)
-        pre = [t for t in phrase if poss_end < t.i < ent.start and t.dep_ != "det"
+        poss_end = max((t.i for t in phrase if t.tag_ == "POS" and t.i < start), default=-1)
+        pre = [t for t in phrase if poss_end < t.i < start and t.dep_ != "det"
                and HONORIFICS.get(t.lower_) is None]
         dash = max((k for k, t in enumerate(pre) if t.text in DASHES and t.whitespace_ and t.i > 0
                     and t.doc[t.i - 1].whitespace_), default=-1)  # (a dash set apart, not "vice-presidential")
@@ -287,7 +289,8 @@ class EntityIndex:
         tagged = [t for t in tokens if self.by_token.get(t.i) is entity]
         if not tagged:
             return
-        first, last = tagged[0], tagged[-1]
+        named, _ = strip_honorifics(tagged)  # "[Clerk Janet Moody]" tagged: the title is no part of the name
+        first, last = named[0], tagged[-1]
         ids = {t.i for t in tokens}
         while last.i + 1 < len(self.doc) and last.i + 1 in ids and self.doc[last.i + 1].pos_ == "PROPN":
             last = self.doc[last.i + 1]
@@ -309,6 +312,9 @@ class EntityIndex:
             propn = capitalised
         if not propn or propn[-1].i - propn[0].i != len(propn) - 1:
             return None
+        post = max((k for k, t in enumerate(propn[:-1]) if t.lower_ in TITLE_WORDS), default=-1)
+        if post > 0 and all(_gender_detector().get_gender(t.text) == "unknown" for t in propn[:post]):
+            propn = propn[post + 1 :]  # "City Clerk Janet Moody": the name after the post it names
         return self._add_person(self.doc[propn[0].i : propn[-1].i + 1])
 
     def organization(self, span_tokens: list[Token], head: Token) -> Entity:
