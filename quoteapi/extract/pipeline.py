@@ -13,6 +13,7 @@ import spacy
 from spacy.language import Language
 
 from . import component  # noqa: F401  (registers the "quotes", "line_breaks" and "long_sentences" components)
+from . import typography  # noqa: F401  (registers the "straight_marks" component)
 from .learned import learned_enabled
 
 MODEL_ENV = "QUOTEAPI_MODEL"
@@ -52,6 +53,8 @@ def _load(name: str, spans: str, learned: bool) -> Language:
         nlp = spacy.load(name)
     except OSError as exc:
         raise ModelNotFound(f"Cannot load spaCy model {name!r}: {exc}. Install {MODEL_PACKAGE}.") from exc
+    if "tok2vec" in nlp.pipe_names:
+        nlp.add_pipe("straight_marks", first=True)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("line_breaks", before="parser")
         nlp.add_pipe("long_sentences", before="parser")

@@ -1,0 +1,38 @@
+"""The straight_marks component: curly apostrophes read with a straight one's features."""
+import pytest
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from quoteapi.extract import load_pipeline
+
+    return load_pipeline(learned=False)
+
+
+def test_it_runs_before_the_tagger(nlp):
+    assert nlp.pipe_names.index("straight_marks") < nlp.pipe_names.index("tok2vec")
+
+
+@pytest.mark.parametrize("mark", ["'", "’"])
+def test_a_plural_possessive_is_tagged_alike_with_either_apostrophe(nlp, mark):
+    doc = nlp(f"Sanders{mark} campaign called the report a “rush to judgment,” because delegates can change.")
+    assert [(t.text, t.tag_) for t in doc[:3]] == [("Sanders", "NNS"), (mark, "POS"), ("campaign", "NN")]
+
+
+def test_the_text_and_offsets_are_left_as_written(nlp):
+    text = "The Clintons’ foundation said it didn’t know."
+    doc = nlp(text)
+    assert doc.text == text and [t.idx for t in doc] == [t.idx for t in nlp.make_doc(text)]
+    assert "’" in [t.text for t in doc] and "n’t" in [t.text for t in doc]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Many voters still say they don’t yet know enough about Sanders to form an opinion.",
+     "they don’t yet know enough about Sanders to form an opinion"),  # was "they do"
+    ("Guccifer questioned why he would do so if it wasn’t true.", "why he would do so if it wasn’t true"),
+])
+def test_a_curly_contraction_is_parsed_as_a_straight_one(nlp, text, content):
+    doc = nlp(text)
+    assert [[text[p.start:p.end] for p in q.parts] for q in doc._.quotes] == [[content]]
+    straight = nlp(text.replace("’", "'"))
+    assert [(t.tag_, t.dep_, t.head.i) for t in doc] == [(t.tag_, t.dep_, t.head.i) for t in straight]
