@@ -1171,3 +1171,11 @@ def test_a_poll_cited_with_in_is_the_source_of_its_findings(nlp):
         "a new Marist poll", "writing", ["52 percent of residents said they oppose the stadium plan"])
     said = next(q for q in found if q["cue"] == "said")
     assert said["quote"].within == finding["quote"].id  # the respondents' answer, inside what the poll found
+
+
+def test_a_call_for_someone_to_act_is_reported_with_its_preposition(nlp):
+    from quoteapi.extract import load_pipeline
+
+    polnear = load_pipeline(spans="polnear", learned=False)
+    q = only(polnear, "She also called for all candidates to lay out the cost of their plans.")
+    assert (q["cue"], q["parts"]) == ("also called for", ["all candidates to lay out the cost of their plans"])

@@ -169,3 +169,16 @@ def test_a_poll_cited_with_in_reports_its_clause(parse, text, content):
 ])
 def test_other_in_phrases_report_no_finding(parse, text):
     assert not [f for f in _frames(parse(text)) if f[2] == "finding"]
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("Democrats called for the senator to resign.", "called", "the senator to resign"),
+    ("The union is calling for workers to strike on Monday.", "calling", "workers to strike on Monday"),
+    ("The mayor asked for residents to stay indoors.", "asked", "residents to stay indoors"),
+])
+def test_for_read_as_the_mark_of_a_clause_opens_the_content(parse, text, cue, content):
+    assert _frames(parse(text)) == [(cue, [content], "prep")]
+
+
+def test_a_for_clause_after_a_verb_that_reports_nothing_is_no_content(parse):
+    assert _frames(parse("He waited for the bus to arrive.")) == []

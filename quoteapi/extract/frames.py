@@ -222,6 +222,19 @@ def _prepositional_content(cue: Token, preposition: str) -> list[Token] | None:
                     if sibling.dep_ in {"xcomp", "ccomp"} and sibling.left_edge.i == end + 1:
                         tokens.extend(sibling.subtree)
                 return tokens
+    if preposition == "for":
+        return _for_clause(cue)
+    return None
+
+
+def _for_clause(cue: Token) -> list[Token] | None:
+    """``called for the senator to resign``: the parser may read *for* as the mark of an
+    infinitive clause with its own subject, hung on the cue; the clause is the content."""
+    after = max([cue.i] + [c.i for c in cue.children if c.dep_ == "prt"]) + 1
+    for clause in cue.children:
+        if clause.dep_ in {"advcl", "ccomp"} and clause.left_edge.i == after and clause.left_edge.lower_ == "for" \
+                and clause.left_edge.dep_ == "mark" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            return [t for t in clause.subtree if t.i != after]
     return None
 
 

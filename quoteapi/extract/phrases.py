@@ -399,6 +399,9 @@ def cue_group(cue: list[Token], content_start: int | None) -> list[Token]:
                 k += 1
             if k <= prep.right_edge.i and doc[k].idx == content_start:
                 last = prep.i
+        elif prep.dep_ == "mark" and prep.lower_ == "for" and prep.head.head.i == head.i \
+                and prep.i + 1 < len(doc) and doc[prep.i + 1].idx == content_start:
+            last = prep.i  # "called for [the senator to resign]", the parser's "for" a clause's mark
     return list(doc[first : last + 1])
 
 
