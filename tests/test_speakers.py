@@ -66,6 +66,17 @@ def test_a_coordinated_participle_climbs_to_the_subject_of_the_clause():
     assert (source.head.text, source.how) == ("Biden", SpeakerFrom.CONJUNCT)
 
 
+def test_a_passive_clause_without_its_agent_names_nobody():
+    # "Dunn showed no emotion as the verdict was read (by the clerk)": not Dunn; the clerk
+    rows = [("Dunn", 1, "nsubj", "PROPN", "PERSON"), ("showed", 1, "ROOT", "VERB", "", "show"),
+            ("emotion", 1, "dobj", "NOUN"), ("as", 6, "mark", "SCONJ"), ("verdict", 6, "nsubjpass", "NOUN"),
+            ("was", 6, "auxpass", "AUX", "", "be"), ("read", 1, "advcl", "VERB")]
+    assert syntactic_source(build(rows)[6]) is None
+    doc = build(rows + [("by", 6, "agent", "ADP"), ("Lee", 7, "pobj", "PROPN", "PERSON")])
+    source = syntactic_source(doc[6])
+    assert (source.head.text, source.how) == ("Lee", SpeakerFrom.AGENT)
+
+
 def test_a_thing_past_a_participle_does_not_speak():
     # "The measures included cuts, delaying refunds and considering whether …": no speaker
     doc = build([("The", 1, "det", "DET"), ("measures", 2, "nsubj", "NOUN", "", "measure"),

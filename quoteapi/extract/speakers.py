@@ -103,6 +103,9 @@ class Attribution:
 
 
 # -- where the speaker stands ------------------------------------------------------------------
+_PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+
+
 def syntactic_source(cue: Token) -> Source | None:
     """The speaker of *cue* as the parse gives it, or None."""
     if cue.lemma_.lower() in HEDGES and raising(cue) is not None:
@@ -144,6 +147,8 @@ def syntactic_source(cue: Token) -> Source | None:
         objs = [c for c in agent.children if c.dep_ == "pobj"]
         if objs:
             return Source(objs[0], SpeakerFrom.AGENT)
+    if any(c.dep_ in _PASSIVE_SUBJECT_DEPS for c in cue.children):
+        return None  # "Dunn showed no emotion as the verdict was read": a passive without its agent names nobody
     infinitive_relative = cue.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children)
     if cue.dep_ == "relcl" and not infinitive_relative and cue.head.pos_ in {"PROPN", "NOUN"}:
         return Source(cue.head, SpeakerFrom.RELATIVE)
