@@ -1179,3 +1179,12 @@ def test_a_call_for_someone_to_act_is_reported_with_its_preposition(nlp):
     polnear = load_pipeline(spans="polnear", learned=False)
     q = only(polnear, "She also called for all candidates to lay out the cost of their plans.")
     assert (q["cue"], q["parts"]) == ("also called for", ["all candidates to lay out the cost of their plans"])
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Officials on Tuesday said the bridge would reopen in May.", "Officials"),
+    ("The company in March announced that it would cut 500 jobs.", "The company"),
+    ("Residents in Ohio said the water was safe.", "Residents in Ohio"),  # a place stays
+])
+def test_a_date_the_parser_hangs_on_the_subject_is_not_part_of_the_speaker(nlp, text, speaker):
+    assert only(nlp, text)["speaker"] == speaker

@@ -46,6 +46,8 @@ def mention_tokens(head: Token, appositions: bool = False, conjuncts: bool = Tru
             continue
         if child.dep_ in {"advmod", "preconj"} and child.i < head.i and child.i == head.left_edge.i:
             continue  # "Even China said": the adverb belongs to the clause
+        if child.i > head.i and _says_when(child):
+            continue  # "A federal jury on Thursday convicted …": when belongs to the clause
         if child.dep_ in {"cc", "conj"} and child.i > head.i:
             # "Clinton and Trump said": keep the conjunction when it names more speakers.
             if child.dep_ == "conj" and child.pos_ not in {"PROPN", "NOUN", "PRON"}:
@@ -63,6 +65,21 @@ def mention_tokens(head: Token, appositions: bool = False, conjuncts: bool = Tru
     while tokens and (tokens[0].is_punct or tokens[0].is_space):
         tokens.pop(0)
     return tokens or [head]
+
+
+_TIME_PREPOSITIONS = {"on", "in", "at", "during"}
+_TIME_ENTITIES = {"DATE", "TIME"}
+
+
+def _says_when(child: Token) -> bool:
+    """Whether a dependent after a noun only dates it (``on Thursday``, ``Tuesday``), which the
+    parser may hang on the subject rather than on the verb."""
+    if child.dep_ == "npadvmod":
+        return child.ent_type_ in _TIME_ENTITIES
+    if child.dep_ != "prep" or child.lower_ not in _TIME_PREPOSITIONS:
+        return False
+    words = [t for t in child.subtree if t.i != child.i and not t.is_punct]
+    return bool(words) and all(t.ent_type_ in _TIME_ENTITIES for t in words)
 
 
 def _with_inner_hyphens(tokens: list[Token]) -> list[Token]:
