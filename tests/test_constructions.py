@@ -281,6 +281,9 @@ def test_affiliation_from_the_name_phrase(nlp, text, title, affiliation):
      "Sarah Johnson", "nurse", "St. Mary's Hospital"),
     # a title word deep in the phrase does not make it a title
     ("Robert Stone, a 59-year-old from Hilton Head, said he had voted.", "Robert Stone", None, None),
+    # a position in a team sport is a title
+    ("Yankees pitcher Gerrit Cole said his arm felt fine.", "Gerrit Cole", "pitcher", "Yankees"),
+    ("Arsenal striker Gabriel Jesus said the win was important.", "Gabriel Jesus", "Arsenal striker", None),
     # a post with a word before its title word, whether the recogniser takes the post in or not
     ("City Clerk Janet Moody said the council would meet again in March.", "Janet Moody", "City Clerk", None),
     ("The council will meet again in March, according to City Clerk Janet Moody.",
