@@ -66,6 +66,19 @@ def test_a_coordinated_participle_climbs_to_the_subject_of_the_clause():
     assert (source.head.text, source.how) == ("Biden", SpeakerFrom.CONJUNCT)
 
 
+def test_a_dateline_taken_for_the_subject_gives_way_to_the_name_after_it():
+    # "New York (AFP) – Joe Biden hit the trail, trashing Trump": Biden, not the dateline or Trump
+    doc = build([("New", 1, "compound", "PROPN", "GPE"), ("York", 8, "nsubj", "PROPN", "I-GPE"),
+                 ("(", 3, "punct", "PUNCT"), ("AFP", 1, "appos", "PROPN", "ORG"), (")", 1, "punct", "PUNCT"),
+                 ("–", 1, "punct", "PUNCT"), ("Joe", 7, "compound", "PROPN", "PERSON"),
+                 ("Biden", 1, "appos", "PROPN", "I-PERSON"), ("hit", 8, "ROOT", "VERB"),
+                 ("it", 8, "dobj", "PRON"), (",", 8, "punct", "PUNCT"),
+                 ("trashing", 8, "advcl", "VERB", "", "trash"), ("Trump", 11, "dobj", "PROPN", "PERSON")])
+    doc[11].tag_ = "VBG"
+    source = syntactic_source(doc[11])
+    assert (source.head.text, source.how) == ("Biden", SpeakerFrom.PARTICIPLE)
+
+
 def test_a_passive_clause_without_its_agent_names_nobody():
     # "Dunn showed no emotion as the verdict was read (by the clerk)": not Dunn; the clerk
     rows = [("Dunn", 1, "nsubj", "PROPN", "PERSON"), ("showed", 1, "ROOT", "VERB", "", "show"),

@@ -285,8 +285,17 @@ def _noun_cue_owner(cue: Token) -> Token | None:
 
 
 def _subjects(verb: Token, deps: set[str]) -> list[Token]:
-    """The dependents of *verb* with a subject dependency in *deps*, but for a dateline's words."""
-    return [c for c in verb.children if c.dep_ in deps and not in_dateline(c)]
+    """The dependents of *verb* with a subject dependency in *deps*, but for a dateline's words
+    (and for a dateline the parser made the subject, the apposition after it: ``New York (AFP)
+    – Vice President Joe Biden on Monday hit …``: Biden)."""
+    subjects = []
+    for c in verb.children:
+        if c.dep_ in deps:
+            if not in_dateline(c):
+                subjects.append(c)
+            elif (after := next((a for a in c.children if a.dep_ == "appos" and not in_dateline(a)), None)) is not None:
+                subjects.append(after)
+    return subjects
 
 
 def _inverted_subject(cue: Token) -> Token | None:
