@@ -49,7 +49,8 @@ CUES: dict[str, CueEntry] = {
 CUE_IDIOMS: dict[tuple[str, str], CueEntry] = {
     (lemma, obj): CueEntry(lemma, Mode(mode), ("clause",)) for lemma, obj, mode in _rows("cue_idioms.tsv")
 }
-TITLE_WORDS: frozenset[str] = frozenset(row[0] for row in _rows("titles.txt"))
+POSITIONS: frozenset[str] = frozenset(row[0] for row in _rows("positions.txt"))
+TITLE_WORDS: frozenset[str] = frozenset(row[0] for row in _rows("titles.txt")) | POSITIONS
 HONORIFICS: dict[str, str | None] = {
     word: (None if gender == "-" else gender) for word, gender, _ in _rows("honorifics.tsv")
 }
@@ -92,5 +93,5 @@ LEADS: frozenset[str] = HEDGES | frozenset(row[0] for row in _rows("leads.txt"))
 CONNECTIVES: tuple[tuple[str, ...], ...] = tuple(tuple(row[0].split()) for row in _rows("connectives.txt"))
 
 MODES: tuple[str, ...] = Mode.values()
-__all__ = ["CUES", "CUE_IDIOMS", "TITLE_WORDS", "HONORIFICS", "COURTESY_TITLES", "SPEAKER_KINDS", "GENDERED_NOUNS", "COMPANY_SUFFIXES", "OUTLET_PATTERNS", "MEDIA_NAMES", "OCCASIONS", "MESSAGE_NOUNS", "FINDING_NOUNS", "SET_PHRASES", "TRANSCRIPT_ROLES",
+__all__ = ["CUES", "CUE_IDIOMS", "TITLE_WORDS", "POSITIONS", "HONORIFICS", "COURTESY_TITLES", "SPEAKER_KINDS", "GENDERED_NOUNS", "COMPANY_SUFFIXES", "OUTLET_PATTERNS", "MEDIA_NAMES", "OCCASIONS", "MESSAGE_NOUNS", "FINDING_NOUNS", "SET_PHRASES", "TRANSCRIPT_ROLES",
            "COLON_LABELS", "CLAUSE_NOUNS", "REPORTING_PASSIVES", "COMPANY_NOUNS", "HEDGES", "LEADS", "NO_COMMENT_PHRASES", "CONNECTIVES", "MODES", "DEFAULT_MODES"]

@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Span, Token
 from ..budget import check
 from .entities import PERSON_PRONOUNS, EntityIndex, is_subject, note_gender, only_roles
 from .frames import CLOSING_A_SENTENCE, cue_entry, finding_of, put_to_the_subject, raising, reported_as_saying
-from .lexicon import COMPANY_NOUNS, GENDERED_NOUNS, HEDGES, SPEAKER_KINDS, TITLE_WORDS, TRANSCRIPT_ROLES
+from .lexicon import COMPANY_NOUNS, GENDERED_NOUNS, HEDGES, POSITIONS, SPEAKER_KINDS, TITLE_WORDS, TRANSCRIPT_ROLES
 from .lines import ends_line
 from .marks import CLOSING_TOKENS, DOUBLE_CLOSE, QUOTE_OPENERS, STRAIGHT_DOUBLE
 from .options import DEFAULT, Options
@@ -754,10 +754,12 @@ def _epithet(head: Token, tokens: list[Token]) -> bool:
     """``the Argentine``, ``the England winger``, ``the Frenchman``: a definite description of one
     person, by a noun WordNet files under people or a nationality, that names no one the text
     brought in with that noun before (``a woman … the woman said`` is that woman) and is no
-    title (``the governor``: the person given the title, see :func:`_the_title`)."""
+    title (``the governor``: the person given the title, see :func:`_the_title`) but for a
+    position in a team sport that no one was given before."""
     if tokens[0].lower_ != "the" or len(tokens) > 4 or head.tag_ not in {"NN", "NNP"}:
         return False
-    if head.ent_type_ in {"PERSON", "ORG", "GPE"} or head.lower_ in TITLE_WORDS or head.lemma_.lower() in TITLE_WORDS:
+    if head.ent_type_ in {"PERSON", "ORG", "GPE"} or (head.lower_ in TITLE_WORDS or head.lemma_.lower() in TITLE_WORDS) \
+            and head.lower_ not in POSITIONS:
         return False
     if any(t.pos_ not in {"DET", "ADJ", "NOUN", "PROPN"} for t in tokens):
         return False
