@@ -281,6 +281,10 @@ def test_affiliation_from_the_name_phrase(nlp, text, title, affiliation):
      "Sarah Johnson", "nurse", "St. Mary's Hospital"),
     # a title word deep in the phrase does not make it a title
     ("Robert Stone, a 59-year-old from Hilton Head, said he had voted.", "Robert Stone", None, None),
+    # the field of a post is part of it, and the organisation after it the affiliation
+    ("“This is long overdue,” said William McGee, a senior fellow for aviation at the Liberty Institute.",
+     "William McGee", "senior fellow for aviation", "Liberty Institute"),
+    ("Tom Hale, a spokesperson for the ministry, said the talks would resume.", "Tom Hale", "spokesperson", "ministry"),
     # a position in a team sport is a title
     ("Yankees pitcher Gerrit Cole said his arm felt fine.", "Gerrit Cole", "pitcher", "Yankees"),
     ("Arsenal striker Gabriel Jesus said the win was important.", "Gabriel Jesus", "Arsenal striker", None),

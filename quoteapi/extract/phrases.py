@@ -273,6 +273,15 @@ def split_title_affiliation(head: Token, text: str, before: int | None = None) -
         obj_tokens = _words_of_title(objs[0], end)
         if child.lower_ == "for" and objs[0].ent_type_ in {"GPE", "LOC"}:
             continue  # "the WHO's regional director [for Europe]": where the post is, part of it
+        if child.lower_ == "for" and all(t.pos_ in {"NOUN", "ADJ", "CCONJ", "PUNCT"} for t in obj_tokens):
+            # "senior fellow [for aviation] at the Project": the field of the post (a bare common
+            # noun; not "spokesperson for the ministry"), part of it
+            at = next((c for c in objs[0].children if c.dep_ == "prep" and c.lower_ == "at" and c.i < end), None)
+            at_objs = [c for c in at.children if c.dep_ == "pobj"] if at is not None else []
+            if at_objs:
+                split_prep = (at, _words_of_title(at_objs[0], end))
+                break
+            continue
         if child.lower_ in {"at", "with", "for"}:
             split_prep = (child, obj_tokens)
             break
