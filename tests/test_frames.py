@@ -182,3 +182,11 @@ def test_for_read_as_the_mark_of_a_clause_opens_the_content(parse, text, cue, co
 
 def test_a_for_clause_after_a_verb_that_reports_nothing_is_no_content(parse):
     assert _frames(parse("He waited for the bus to arrive.")) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Calio said on NBC’s “Meet the Press” that the industry was working hard.",
+    "Calio said on NBC's \"Meet the Press\" that the industry was working hard.",
+])
+def test_a_programme_title_after_on_is_not_the_reported_clause(parse, text):
+    assert _frames(parse(text)) == [("said", ["the industry was working hard"], "ccomp")]

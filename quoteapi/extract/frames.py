@@ -300,6 +300,8 @@ def clause_content(cue: Token, entry, participles: set[int]) -> tuple[list[Token
                 # "X ticked through the code: ‘Civility was assumed,’ he said": of two clauses
                 # before the cue, the one next to it is what it reports; the other announces it.
                 clauses = clauses[-1:]
+            clauses = [_past_a_programme(c) for c in clauses]
+            clauses = [c for c in clauses if c is not None]
             if clauses:
                 return without_nested_cues(clause_tokens(cue, clauses[0]), cue, participles), Rule.CCOMP
             tokens = _clause_after_setting(cue) or _clause_left_unattached(cue)
@@ -509,6 +511,22 @@ def _cut_at_closing_dash(tokens: list[Token], cue: Token) -> list[Token]:
         if t.i > cue.i and t.text in DASHES and k > 0:
             return tokens[:k]
     return tokens
+
+
+def _past_a_programme(clause: Token) -> Token | None:
+    """``said on NBC's “Meet the Press” that …``: the parser may read a programme's quoted title
+    after a possessive or a preposition as the reported clause, with the real one under it.
+    The clause after the title, else None; any other clause as it is."""
+    doc = clause.doc
+    opener = clause.left_edge.i
+    if doc[opener].text not in QUOTE_OPENERS or opener == 0 or \
+            doc[opener - 1].tag_ != "POS" and doc[opener - 1].dep_ != "prep":
+        return clause
+    close = next((k for k in range(opener + 1, min(len(doc), opener + _MAX_TITLE_WORDS + 3))
+                  if doc[k].text in DOUBLE_CLOSE + SINGLE_CLOSE or doc[k].text == STRAIGHT_DOUBLE), None)
+    if close is None or not _quotes_a_title(list(doc[opener : close + 1]), close - opener):
+        return clause
+    return next((c for c in clause.children if c.dep_ == "ccomp" and c.i > close), None)
 
 
 def _quotes_a_title(tokens: list[Token], close: int) -> bool:
