@@ -1195,3 +1195,8 @@ def test_a_call_for_someone_to_act_is_reported_with_its_preposition(nlp):
 ])
 def test_a_date_the_parser_hangs_on_the_subject_is_not_part_of_the_speaker(nlp, text, speaker):
     assert only(nlp, text)["speaker"] == speaker
+
+
+def test_a_mixed_quote_that_opens_with_a_quotation_keeps_both_its_marks(nlp):
+    q = only(nlp, "He said “Yes We Can” was his motto.")
+    assert (q["type"], q["parts"]) == ("mixed", ["“Yes We Can” was his motto"])

@@ -166,12 +166,16 @@ class _Joiner:
 
     def _extend_to_marks(self, part: tuple[int, int], hits: list[int]) -> tuple[int, int]:
         """Let a mixed quote run to the closing mark of a quotation that opens inside it: the
-        parse often stops the reported clause short of the quotation's end."""
+        parse often stops the reported clause short of the quotation's end; and take in the
+        opening mark of a quotation it starts with and goes on past (``said [“Yes We Can” was
+        his motto]``, not ``Yes We Can” was his motto``)."""
         start, end = part
         for i in hits:
             q = self.spans[i]
             if start <= q.start < end < q.mark_end and "\n" not in self.text[end : q.end]:
                 end = q.mark_end
+            if q.mark_start < start <= q.start and q.mark_end <= end:
+                start = q.mark_start
         return start, end
 
     def _extend_over_coordinated_quotation(self, part: tuple[int, int], frame: Frame) -> tuple[int, int]:
