@@ -1200,3 +1200,9 @@ def test_a_date_the_parser_hangs_on_the_subject_is_not_part_of_the_speaker(nlp, 
 def test_a_mixed_quote_that_opens_with_a_quotation_keeps_both_its_marks(nlp):
     q = only(nlp, "He said “Yes We Can” was his motto.")
     assert (q["type"], q["parts"]) == ("mixed", ["“Yes We Can” was his motto"])
+
+
+def test_a_quotation_set_off_by_a_dash_is_the_whole_of_what_its_cue_reports(nlp):
+    q = only(nlp, "Shaw’s neighbor, Raymond Ortiz, was less charitable — “They took the tax breaks and ran,” "
+                  "he said — and many residents agreed.")
+    assert (q["type"], q["parts"], q["name"]) == ("direct", ["They took the tax breaks and ran,"], "Raymond Ortiz")

@@ -439,6 +439,7 @@ def frames_in(sent: Span, options: Options = DEFAULT, boundary=None) -> list[Fra
                 continue  # "seemed to mock his talk": "mock" attributes, "seemed" leads in
             tokens = _cut_after_closing_mark(choose(token, _SLOT_OF_RULE[rule], tokens, boundary), token)
             tokens = _cut_at_closing_dash(tokens, token)
+            tokens = _after_opening_dash(tokens, token)
             if rule == Rule.CCOMP:
                 tokens = tokens + _rest_after_interruption(token, tokens)
             content = content_spans(raised_subject(token, rule == Rule.XCOMP) + tokens, keep_that=options.content_that)
@@ -510,6 +511,19 @@ def _cut_at_closing_dash(tokens: list[Token], cue: Token) -> list[Token]:
     for k, t in enumerate(tokens):
         if t.i > cue.i and t.text in DASHES and k > 0:
             return tokens[:k]
+    return tokens
+
+
+def _after_opening_dash(tokens: list[Token], cue: Token) -> list[Token]:
+    """``Ortiz was less charitable — “They took the tax breaks and ran,” he said — and …``: a
+    quotation set off by a dash before its attribution is what the cue reports, not the clause
+    before the dash, which the parser may hang inside it."""
+    if not tokens or tokens[-1].i > cue.i:
+        return tokens
+    for k in range(len(tokens) - 2, 0, -1):
+        if tokens[k].text in DASHES and tokens[k].whitespace_ and tokens[k + 1].text in QUOTE_OPENERS \
+                and tokens[k + 1].i == tokens[k].i + 1:
+            return tokens[k + 1:]
     return tokens
 
 
