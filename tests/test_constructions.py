@@ -1206,3 +1206,10 @@ def test_a_quotation_set_off_by_a_dash_is_the_whole_of_what_its_cue_reports(nlp)
     q = only(nlp, "Shaw’s neighbor, Raymond Ortiz, was less charitable — “They took the tax breaks and ran,” "
                   "he said — and many residents agreed.")
     assert (q["type"], q["parts"], q["name"]) == ("direct", ["They took the tax breaks and ran,"], "Raymond Ortiz")
+
+
+def test_an_organisation_named_beside_its_description_is_the_speaker(nlp):
+    found = quotes_of(nlp, "The company, Keystone Paper, blamed falling demand for the closure of its mill.\n\n"
+                           "The automaker, General Motors, said its sales fell in March.\n\n"
+                           "The group, Human Rights Watch, said the arrests were unlawful.")
+    assert [q["name"] for q in found] == ["Keystone Paper", "General Motors", "Human Rights Watch"]

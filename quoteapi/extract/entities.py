@@ -72,6 +72,8 @@ def _person_taken_for_an_organisation(ent: Span) -> bool:
     words = [t for t in ent if t.tag_ != "POS"]
     if not (ent.label_ == "ORG" and 2 <= len(words) <= 3 and all(t.pos_ == "PROPN" and t.is_alpha for t in words)):
         return False
+    if words[0].lower_ in TITLE_WORDS or words[-1].tag_ == "NNPS":
+        return False  # "General Motors", "Ford Motors"
     kinds = noun_classes(words[-1].lower_)  # a surname, not "Edison Research", "Clinton Foundation"
     return (not kinds or "noun.person" in kinds) and _firm_first_name_gender(words[0].text) is not None
 

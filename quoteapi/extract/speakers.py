@@ -828,11 +828,15 @@ def _subject_read_as_object(cue: Token) -> Token | None:
 
 
 def _named_apposition(head: Token) -> Token | None:
-    """The name in apposition to a speaker described by role: ``her lawyer, John Doe,``."""
+    """The name in apposition to a speaker described by role: ``her lawyer, John Doe,``; an
+    organisation's name beside a noun for one: ``The automaker, General Motors,``."""
     if head.pos_ == "PROPN":
         return None
+    organisation = head.lemma_.lower() in COMPANY_NOUNS or SPEAKER_KINDS.get(head.lemma_.lower()) in {
+        SpeakerKind.ORGANIZATION, SpeakerKind.GROUP}
+    names = {"", "PERSON", "ORG"} if organisation else {"", "PERSON"}
     return next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"
-                 and c.ent_type_ in {"", "PERSON"}), None)
+                 and c.ent_type_ in names), None)
 
 
 def _conjuncts(head: Token) -> list[Token]:
