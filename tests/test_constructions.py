@@ -1213,3 +1213,8 @@ def test_an_organisation_named_beside_its_description_is_the_speaker(nlp):
                            "The automaker, General Motors, said its sales fell in March.\n\n"
                            "The group, Human Rights Watch, said the arrests were unlawful.")
     assert [q["name"] for q in found] == ["Keystone Paper", "General Motors", "Human Rights Watch"]
+
+
+def test_a_capitalised_name_ending_in_an_organisation_word_is_an_organisation(nlp):
+    q = only(nlp, "The Alzheimer’s Association called the findings encouraging and worth a larger trial.")
+    assert (q["name"], q["quote"].speaker.kind.value) == ("Alzheimer’s Association", "organization")

@@ -64,6 +64,7 @@ MEDIA_NAMES: frozenset[str] = frozenset(row[0] for row in _rows("media.txt"))
 OCCASIONS: frozenset[str] = frozenset(row[0] for row in _rows("occasions.txt"))
 MESSAGE_NOUNS: frozenset[str] = frozenset(row[0] for row in _rows("message_nouns.txt"))
 FINDING_NOUNS: frozenset[str] = frozenset(row[0] for row in _rows("finding_nouns.txt"))
+ORGANISATION_WORDS: frozenset[str] = frozenset(row[0] for row in _rows("organisation_words.txt"))
 SET_PHRASES: tuple[tuple[str, ...], ...] = tuple(tuple(row[0].split()) for row in _rows("set_phrases.txt"))
 TRANSCRIPT_ROLES: frozenset[str] = frozenset(row[0] for row in _rows("transcript_roles.txt"))
 
@@ -93,5 +94,5 @@ LEADS: frozenset[str] = HEDGES | frozenset(row[0] for row in _rows("leads.txt"))
 CONNECTIVES: tuple[tuple[str, ...], ...] = tuple(tuple(row[0].split()) for row in _rows("connectives.txt"))
 
 MODES: tuple[str, ...] = Mode.values()
-__all__ = ["CUES", "CUE_IDIOMS", "TITLE_WORDS", "POSITIONS", "HONORIFICS", "COURTESY_TITLES", "SPEAKER_KINDS", "GENDERED_NOUNS", "COMPANY_SUFFIXES", "OUTLET_PATTERNS", "MEDIA_NAMES", "OCCASIONS", "MESSAGE_NOUNS", "FINDING_NOUNS", "SET_PHRASES", "TRANSCRIPT_ROLES",
+__all__ = ["CUES", "CUE_IDIOMS", "TITLE_WORDS", "POSITIONS", "HONORIFICS", "COURTESY_TITLES", "SPEAKER_KINDS", "GENDERED_NOUNS", "COMPANY_SUFFIXES", "OUTLET_PATTERNS", "MEDIA_NAMES", "OCCASIONS", "MESSAGE_NOUNS", "FINDING_NOUNS", "ORGANISATION_WORDS", "SET_PHRASES", "TRANSCRIPT_ROLES",
            "COLON_LABELS", "CLAUSE_NOUNS", "REPORTING_PASSIVES", "COMPANY_NOUNS", "HEDGES", "LEADS", "NO_COMMENT_PHRASES", "CONNECTIVES", "MODES", "DEFAULT_MODES"]

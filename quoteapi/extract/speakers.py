@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Span, Token
 from ..budget import check
 from .entities import PERSON_PRONOUNS, EntityIndex, is_subject, note_gender, only_roles
 from .frames import CLOSING_A_SENTENCE, cue_entry, finding_of, put_to_the_subject, raising, reported_as_saying
-from .lexicon import COMPANY_NOUNS, GENDERED_NOUNS, HEDGES, POSITIONS, SPEAKER_KINDS, TITLE_WORDS, TRANSCRIPT_ROLES
+from .lexicon import COMPANY_NOUNS, GENDERED_NOUNS, HEDGES, ORGANISATION_WORDS, POSITIONS, SPEAKER_KINDS, TITLE_WORDS, TRANSCRIPT_ROLES
 from .lines import ends_line
 from .marks import CLOSING_TOKENS, DOUBLE_CLOSE, QUOTE_OPENERS, STRAIGHT_DOUBLE
 from .options import DEFAULT, Options
@@ -619,6 +619,11 @@ class SpeakerStage:
             if entity.kind == SpeakerKind.PERSON:
                 index.widen(entity, tokens)
             return entity, entity.kind
+        if head.pos_ == "PROPN" and head.ent_type_ == "" and head.lower_ in ORGANISATION_WORDS \
+                and head.is_title and not only_roles(tokens):
+            # "The Alzheimer’s Association called …", which the recogniser did not tag: an organisation
+            first = next(k for k, t in enumerate(tokens) if t.is_title or t.i == head.i)
+            return index.organization(tokens[first:], head), SpeakerKind.ORGANIZATION
         ent = entity_span(head)
         crosses = ent.start < tokens[0].i or ent.end > tokens[-1].i + 1  # "[Smith and Jones]" as one ORG
         if (name or head.pos_ == "PROPN" and (head.ent_type_ in {"", "PERSON"} or crosses)) and not only_roles(tokens):
