@@ -1218,3 +1218,13 @@ def test_an_organisation_named_beside_its_description_is_the_speaker(nlp):
 def test_a_capitalised_name_ending_in_an_organisation_word_is_an_organisation(nlp):
     q = only(nlp, "The Alzheimer’s Association called the findings encouraging and worth a larger trial.")
     assert (q["name"], q["quote"].speaker.kind.value) == ("Alzheimer’s Association", "organization")
+
+
+@pytest.mark.parametrize("text, cue, speaker, part", [
+    ("Said Lopez: “We’re ready.”", "Said", "Lopez", "We’re ready."),
+    ("Added Smith, “It is over for us.”", "Added", "Smith", "It is over for us."),
+    ("Wrote the judge: “The law is clear.”", "Wrote", "the judge", "The law is clear."),
+])
+def test_a_sentence_that_opens_with_its_cue_then_the_speaker(nlp, text, cue, speaker, part):
+    q = only(nlp, text)
+    assert (q["type"], q["cue"], q["speaker"], q["parts"]) == ("direct", cue, speaker, [part])

@@ -190,3 +190,14 @@ def test_a_for_clause_after_a_verb_that_reports_nothing_is_no_content(parse):
 ])
 def test_a_programme_title_after_on_is_not_the_reported_clause(parse, text):
     assert _frames(parse(text)) == [("said", ["the industry was working hard"], "ccomp")]
+
+
+@pytest.mark.parametrize("text", [
+    "Asked whether he would run, Smith said no.",  # a cue that opens a sentence with no quotation
+    "Notes filed Monday show “a clear pattern,” the lawyer said.",  # a noun, not a cue
+])
+def test_a_sentence_opening_word_without_a_speaker_and_quotation_after_it_is_no_inverted_lead(parse, text):
+    from quoteapi.extract.frames import _inverted_lead
+
+    doc = parse(text)
+    assert _inverted_lead(doc[0]) is None

@@ -404,6 +404,11 @@ def frames_in(sent: Span, options: Options = DEFAULT, boundary=None) -> list[Fra
             if frame:
                 frames.append(frame)
             continue
+        if token.i == sent.start or token.i == sent.start + 1 and sent[0].text in QUOTE_OPENERS:
+            frame = _inverted_lead(token)
+            if frame is not None:
+                frames.append(frame)
+                continue
         if token.pos_ == "NOUN" and token.lemma_.lower() in MESSAGE_NOUNS:
             frame = _message_before_colon(token)
             if frame is not None:
@@ -685,6 +690,36 @@ def _message_before_colon(noun: Token) -> Frame | None:
     if end >= len(doc) or doc[end].text != ":":
         return None
     return Frame([noun], [], Rule.QUOTE, list(doc[noun.left_edge.i : end]))
+
+
+_MAX_LEAD_SPEAKER = 10  # words between "Said" and the colon: "Said Sen. John Kennedy, R-La.:"
+
+
+def _inverted_lead(token: Token) -> Frame | None:
+    """``Said Lopez: “We're ready.”``, ``Added Smith, “It is over.”``: a sentence that opens with
+    the cue, then who speaks, then a colon or comma and a quotation. The parser reads the cue as
+    part of the name (``Said`` a compound of ``Lopez``) or the speaker as its object; the words
+    up to the colon say who."""
+    if not token.is_title or token.pos_ not in {"VERB", "PROPN", "NOUN"}:
+        return None
+    lower = token.lower_
+    stems = {token.lemma_.lower(), lower, lower[:-1], lower[:-2], lower[:-3] + "y"}
+    entry = next((CUES[w] for w in stems if w in CUES), None)
+    if entry is None or token.pos_ != "VERB" and not lower.endswith(("ed", "s")):
+        return None
+    doc = token.doc
+    end = next((k for k in range(token.i + 1, min(len(doc), token.i + 2 + _MAX_LEAD_SPEAKER))
+                if doc[k].text in {":", ","} and k + 1 < len(doc) and doc[k + 1].text in QUOTE_OPENERS
+                and not (doc[k].text == "," and doc[k - 1].text in {"Jr", "Jr.", "Sr."})), None)
+    if end is None:
+        return None
+    named = [t for t in doc[token.i + 1 : end]]
+    while named and named[-1].text == ",":
+        named.pop()
+    if not named or any(t.pos_ in {"VERB", "AUX"} or t.text in QUOTE_OPENERS for t in named) \
+            or not any(t.pos_ in {"PROPN", "NOUN", "PRON"} for t in named):
+        return None
+    return Frame([token], [], Rule.QUOTE, list(doc[token.i : end + 1]), named=tuple(named))
 
 
 def _title_case_cue(token: Token, sent: Span, options: Options) -> Frame | None:

@@ -64,7 +64,8 @@ _MAX_ADJACENT_NAME = 3
 # Dependencies under which a name in a noun's phrase is someone else: a preposition's object, a
 # clause's argument.
 _NOT_NAMING_DEPS = {"pobj", "prep", "relcl", "acl", "dobj", "ccomp", "advcl", "xcomp", "nsubj"}
-_LAYOUT_SOURCES = {Rule.SPEAKER_COLON: SpeakerFrom.COLON, Rule.INTERVIEW: SpeakerFrom.INTERVIEW}
+_LAYOUT_SOURCES = {Rule.SPEAKER_COLON: SpeakerFrom.COLON, Rule.INTERVIEW: SpeakerFrom.INTERVIEW,
+                   Rule.QUOTE: SpeakerFrom.SUBJECT}  # "Said Lopez: “…”": the words after the cue
 _VERB_OF_NOUN_PREPS = {"with", "in", "into", "through"}  # "spoke in a statement that …"
 _PRONOUN_NUMBERS = {"one", "another"}  # inverted subjects that are neither noun nor name
 _FLOATING_QUANTIFIERS = {"all", "both", "each"}  # "Democrats … all agreed": the parser's second subject
