@@ -1228,3 +1228,10 @@ def test_a_capitalised_name_ending_in_an_organisation_word_is_an_organisation(nl
 def test_a_sentence_that_opens_with_its_cue_then_the_speaker(nlp, text, cue, speaker, part):
     q = only(nlp, text)
     assert (q["type"], q["cue"], q["speaker"], q["parts"]) == ("direct", cue, speaker, [part])
+
+
+def test_a_titled_name_the_recogniser_takes_for_a_place_is_a_person(nlp):
+    found = quotes_of(nlp, "Mayor Karen Bass spoke first. Councilmember Traci Park, who represents the Palisades, "
+                           "voted yes. She told reporters that the fees would only add insult to injury.")
+    told = next(q for q in found if q["cue"] == "told")
+    assert (told["name"], told["quote"].entity.title) == ("Traci Park", "Councilmember")

@@ -64,12 +64,21 @@ def _firm_first_name_gender(name: str) -> str | None:
     return verdict if verdict in {"male", "female"} else None
 
 
+_PLACE_OR_ORG_LABELS = {"ORG", "FAC", "GPE", "LOC"}
+
+
 def _person_taken_for_an_organisation(ent: Span) -> bool:
     """``Nikki Haley``, which the recogniser may tag as an organisation: two or three proper
     nouns opening with a first name the detector is sure of (not ``Morgan Stanley``, whose
     first word is any gender's, nor ``Kate Spade & Co.``) and ending in a word that is a
-    surname rather than a common noun by WordNet (``Haley``, ``Brown``; not ``Research``)."""
+    surname rather than a common noun by WordNet (``Haley``, ``Brown``; not ``Research``); or,
+    tagged as a place or a building too, such a name after a title (``Councilmember Traci
+    Park``), whatever its last word."""
     words = [t for t in ent if t.tag_ != "POS"]
+    titled, _ = strip_honorifics(words)
+    if ent.label_ in _PLACE_OR_ORG_LABELS and len(titled) < len(words) and 2 <= len(titled) <= 3 \
+            and all(t.pos_ == "PROPN" and t.is_alpha for t in titled):
+        return _firm_first_name_gender(titled[0].text) is not None
     if not (ent.label_ == "ORG" and 2 <= len(words) <= 3 and all(t.pos_ == "PROPN" and t.is_alpha for t in words)):
         return False
     if words[0].lower_ in TITLE_WORDS or words[-1].tag_ == "NNPS":
