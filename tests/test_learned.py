@@ -141,3 +141,25 @@ def test_training_labels_give_a_cue_over_two_words_to_the_inner_one(nlp, text, c
     assert {y for word, y in labels if word == outer} == {0}
     assert (inner, 1) in labels
     assert (outer, 1) in [(c.predicate.text, label(c, gold)) for c in candidates]  # (taken alone, it would be)
+
+
+@pytest.mark.parametrize("text, word, explains", [
+    ("A White House official, speaking on the condition of anonymity to discuss internal deliberations, said no.",
+     "discuss", True),
+    ("The aide asked for anonymity to speak freely about the talks.", "speak", True),
+    ("The board voted to discuss the budget in May.", "discuss", False),
+])
+def test_an_infinitive_that_says_why_a_source_is_unnamed_reports_nothing(text, word, explains):
+    from quoteapi.extract import load_pipeline
+    from quoteapi.extract.learned import explains_anonymity
+
+    doc = load_pipeline(learned=False)(text)
+    assert explains_anonymity(next(t for t in doc if t.text == word)) is explains
+
+
+def test_the_reason_for_anonymity_is_no_quote_of_the_source():
+    from quoteapi.extract import load_pipeline
+
+    doc = load_pipeline(learned=True)("A White House official, speaking on the condition of anonymity to discuss "
+                                      "internal deliberations, said the president had not seen the remarks.")
+    assert [q.cue.text for q in doc._.quotes] == ["said"]

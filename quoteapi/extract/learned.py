@@ -272,6 +272,8 @@ def learned_frames(doc: Doc, rule_frames: list[Frame], marks: MarkIndex,
             i = candidate.predicate.i
             if in_set_phrase(candidate.predicate):
                 continue  # "All told, …", "That said, …": a set phrase attributes nothing
+            if explains_anonymity(candidate.predicate):
+                continue  # "speaking on condition of anonymity to discuss …": why unnamed, not what said
             if candidate.slot == "object" and candidate.predicate.lemma_.lower() in CUES \
                     and not _document_subject(candidate.predicate) and names_an_act(candidate.content):
                 continue  # a lexicon verb's object that names an act is content only where its entry says so
@@ -294,3 +296,19 @@ def learned_frames(doc: Doc, rule_frames: list[Frame], marks: MarkIndex,
             cue = [token] + [c for c in token.children if c.dep_ == "prt"]
             frames.append(Frame(cue, content, Rule.LEARNED, _clause_tokens(token, content), probability=round(p, 2)))
     return frames
+
+
+# Words of a request for anonymity: "on condition of anonymity", "not authorized", "asked not to be named".
+_ANONYMITY = ("anonymity", "not authorized", "not to be named", "not to be identified")
+
+
+def explains_anonymity(predicate: Token) -> bool:
+    """``…, speaking on the condition of anonymity to discuss internal deliberations, said``:
+    an infinitive that says why a source is unnamed reports nothing of theirs."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in predicate.children):
+        return False
+    head = predicate.head
+    if head.i > predicate.i:
+        return False
+    before = predicate.doc[head.left_edge.i : predicate.i].text.lower()
+    return any(words in before for words in _ANONYMITY)
