@@ -1235,3 +1235,14 @@ def test_a_titled_name_the_recogniser_takes_for_a_place_is_a_person(nlp):
                            "voted yes. She told reporters that the fees would only add insult to injury.")
     told = next(q for q in found if q["cue"] == "told")
     assert (told["name"], told["quote"].entity.title) == ("Traci Park", "Councilmember")
+
+
+def test_a_pronoun_reaches_a_person_whose_first_name_is_given_to_either_gender(nlp):
+    found = quotes_of(nlp, "Chief Executive Kelly Ortberg wrote to employees on Friday. He said the new jet "
+                           "would be delayed until 2026.")
+    assert [(q["speaker"], q["name"]) for q in found if q["cue"] == "said"] == [("He", "Kelly Ortberg")]
+
+
+def test_a_pronoun_prefers_a_person_whose_first_name_agrees(nlp):
+    found = quotes_of(nlp, "Kelly Ayotte met Mark Kelly on Friday. He said the talks had gone well.")
+    assert [q["name"] for q in found if q["cue"] == "said"] == ["Mark Kelly"]

@@ -467,6 +467,7 @@ class EntityIndex:
         (``the 58-year-old``), of *gender* if known."""
         here = self.sentence_of[pronoun.i]
         best: tuple[float, Entity, int] | None = None
+        fallback: tuple[float, Entity, int] | None = None
         governing_subject = _governing_subject(pronoun)
         coarguments = {c.i for c in pronoun.head.children if c.i != pronoun.i}
         # Only the sentences within reach are looked at: the cost stays flat as the text grows.
@@ -476,7 +477,10 @@ class EntityIndex:
             if occ.token.i >= pronoun.i:
                 break
             entity = occ.entity
-            if entity.kind != SpeakerKind.PERSON or (gender and entity.gender and entity.gender != gender):
+            if entity.kind != SpeakerKind.PERSON:
+                continue
+            guessed = gender and entity.gender and entity.gender != gender  # "Kelly Ortberg … He said"
+            if guessed and _firm_gender(entity) is not None:
                 continue
             if occ.token.i in coarguments:
                 continue
@@ -492,8 +496,13 @@ class EntityIndex:
                 score += 1.0
             if gender and entity.gender == gender:
                 score += 0.5
+            if guessed:  # a first name given to either gender ("Kelly Ortberg … He said"): only
+                if fallback is None or score >= fallback[0]:  # when no one else can be meant
+                    fallback = (score, entity, distance)
+                continue
             if best is None or score >= best[0]:
                 best = (score, entity, distance)
+        best = best or fallback
         if best is None:
             return None, 0
         return best[1], best[2]
