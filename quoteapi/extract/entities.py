@@ -65,6 +65,8 @@ def _firm_first_name_gender(name: str) -> str | None:
 
 
 _PLACE_OR_ORG_LABELS = {"ORG", "FAC", "GPE", "LOC"}
+# Words that say at which level a post is held, which the recogniser may tag as an organisation.
+_LEVELS_OF_A_POST = {"state", "city", "county", "town", "federal", "national", "district"}
 
 
 def _person_taken_for_an_organisation(ent: Span) -> bool:
@@ -243,7 +245,8 @@ class EntityIndex:
             org = 0
             while org < len(pre) - 1 and pre[org].ent_type_ == "ORG":
                 org += 1
-            if org and pre[0].pos_ == pre[org - 1].pos_ == "PROPN" and is_title_text([t.text for t in pre[org:]]):
+            if org and pre[0].pos_ == pre[org - 1].pos_ == "PROPN" and is_title_text([t.text for t in pre[org:]]) \
+                    and not all(t.lower_ in _LEVELS_OF_A_POST for t in pre[:org]):  # ("State Rep.": a title)
                 entity.affiliation = entity.affiliation or self._span_text(pre[0], pre[org - 1]).text
                 pre = pre[org:]
             entity.title = self._span_text(pre[0], pre[-1]).text
