@@ -285,6 +285,8 @@ def test_affiliation_from_the_name_phrase(nlp, text, title, affiliation):
     ("“This is long overdue,” said William McGee, a senior fellow for aviation at the Liberty Institute.",
      "William McGee", "senior fellow for aviation", "Liberty Institute"),
     ("Tom Hale, a spokesperson for the ministry, said the talks would resume.", "Tom Hale", "spokesperson", "ministry"),
+    # the level a post is held at is part of the title, not an organisation
+    ("State Rep. Dana Cole said the math does not work.", "Dana Cole", "State Rep.", None),
     # a position in a team sport is a title
     ("Yankees pitcher Gerrit Cole said his arm felt fine.", "Gerrit Cole", "pitcher", "Yankees"),
     ("Arsenal striker Gabriel Jesus said the win was important.", "Gabriel Jesus", "Arsenal striker", None),
@@ -1246,3 +1248,18 @@ def test_a_pronoun_reaches_a_person_whose_first_name_is_given_to_either_gender(n
 def test_a_pronoun_prefers_a_person_whose_first_name_agrees(nlp):
     found = quotes_of(nlp, "Kelly Ayotte met Mark Kelly on Friday. He said the talks had gone well.")
     assert [q["name"] for q in found if q["cue"] == "said"] == ["Mark Kelly"]
+
+
+@pytest.mark.parametrize("text, speaker, part", [
+    ("“Finally, someone with a spine,” posted a local business owner.", "a local business owner",
+     "Finally, someone with a spine,"),
+    ("“We won,” posted the team.", "the team", "We won,"),
+])
+def test_after_a_quotation_an_inverted_cue_s_object_is_who_speaks(nlp, text, speaker, part):
+    q = only(nlp, text)
+    assert (q["type"], q["speaker"], q["parts"]) == ("direct", speaker, [part])
+
+
+def test_a_cue_with_its_subject_before_a_quoted_title_keeps_its_object(nlp):
+    q = only(nlp, "Serafinowicz, who starred in “Parks and Recreation,” posted the clip to YouTube on Thursday.")
+    assert (q["cue"], q["parts"]) == ("posted", ["the clip"])

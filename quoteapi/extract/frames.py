@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from ..budget import check
 from .bounds import choose
 from .lexicon import CLAUSE_NOUNS, CUE_IDIOMS, CUES, FINDING_NOUNS, HEDGES, LEADS, MESSAGE_NOUNS, OCCASIONS, QUOTE_ONLY, REPORTING_PASSIVES, SET_PHRASES
-from .marks import DOUBLE_CLOSE, QUOTE_OPENERS, SINGLE_CLOSE, STRAIGHT_DOUBLE
+from .marks import CLOSING_TOKENS, DOUBLE_CLOSE, QUOTE_OPENERS, SINGLE_CLOSE, STRAIGHT_DOUBLE
 from .options import DEFAULT, Options
 from .lines import capitalised_share, ends_line, title_cased
 from .phrases import CLAUSE_SUBJECT_DEPS, DASHES, ISSUED, content_spans, issuing_verb, named_owner
@@ -132,6 +132,18 @@ _NOT_CONTENT_OBJECTS = {"PRON"}
 
 
 
+def _inverted_after_quotation(cue: Token) -> bool:
+    """``“…,” posted a local business owner``: a finite cue right after a quotation, with no
+    subject before the quotation (``Serafinowicz, who starred in “Parks and Recreation,” posted
+    the clip`` has one): the words after the cue say who."""
+    doc = cue.doc
+    if cue.i == 0 or doc[cue.i - 1].text not in CLOSING_TOKENS or cue.tag_ not in _FINITE_TAGS:
+        return False
+    opener = next((k for k in range(cue.i - 2, cue.sent.start - 1, -1) if doc[k].text in QUOTE_OPENERS), None)
+    return opener is not None and not any(
+        c.dep_ in CLAUSE_SUBJECT_DEPS and c.left_edge.i < opener for c in cue.children)
+
+
 def _object_content(cue: Token) -> list[Token] | None:
     """``called the plan a sham`` → ``the plan a sham`` (``called him a liar`` → ``a liar``);
     ``emphasized diplomacy as the path`` → ``diplomacy as the path``; ``expressed concern that
@@ -140,6 +152,8 @@ def _object_content(cue: Token) -> list[Token] | None:
     if not objects:
         return None
     obj = objects[0]
+    if obj.i > cue.i and _inverted_after_quotation(cue):
+        return None  # "“Finally, someone with a spine,” posted [a local business owner]": who, not what
     if obj.lemma_.lower() in ISSUED and any(_reports_it(c, cue) for c in obj.children):
         return None
     naming = [c for c in cue.children if c.dep_ == "oprd" and c.i > obj.i]

@@ -111,7 +111,7 @@ def syntactic_source(cue: Token) -> Source | None:
     """The speaker of *cue* as the parse gives it, or None."""
     if cue.lemma_.lower() in HEDGES and raising(cue) is not None:
         return None  # "Twitter appears to be …": the writer's hedge; its subject is content
-    subjects = [c for c in _subjects(cue, _SUBJECT_DEPS) if not _quoted_title(c, cue)]
+    subjects = [c for c in _subjects(cue, _SUBJECT_DEPS) if not _quoted_title(c, cue) and not _quoted_before(c, cue)]
     if subjects:
         subject = _speaking_subject(subjects, cue)
         if _place_after_a_bare_preposition(subject):
@@ -366,6 +366,17 @@ def _speaking_subject(subjects: list[Token], verb: Token) -> Token:
         if person is not None:
             return person
     return subject
+
+
+def _quoted_before(subject: Token, cue: Token) -> bool:
+    """``“Finally, someone with a spine,” posted a local business owner``: a word of the
+    quotation that closes right before the cue, which the parser may take for its subject."""
+    doc = cue.doc
+    if subject.i >= cue.i - 1 or doc[cue.i - 1].text not in CLOSING_TOKENS:
+        return False
+    between = doc[subject.i + 1 : cue.i - 1]
+    return not any(t.text in QUOTE_OPENERS or t.text in CLOSING_TOKENS for t in between) and any(
+        t.text in QUOTE_OPENERS for t in doc[cue.sent.start : subject.i])
 
 
 def _quoted_title(subject: Token, cue: Token) -> bool:
