@@ -1263,3 +1263,8 @@ def test_after_a_quotation_an_inverted_cue_s_object_is_who_speaks(nlp, text, spe
 def test_a_cue_with_its_subject_before_a_quoted_title_keeps_its_object(nlp):
     q = only(nlp, "Serafinowicz, who starred in “Parks and Recreation,” posted the clip to YouTube on Thursday.")
     assert (q["cue"], q["parts"]) == ("posted", ["the clip"])
+
+
+def test_an_outlet_inside_the_content_is_part_of_what_was_said(nlp):
+    q = only(nlp, "The senator is calling on Congress to act before the recess.")
+    assert (q["parts"], q["outlet"]) == (["Congress to act before the recess"], None)

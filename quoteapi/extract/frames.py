@@ -189,7 +189,8 @@ def _reports_it(participle: Token, verb: Token) -> bool:
 
 
 def _infinitive_content(cue: Token) -> list[Token] | None:
-    """``vowed to fight`` → ``to fight``; ``urged voters to stay home`` → ``voters to stay home``."""
+    """``vowed to fight`` → ``to fight``; ``urged voters to stay home`` → ``voters to stay home``;
+    ``called on Congress to act`` → ``Congress to act``."""
     xcomps = [c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i]
     if not xcomps:
         return None
@@ -197,6 +198,10 @@ def _infinitive_content(cue: Token) -> list[Token] | None:
     objects = [c for c in cue.children if c.dep_ in {"dobj", "dative"} and c.i < xcomps[0].i]
     if objects and cue.lemma_ not in {"tell"}:
         tokens = list(objects[0].subtree) + tokens
+    elif (on := next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "on"
+                      and c.right_edge.i + 1 == xcomps[0].left_edge.i
+                      and not any(t.ent_type_ in {"DATE", "TIME"} for t in c.subtree)), None)) is not None:
+        tokens = [t for t in on.subtree if t.i != on.i] + tokens  # whom the call is on: the infinitive's subject
     return tokens
 
 

@@ -353,8 +353,11 @@ class _Joiner:
             cue_tokens = group
         cs, ce = char_span(cue_tokens)
         cue = Cue(cs, ce, self.text[cs:ce], lemma=lemma)
+        outlet = find_outlet(frame.cue_token, self.text)
+        if outlet is not None and any(s < outlet.end and outlet.start < e for s, e in parts):
+            outlet = None  # "called on [Congress to act]": part of what was said, not where
         candidate = Candidate(type=qtype, mode=frame.mode, parts=tuple(parts), rule=rule, cue=cue,
-                              cue_token=frame.cue_token, outlet=find_outlet(frame.cue_token, self.text),
+                              cue_token=frame.cue_token, outlet=outlet,
                               named=frame.named, probability=frame.probability)
         self.found.append((candidate, frame))
 
