@@ -677,11 +677,11 @@ def test_headline_attribution(nlp):
 
 @pytest.mark.parametrize("text, parts", [
     ("Clinton has not mentioned Machado since the debate.", ["Machado"]),  # a name alone is content
-    ("The mayor announced plans.", None),  # a common noun alone is not
+    ("The mayor predicted victory.", ["victory"]),  # so is a common noun
     ("The mayor said so.", None),
     ("The mayor called him weak.", ["weak"]),  # and so is a name given
 ])
-def test_one_word_content_is_a_name_or_nothing(text, parts):
+def test_one_word_content_is_a_noun_or_nothing(text, parts):
     from quoteapi.extract import load_pipeline
 
     found = quotes_of(load_pipeline(learned=False), text)
@@ -1268,3 +1268,12 @@ def test_a_cue_with_its_subject_before_a_quoted_title_keeps_its_object(nlp):
 def test_an_outlet_inside_the_content_is_part_of_what_was_said(nlp):
     q = only(nlp, "The senator is calling on Congress to act before the recess.")
     assert (q["parts"], q["outlet"]) == (["Congress to act before the recess"], None)
+
+
+@pytest.mark.parametrize("text, found", [
+    ("The mayor warned of layoffs.", [["layoffs"]]),
+    ("The union called for calm.", [["calm"]]),
+    ("He denied it.", []),  # a pronoun points at words said elsewhere
+])
+def test_a_noun_alone_is_content_a_pronoun_is_not(nlp, text, found):
+    assert [q["parts"] for q in quotes_of(nlp, text)] == found

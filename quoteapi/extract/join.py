@@ -121,8 +121,11 @@ class _Joiner:
             self._add(frame, QuoteType.MIXED, parts, Rule.MIXED)
             return
         tokens = [t for s, e in content for t in (self.doc.char_span(s, e, alignment_mode="expand") or [])]
-        if len(tokens) < _MIN_INDIRECT_TOKENS and not all(t.pos_ == "PROPN" or t.dep_ == "oprd" for t in tokens):
-            return  # "said so", "denied it"; a name alone is content ("attacked Machado"), a name given too ("called him [weak]")
+        if len(tokens) < _MIN_INDIRECT_TOKENS and not all(t.pos_ in {"PROPN", "NOUN"} or t.dep_ == "oprd" for t in tokens):
+            # "said so", "denied it": a word that points at words said elsewhere; a name or a
+            # noun alone is content ("attacked Machado", "warned of layoffs", "denied
+            # wrongdoing"), a name given too ("called him [weak]")
+            return
         if all(t.ent_type_ in _WHEN or t.is_punct or t.dep_ in {"det", "prep"} for t in tokens):
             return  # "apologized [on Thursday]": when, never what
         self._add(frame, QuoteType.INDIRECT, list(content), frame.rule)
