@@ -285,6 +285,8 @@ def test_affiliation_from_the_name_phrase(nlp, text, title, affiliation):
     ("“This is long overdue,” said William McGee, a senior fellow for aviation at the Liberty Institute.",
      "William McGee", "senior fellow for aviation", "Liberty Institute"),
     ("Tom Hale, a spokesperson for the ministry, said the talks would resume.", "Tom Hale", "spokesperson", "ministry"),
+    # a title the tagger takes for a proper noun, beside the name
+    ("The Chancellor, Rachel Reeves, said the plan would fix the foundations.", "Rachel Reeves", "Chancellor", None),
     # the level a post is held at is part of the title, not an organisation
     ("State Rep. Dana Cole said the math does not work.", "Dana Cole", "State Rep.", None),
     # a position in a team sport is a title

@@ -130,7 +130,7 @@ def _role_beside(name: Token) -> Token | None:
     role = name.head
     while role.dep_ == "pobj" and role.head.dep_ == "prep" and role.head.head.pos_ == "NOUN":
         role = role.head.head
-    return role if role.pos_ == "NOUN" else None
+    return role if role.pos_ == "NOUN" or role.lower_ in TITLE_WORDS else None  # ("The Chancellor, Rachel Reeves,")
 
 
 def _names_a_post(head: Token) -> bool:
@@ -233,7 +233,7 @@ class EntityIndex:
         start = named[0].i if named else ent.start
         # Skip a possessor ("Niger's President ...") and courtesy titles ("Mr.").
         poss_end = max((t.i for t in phrase if t.tag_ == "POS" and t.i < start), default=-1)
-        pre = [t for t in phrase if poss_end < t.i < start and t.dep_ != "det"
+        pre = [t for t in phrase if poss_end < t.i < start and t.dep_ not in {"det", "preconj"}
                and HONORIFICS.get(t.lower_) is None]
         dash = max((k for k, t in enumerate(pre) if t.text in DASHES and t.whitespace_ and t.i > 0
                     and t.doc[t.i - 1].whitespace_), default=-1)  # (a dash set apart, not "vice-presidential")

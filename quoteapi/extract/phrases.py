@@ -312,7 +312,7 @@ def _words_of_title(head: Token, end: int) -> list[Token]:
 
 
 def _clean(tokens: list[Token], text: str) -> str | None:
-    while tokens and (tokens[0].is_punct or tokens[0].dep_ == "det"):  # (an owner stays: Moody's Analytics)
+    while tokens and (tokens[0].is_punct or tokens[0].dep_ in {"det", "preconj"}):  # (an owner stays: Moody's Analytics)
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct and tokens[-1].text != "." or tokens[-1].tag_ == "POS"
                       or tokens[-1].dep_ == "cc"):

@@ -847,7 +847,7 @@ def _subject_read_as_object(cue: Token) -> Token | None:
 def _named_apposition(head: Token) -> Token | None:
     """The name in apposition to a speaker described by role: ``her lawyer, John Doe,``; an
     organisation's name beside a noun for one: ``The automaker, General Motors,``."""
-    if head.pos_ == "PROPN":
+    if head.pos_ == "PROPN" and head.lower_ not in TITLE_WORDS:  # ("The Chancellor, Rachel Reeves,": a title)
         return None
     organisation = head.lemma_.lower() in COMPANY_NOUNS or SPEAKER_KINDS.get(head.lemma_.lower()) in {
         SpeakerKind.ORGANIZATION, SpeakerKind.GROUP}
