@@ -9,10 +9,10 @@ from conftest import POLNEAR_DEV
 
 # A little under the figures of the last change to the extractor (polnear span convention).
 FLOORS = {
-    "rules only": {"content_exact": 0.621, "content_prop": 0.746, "speaker_linked": 0.695,
-                   "source_exact": 0.739, "cue_exact": 0.683},
-    "learned": {"content_exact": 0.655, "content_prop": 0.805, "speaker_linked": 0.730,
-                "source_exact": 0.785, "cue_exact": 0.721},
+    "rules only": {"content_exact": 0.622, "content_prop": 0.746, "speaker_linked": 0.696,
+                   "source_exact": 0.744, "cue_exact": 0.686},
+    "learned": {"content_exact": 0.655, "content_prop": 0.806, "speaker_linked": 0.734,
+                "source_exact": 0.787, "cue_exact": 0.724},
 }
 
 
