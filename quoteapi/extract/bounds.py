@@ -35,7 +35,7 @@ from enum import Enum
 from spacy.tokens import Token
 
 from .lexicon import CLAUSE_NOUNS, CUES
-from .phrases import content_head
+from .phrases import TIME_ENTITIES, content_head
 
 # Dependents whose subtree may end a content and be cut off.
 _DROPPABLE = {"relcl", "prep", "advcl", "appos", "conj", "acl", "advmod", "npadvmod"}
@@ -45,10 +45,6 @@ _NOT_CONTINUING = {"punct", "cc", "nsubj", "nsubjpass", "aux", "auxpass", "neg",
 _WORD_DEPS = {"prep", "mark", "cc"}  # the word itself says more than its part of speech
 QUOTE_CHARS = frozenset("\"“”‘’«»„")
 MIN_PROBABILITY = 0.5  # a variant replaces the content as read when more likely right than wrong
-
-
-# Entity types of when something was said, not of what.
-_TIME_ENTS = {"DATE", "TIME"}
 
 
 class Edit(str, Enum):
@@ -174,7 +170,7 @@ def variant_features(predicate: Token, slot: str, variant: Variant, base: tuple[
     f[f"kfirst={kind}|{first.lower_ if first.is_stop or first.is_punct else first.pos_}"] = 1.0
     f[f"kverb={kind}|{any(t.pos_ in ('VERB', 'AUX') for t in part)}"] = 1.0
     # a date or a time in the part ("blasted [the proposal] on Monday"): when, rarely what
-    f[f"ktime={kind}|{any(t.ent_type_ in _TIME_ENTS for t in part)}"] = 1.0
+    f[f"ktime={kind}|{any(t.ent_type_ in TIME_ENTITIES for t in part)}"] = 1.0
     f[f"kblen={kind}|{bucket(len(base))}"] = 1.0
     return f
 

@@ -16,7 +16,7 @@ from .lexicon import CLAUSE_NOUNS, CUE_IDIOMS, CUES, FINDING_NOUNS, HEDGES, LEAD
 from .marks import CLOSING_TOKENS, DOUBLE_CLOSE, QUOTE_OPENERS, SINGLE_CLOSE, STRAIGHT_DOUBLE
 from .options import DEFAULT, Options
 from .lines import capitalised_share, ends_line, title_cased
-from .phrases import CLAUSE_SUBJECT_DEPS, DASHES, ISSUED, content_spans, issuing_verb, named_owner
+from .phrases import CLAUSE_SUBJECT_DEPS, DASHES, ISSUED, TIME_ENTITIES, content_spans, issuing_verb, named_owner
 from .vocab import Mode, Rule
 
 
@@ -200,7 +200,7 @@ def _infinitive_content(cue: Token) -> list[Token] | None:
         tokens = list(objects[0].subtree) + tokens
     elif (on := next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "on"
                       and c.right_edge.i + 1 == xcomps[0].left_edge.i
-                      and not any(t.ent_type_ in {"DATE", "TIME"} for t in c.subtree)), None)) is not None:
+                      and not any(t.ent_type_ in TIME_ENTITIES for t in c.subtree)), None)) is not None:
         tokens = [t for t in on.subtree if t.i != on.i] + tokens  # whom the call is on: the infinitive's subject
     return tokens
 
@@ -732,7 +732,7 @@ def _inverted_lead(token: Token) -> Frame | None:
                 and not (doc[k].text == "," and doc[k - 1].text in {"Jr", "Jr.", "Sr."})), None)
     if end is None:
         return None
-    named = [t for t in doc[token.i + 1 : end]]
+    named = list(doc[token.i + 1 : end])
     while named and named[-1].text == ",":
         named.pop()
     if not named or any(t.pos_ in {"VERB", "AUX"} or t.text in QUOTE_OPENERS for t in named) \

@@ -24,7 +24,7 @@ from .lines import capitalised_share, is_headline
 from .marks import MarkIndex, QuoteSpan
 from .options import DEFAULT, Options
 from .outlets import find_outlet
-from .phrases import char_span, cue_group
+from .phrases import TIME_ENTITIES, char_span, cue_group
 from .types import Candidate, Cue, overlap
 from .vocab import Mode, QuoteType, Rule
 
@@ -34,7 +34,6 @@ _AFTER_CLAUSE = re.compile(r"[\s,;—–-]*(:[\s]*)?")
 # Shorter quotations standing alone are scare quotes or titles, unless they go on a paragraph
 # whose quote is attributed ('“We will fight,” she said. “We will.”').
 _MIN_STANDALONE_WORDS = 4
-_WHEN = {"DATE", "TIME"}  # entity types of a content that only says when
 _OWN_WORDS = {Rule.INTERVIEW, Rule.SIGNATURE}  # layouts whose content is the speaker's own words
 # What stands right before the title of a programme or a work: "CNN’s “This Week”", "on “Meet the Press”".
 _TITLE_BEFORE = re.compile(r"(?:['’]s|\bon)[ \t\u00a0]*$")
@@ -126,7 +125,7 @@ class _Joiner:
             # noun alone is content ("attacked Machado", "warned of layoffs", "denied
             # wrongdoing"), a name given too ("called him [weak]")
             return
-        if all(t.ent_type_ in _WHEN or t.is_punct or t.dep_ in {"det", "prep"} for t in tokens):
+        if all(t.ent_type_ in TIME_ENTITIES or t.is_punct or t.dep_ in {"det", "prep"} for t in tokens):
             return  # "apologized [on Thursday]": when, never what
         self._add(frame, QuoteType.INDIRECT, list(content), frame.rule)
 

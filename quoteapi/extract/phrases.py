@@ -68,18 +68,18 @@ def mention_tokens(head: Token, appositions: bool = False, conjuncts: bool = Tru
 
 
 _TIME_PREPOSITIONS = {"on", "in", "at", "during"}
-_TIME_ENTITIES = {"DATE", "TIME"}
+TIME_ENTITIES = {"DATE", "TIME"}  # entity types of words that only say when
 
 
 def _says_when(child: Token) -> bool:
     """Whether a dependent after a noun only dates it (``on Thursday``, ``Tuesday``), which the
     parser may hang on the subject rather than on the verb."""
     if child.dep_ == "npadvmod":
-        return child.ent_type_ in _TIME_ENTITIES
+        return child.ent_type_ in TIME_ENTITIES
     if child.dep_ != "prep" or child.lower_ not in _TIME_PREPOSITIONS:
         return False
     words = [t for t in child.subtree if t.i != child.i and not t.is_punct]
-    return bool(words) and all(t.ent_type_ in _TIME_ENTITIES for t in words)
+    return bool(words) and all(t.ent_type_ in TIME_ENTITIES for t in words)
 
 
 def _with_inner_hyphens(tokens: list[Token]) -> list[Token]:
