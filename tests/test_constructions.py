@@ -1279,3 +1279,8 @@ def test_an_outlet_inside_the_content_is_part_of_what_was_said(nlp):
 ])
 def test_a_noun_alone_is_content_a_pronoun_is_not(nlp, text, found):
     assert [q["parts"] for q in quotes_of(nlp, text)] == found
+
+
+def test_the_subject_before_an_interrupting_attribution_opens_the_reported_clause(nlp):
+    q = only(nlp, "The deal, Smith told reporters Tuesday, “is done.”")
+    assert (q["type"], q["parts"], q["speaker"]) == ("mixed", ["The deal", "“is done.”"], "Smith")

@@ -359,12 +359,27 @@ def clause_tokens(cue: Token, clause: Token) -> list[Token]:
         return tokens
     if clause.tag_ not in _FINITE_TAGS and not any(c.dep_ in {"aux", "auxpass"} and c.tag_ in _FINITE_TAGS for c in children):
         return tokens
+    set_off = _subject_set_off(cue, clause)
+    if set_off is not None:
+        return list(set_off.subtree) + tokens
     objects = [c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < clause.i and c.pos_ in {"NOUN", "PROPN"}]
     if not objects:
         return tokens
     subject = list(objects[-1].subtree)
     gap = list(cue.doc[subject[-1].i + 1 : tokens[0].i])
     return subject + gap + tokens if all(t.is_punct for t in gap) else tokens
+
+
+def _subject_set_off(cue: Token, clause: Token) -> Token | None:
+    """``[The deal], Smith told reporters, “is done.”``: the parser may give the cue two subjects,
+    the reported clause's first, set off by a comma; it is that clause's, which has none."""
+    subjects = [c for c in cue.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < cue.i]
+    if len(subjects) < 2 or clause.i < cue.i:
+        return None
+    first = subjects[0]
+    if first.right_edge.i + 1 >= subjects[1].left_edge.i or cue.doc[first.right_edge.i + 1].text != ",":
+        return None
+    return first
 
 
 def _opens_a_quotation(clause: Token) -> bool:
