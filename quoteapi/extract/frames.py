@@ -252,7 +252,7 @@ def _for_clause(cue: Token) -> list[Token] | None:
     after = max([cue.i] + [c.i for c in cue.children if c.dep_ == "prt"]) + 1
     for clause in cue.children:
         if clause.dep_ in {"advcl", "ccomp"} and clause.left_edge.i == after and clause.left_edge.lower_ == "for" \
-                and clause.left_edge.dep_ == "mark" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+                and clause.left_edge.dep_ == "mark" and is_infinitive(clause):
             return [t for t in clause.subtree if t.i != after]
     return None
 
@@ -472,7 +472,7 @@ def frames_in(sent: Span, options: Options = DEFAULT, boundary=None) -> list[Fra
         rule = Rule.QUOTE  # no content of its own: a quotation next to it may be
         if found:
             tokens, rule = found
-            if rule != Rule.CCOMP and _is_infinitive(token) and not led_in(token):
+            if rule != Rule.CCOMP and is_infinitive(token) and not led_in(token):
                 continue  # "gathered to discuss the challenges": an aim, not a speech act
             if rule == Rule.XCOMP and _leads_to_a_cue(token, participles):
                 continue  # "seemed to mock his talk": "mock" attributes, "seemed" leads in
@@ -642,7 +642,8 @@ def _leads_to_a_cue(token: Token, participles: set[int]) -> bool:
     return entry is not None and clause_content(inner, entry, participles) is not None
 
 
-def _is_infinitive(token: Token) -> bool:
+def is_infinitive(token: Token) -> bool:
+    """``to fight``, ``to be named``: a verb with its infinitive marker."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 

@@ -27,7 +27,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from .bounds import MIN_PROBABILITY, Edit, Variant, bucket, choose, has_quote_mark, variant_features
-from .frames import Frame, _clause_tokens, cue_entry, in_set_phrase, led_in, raised_subject
+from .frames import Frame, _clause_tokens, cue_entry, in_set_phrase, is_infinitive, led_in, raised_subject
 from .lexicon import CUES, SPEAKER_KINDS
 from .marks import MarkIndex
 from .options import Options
@@ -305,7 +305,7 @@ _ANONYMITY = ("anonymity", "not authorized", "not to be named", "not to be ident
 def explains_anonymity(predicate: Token) -> bool:
     """``…, speaking on the condition of anonymity to discuss internal deliberations, said``:
     an infinitive that says why a source is unnamed reports nothing of theirs."""
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in predicate.children):
+    if not is_infinitive(predicate):
         return False
     head = predicate.head
     if head.i > predicate.i:

@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..budget import check
 from .entities import PERSON_PRONOUNS, EntityIndex, is_subject, note_gender, only_roles
-from .frames import CLOSING_A_SENTENCE, cue_entry, finding_of, put_to_the_subject, raising, reported_as_saying
+from .frames import CLOSING_A_SENTENCE, cue_entry, finding_of, is_infinitive, put_to_the_subject, raising, reported_as_saying
 from .lexicon import COMPANY_NOUNS, GENDERED_NOUNS, HEDGES, ORGANISATION_WORDS, POSITIONS, SPEAKER_KINDS, TITLE_WORDS, TRANSCRIPT_ROLES
 from .lines import ends_line
 from .marks import CLOSING_TOKENS, DOUBLE_CLOSE, QUOTE_OPENERS, STRAIGHT_DOUBLE
@@ -150,7 +150,7 @@ def syntactic_source(cue: Token) -> Source | None:
             return Source(objs[0], SpeakerFrom.AGENT)
     if any(c.dep_ in _PASSIVE_SUBJECT_DEPS for c in cue.children):
         return None  # "Dunn showed no emotion as the verdict was read": a passive without its agent names nobody
-    infinitive_relative = cue.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children)
+    infinitive_relative = cue.dep_ == "relcl" and is_infinitive(cue)
     if cue.dep_ == "relcl" and not infinitive_relative and cue.head.pos_ in {"PROPN", "NOUN"}:
         return Source(cue.head, SpeakerFrom.RELATIVE)
     if infinitive_relative or cue.dep_ == "pcomp" and cue.tag_ == "VBG":
@@ -244,7 +244,7 @@ def _object_controller(cue: Token) -> Token | None:
     """``The attack is pushing the candidates to speak …``, ``urged its members to say …``:
     the object of the verb an infinitive cue completes says it, not its subject (but for a
     purpose: ``held a news conference to thank …``, which the parser hangs apart)."""
-    if cue.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
+    if cue.dep_ != "xcomp" or not is_infinitive(cue):
         return None
     return next((c for c in cue.head.children if c.dep_ in {"dobj", "dative"} and c.i < cue.i
                  and can_speak(c)), None)

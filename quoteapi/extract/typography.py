@@ -15,17 +15,14 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-_STRAIGHT = str.maketrans({"’": "'"})
-
 
 def straighten(doc: Doc) -> Doc:
     vocab = doc.vocab
     for token in doc:
         text = token.text
-        straight = text.translate(_STRAIGHT)
-        if straight == text:
+        if "’" not in text:
             continue
-        lex, model = vocab[token.orth], vocab[straight]
+        lex, model = vocab[token.orth], vocab[text.replace("’", "'")]
         if lex.shape != model.shape:  # (once per word and vocabulary)
             lex.norm_, lex.prefix_, lex.suffix_, lex.shape_ = model.norm_, model.prefix_, model.suffix_, model.shape_
     return doc
