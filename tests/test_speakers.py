@@ -141,6 +141,18 @@ def test_a_verb_coordinated_too_low_takes_the_speaker_above_a_subject_that_canno
     assert (source.head.text, source.how) == ("Putin", SpeakerFrom.CONJUNCT)
 
 
+def test_a_cue_coordinated_with_a_reported_verb_takes_the_speaker_of_the_cue_above():
+    # "Reyes acknowledged that the company had learned lessons but insisted that it had added
+    # crews": Reyes insisted, not the company, though the company can speak
+    doc = build([("Reyes", 1, "nsubj", "PROPN", "PERSON"), ("acknowledged", 1, "ROOT", "VERB", "", "acknowledge"),
+                 ("that", 5, "mark", "SCONJ"), ("the", 4, "det", "DET"), ("company", 5, "nsubj", "NOUN"),
+                 ("learned", 1, "ccomp", "VERB", "", "learn"), ("lessons", 5, "dobj", "NOUN", "", "lesson"),
+                 ("but", 5, "cc", "CCONJ"), ("insisted", 5, "conj", "VERB", "", "insist"),
+                 ("that", 11, "mark", "SCONJ"), ("it", 11, "nsubj", "PRON"), ("added", 8, "ccomp", "VERB", "", "add")])
+    source = syntactic_source(doc[8])
+    assert (source.head.text, source.how) == ("Reyes", SpeakerFrom.CONJUNCT)
+
+
 def test_a_participle_never_takes_a_subject_inside_the_quotation_it_introduces():
     # "Clinton seemed ready, telling the crowd, “People get carried away”" parsed with "telling"
     # hanging on "get": Clinton, not People

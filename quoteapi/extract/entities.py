@@ -64,6 +64,13 @@ def _firm_first_name_gender(name: str) -> str | None:
     return verdict if verdict in {"male", "female"} else None
 
 
+def opens_with_a_first_name(tokens) -> bool:
+    """Whether the first proper noun of *tokens* is a first name the detector is sure of
+    (``Espen Barth Eide``), whatever the recogniser tagged the words as."""
+    first = next((t for t in tokens if t.pos_ == "PROPN"), None)
+    return first is not None and _firm_first_name_gender(first.text) is not None
+
+
 _PLACE_OR_ORG_LABELS = {"ORG", "FAC", "GPE", "LOC"}
 # Words that say at which level a post is held, which the recogniser may tag as an organisation.
 _LEVELS_OF_A_POST = {"state", "city", "county", "town", "federal", "national", "district"}

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..budget import check
-from .entities import PERSON_PRONOUNS, EntityIndex, is_subject, note_gender, only_roles
+from .entities import PERSON_PRONOUNS, EntityIndex, is_subject, note_gender, only_roles, opens_with_a_first_name
 from .frames import CLOSING_A_SENTENCE, cue_entry, finding_of, is_infinitive, put_to_the_subject, raising, reported_as_saying
 from .lexicon import COMPANY_NOUNS, GENDERED_NOUNS, HEDGES, ORGANISATION_WORDS, POSITIONS, SPEAKER_KINDS, TITLE_WORDS, TRANSCRIPT_ROLES
 from .lines import ends_line
@@ -176,6 +176,8 @@ def syntactic_source(cue: Token) -> Source | None:
         # "X warned that …, adding that …": the speaker of the nearest governing cue, else
         # the subject of the clause the participle hangs on.
         for ancestor in cue.ancestors:
+            if ancestor.i == cue.head.i and _coordinated_too_low(cue):
+                continue  # the reported verb's subject is the content's, not the speaker
             if cue_entry(ancestor) is not None and ancestor.i != cue.i:
                 found = syntactic_source(ancestor)
                 if found is not None:
@@ -219,6 +221,24 @@ def _governing_clause(cue: Token) -> Token | None:
                 return None
             across = True
         governor = governor.head
+
+
+# Labels the recogniser gives that no speaker has: a name tagged so is a person's it misread.
+_NEVER_SPEAKING_LABELS = {"WORK_OF_ART", "PRODUCT", "LAW", "EVENT", "LANGUAGE"}
+
+
+def _coordinated_too_low(cue: Token) -> bool:
+    """``Reyes acknowledged that the company had learned lessons but insisted that it had
+    added crews``: a conjunct cue with a reported clause of its own, hung by the parser on the
+    verb another cue reports, goes with that cue (Reyes insisted), not with the reported verb's
+    subject (the company). A name or a person's pronoun there may well be who speaks
+    (``Merrill says Machado promised to … and said she would …``), and stays."""
+    head = cue.head
+    if not (cue.dep_ == "conj" and head.dep_ == "ccomp" and cue_entry(head.head) is not None
+            and any(c.dep_ in {"ccomp", "xcomp"} for c in cue.children)
+            and not any(c.dep_ in _ANY_SUBJECT_DEPS for c in cue.children)):
+        return False
+    return not any(c.pos_ == "PROPN" or c.lower_ in PERSON_PRONOUNS for c in _subjects(head, _ANY_SUBJECT_DEPS))
 
 
 def _own_clause(ancestor: Token, cue: Token) -> bool:
@@ -638,7 +658,8 @@ class SpeakerStage:
             return index.organization(tokens[first:], head), SpeakerKind.ORGANIZATION
         ent = entity_span(head)
         crosses = ent.start < tokens[0].i or ent.end > tokens[-1].i + 1  # "[Smith and Jones]" as one ORG
-        if (name or head.pos_ == "PROPN" and (head.ent_type_ in {"", "PERSON"} or crosses)) and not only_roles(tokens):
+        misread = head.ent_type_ in _NEVER_SPEAKING_LABELS and opens_with_a_first_name(tokens)  # "Espen Barth Eide" as a WORK_OF_ART
+        if (name or head.pos_ == "PROPN" and (head.ent_type_ in {"", "PERSON"} or crosses or misread)) and not only_roles(tokens):
             entity = index.add_name(tokens)  # a name the recogniser did not tag
             if entity is not None:
                 return entity, SpeakerKind.PERSON
@@ -760,11 +781,22 @@ def _after(tokens: list[Token], stop: int) -> list[Token]:
     return kept
 
 
+# Words before a company noun that point to another organisation than the one named before.
+_OTHER_COMPANY = {"other", "rival", "parent", "competing", "new", "former", "another", "second", "smaller", "larger",
+                  "combined", "merged", "resulting", "joint", "acquired", "proposed"}  # (a merger's company is a new one)
+
+
 def _the_company(head: Token, tokens: list[Token]) -> bool:
-    """``the company``, ``the firm``, ``the agency`` (one, and no more words): an organisation
-    named before."""
-    return (head.lemma_.lower() in COMPANY_NOUNS and head.tag_ == "NN" and len(tokens) == 2
-            and tokens[0].lower_ == "the" and tokens[1].i == head.i)
+    """``the company``, ``the firm``, ``the agency``, and with words that only describe it
+    (``the software maker``, ``the Seattle-based retailer``, ``the German automaker``): an
+    organisation named before. Not ``the rival firm`` nor ``the Apple store`` (a name in it)."""
+    if head.lemma_.lower() not in COMPANY_NOUNS or head.tag_ != "NN" or tokens[-1].i != head.i:
+        return False
+    described = tokens[1:-1]
+    if tokens[0].lower_ != "the" or len(described) > 4:
+        return False
+    return all(t.pos_ in {"NOUN", "ADJ", "PUNCT"} or t.tag_ in {"VBN", "VBG"} or t.ent_type_ in {"NORP", "GPE"}
+               for t in described) and not any(t.lower_ in _OTHER_COMPANY for t in described)
 
 
 def _epithet(head: Token, tokens: list[Token]) -> bool:
