@@ -762,6 +762,38 @@ def test_the_company_is_the_company_named_just_before(nlp):
     assert only(nlp, far)["name"] is None  # too far back to tell
 
 
+@pytest.mark.parametrize("noun", ["The software maker", "The Seattle-based company", "The German automaker"])
+def test_the_company_may_be_described(nlp, noun):
+    """``The software maker cautioned …``: words that only describe the company still point to
+    the one named before; ``the rival firm`` points elsewhere."""
+    text = f"Northwind Systems reported revenue above forecasts on Wednesday. {noun} said demand was weakening."
+    assert [q["name"] for q in quotes_of(nlp, text) if q["speaker"] == noun] == ["Northwind Systems"]
+    rival = "Northwind Systems reported revenue above forecasts. The rival firm said demand was weakening."
+    assert [q["name"] for q in quotes_of(nlp, rival) if q["speaker"] == "The rival firm"] == [None]
+
+
+def test_the_that_clause_after_an_occasion_a_participle_describes(nlp):
+    """``said in a report released Thursday that …``: the parser hangs the clause on the report;
+    the participle and its date are part of the occasion's phrase."""
+    text = "Amnesty International said in a report released Thursday that at least 400 civilians had been killed."
+    q = only(nlp, text)
+    assert (q["parts"], q["name"]) == (["at least 400 civilians had been killed"], "Amnesty International")
+
+
+def test_a_clause_after_the_listener_read_as_a_relative_clause(nlp):
+    """``told a briefing that the United States supports …``: ``that`` read as a relative
+    pronoun beside the clause's own object is the clause's complementiser; the briefing is
+    where it was said."""
+    q = only(nlp, "Matthew Miller told a briefing that the United States supports the effort.")
+    assert (q["parts"], q["outlet"], q["name"]) == (["the United States supports the effort"], "briefing", "Matthew Miller")
+
+
+def test_a_name_the_recogniser_took_for_a_title_of_a_work(nlp):
+    """``Espen Barth Eide told reporters``: tagged WORK_OF_ART, a first name opens it: a person."""
+    q = only(nlp, "“There is still a path,” Espen Barth Eide told reporters.")
+    assert (q["speaker"], q["name"]) == ("Espen Barth Eide", "Espen Barth Eide")
+
+
 def test_a_surname_the_tagger_read_as_an_adverb_still_speaks(nlp):
     """``Reilly added``: the tagger takes the surname in -ly for an adverb, the verb has no
     subject; the person named before is who speaks, and the name is not part of the cue."""

@@ -12,12 +12,13 @@ from spacy.tokens import Doc, Span, Token
 
 from ..budget import check
 from .bounds import choose
-from .lexicon import CLAUSE_NOUNS, CUE_IDIOMS, CUES, FINDING_NOUNS, HEDGES, LEADS, MESSAGE_NOUNS, OCCASIONS, QUOTE_ONLY, REPORTING_PASSIVES, SET_PHRASES
+from .lexicon import (CLAUSE_NOUNS, CUE_IDIOMS, CUES, FINDING_NOUNS, HEDGES, LEADS, MESSAGE_NOUNS, OCCASIONS, QUOTE_ONLY,
+                      REPORTING_PASSIVES, SET_PHRASES, SPEAKER_KINDS)
 from .marks import CLOSING_TOKENS, DOUBLE_CLOSE, QUOTE_OPENERS, SINGLE_CLOSE, STRAIGHT_DOUBLE
 from .options import DEFAULT, Options
 from .lines import capitalised_share, ends_line, title_cased
 from .phrases import CLAUSE_SUBJECT_DEPS, DASHES, ISSUED, TIME_ENTITIES, content_spans, issuing_verb, named_owner
-from .vocab import Mode, Rule
+from .vocab import Mode, Rule, SpeakerKind
 
 
 @dataclass
@@ -272,7 +273,8 @@ def _clause_after_setting(cue: Token) -> list[Token] | None:
         if prep.dep_ != "prep" or prep.i < cue.i:
             continue
         k = prep.i + 1  # the first word after the phrase's own words (no verb among them)
-        while k < len(doc) and doc[k].lower_ != "that" and doc[k].pos_ not in {"VERB", "AUX", "PUNCT"}:
+        while k < len(doc) and doc[k].lower_ != "that" and (doc[k].pos_ not in {"VERB", "AUX", "PUNCT"}
+                                                            or _describes_the_occasion(doc[k], prep)):
             k += 1
         if k >= len(doc) or doc[k].lower_ != "that" or doc[k].dep_ not in {"mark", "advmod"}:
             continue
@@ -283,6 +285,38 @@ def _clause_after_setting(cue: Token) -> list[Token] | None:
                 and any(c.dep_ in {"nsubj", "nsubjpass"} and c.i > k for c in verb.children):
             return [t for t in verb.subtree if t.i >= k]
     return None
+
+
+def _clause_read_as_relative(cue: Token) -> list[Token] | None:
+    """``told a briefing [that the United States “strongly supports” the effort]``: the parser
+    read the clause after the cue's object as a relative clause on it, with ``that`` as a
+    pronoun filling a slot the clause fills already (an object beside its own object, a subject
+    beside its own subject). No relative clause can do that: it is the cue's clause."""
+    for obj in (c for c in cue.children if c.dep_ in {"dobj", "dative"} and c.i > cue.i and _addressee(c)):
+        for clause in (c for c in obj.children if c.dep_ == "relcl"):
+            that = clause.doc[clause.left_edge.i]
+            if that.lower_ != "that" or that.head.i != clause.i or that.dep_ not in {"dobj", "nsubj"}:
+                continue
+            # (not "the story that his father told him": a pronoun object beside it is a second object)
+            filled = [c for c in clause.children if c.dep_ == that.dep_ and c.i != that.i
+                      and not (c.dep_ == "dobj" and c.pos_ == "PRON")]
+            if filled:
+                return [t for t in clause.subtree if t.i >= that.i]
+    return None
+
+
+def _addressee(noun: Token) -> bool:
+    """Whether *noun* can be who is told or where (``told reporters``, ``told a briefing``)
+    rather than what (``told the story``)."""
+    return (noun.pos_ == "PRON" or noun.ent_type_ in {"PERSON", "ORG", "NORP"} or noun.tag_ == "NNS"
+            or noun.lemma_.lower() in OCCASIONS
+            or SPEAKER_KINDS.get(noun.lemma_.lower()) in {SpeakerKind.PERSON, SpeakerKind.GROUP, SpeakerKind.ORGANIZATION})
+
+
+def _describes_the_occasion(word: Token, prep: Token) -> bool:
+    """``said in a report [released] Thursday that …``: a past participle that describes the
+    occasion's noun is part of the phrase, not a verb of the sentence."""
+    return word.tag_ == "VBN" and word.dep_ == "acl" and word.head.head.i == prep.i
 
 
 def _clause_left_unattached(cue: Token) -> list[Token] | None:
@@ -323,7 +357,7 @@ def clause_content(cue: Token, entry, participles: set[int]) -> tuple[list[Token
             clauses = [c for c in clauses if c is not None]
             if clauses:
                 return without_nested_cues(clause_tokens(cue, clauses[0]), cue, participles), Rule.CCOMP
-            tokens = _clause_after_setting(cue) or _clause_left_unattached(cue)
+            tokens = _clause_after_setting(cue) or _clause_left_unattached(cue) or _clause_read_as_relative(cue)
             if tokens:
                 return without_nested_cues(tokens, cue, participles), Rule.CCOMP
         elif slot == "object":

@@ -195,6 +195,12 @@ def dateline_length(tokens: list[Token]) -> int:
     return 0
 
 
+def _opens_its_head(that: Token) -> bool:
+    """``that`` as the first word of the clause it is a pronoun of: a content never starts with
+    a relative pronoun, so this is a complementiser the parser misread."""
+    return that.head.dep_ == "relcl" and that.head.left_edge.i == that.i
+
+
 def trim_content(tokens: list[Token], keep_that: bool = False) -> list[Token]:
     """Trim edge punctuation, spaces and a leading ``that``/``and`` from a content run
     (``that`` stays with *keep_that*). Quote marks are trimmed too; the caller decides whether
@@ -207,7 +213,7 @@ def trim_content(tokens: list[Token], keep_that: bool = False) -> list[Token]:
         first = tokens[0]
         if first.is_space or first.text in _EDGE_PUNCT or _is_quote_mark(first) or (
             first.lower_ in _LEADING_WORDS and len(tokens) > 1
-            and (first.dep_ in {"mark", "cc"} or first.lower_ == "that" and first.dep_ == "advmod")  # (misparsed mark)
+            and (first.dep_ in {"mark", "cc"} or first.lower_ == "that" and (first.dep_ == "advmod" or first.tag_ == "IN" or _opens_its_head(first)))  # (misparsed mark)
             and not (keep_that and first.lower_ == "that")
         ):
             tokens.pop(0)
