@@ -44,8 +44,9 @@ def mention_tokens(head: Token, appositions: bool = False, conjuncts: bool = Tru
             continue
         if not conjuncts and child.dep_ in {"cc", "conj", "preconj"}:
             continue
-        if child.dep_ in {"advmod", "preconj"} and child.i < head.i and child.i == head.left_edge.i:
-            continue  # "Even China said": the adverb belongs to the clause
+        if child.dep_ in {"advmod", "preconj"} and child.i < head.i and child.i == head.left_edge.i \
+                and not _in_one_amount(child, head):
+            continue  # "Even China said": the adverb belongs to the clause (not "Nearly half said")
         if child.i > head.i and _says_when(child):
             continue  # "A federal jury on Thursday convicted …": when belongs to the clause
         if child.dep_ in {"cc", "conj"} and child.i > head.i:
@@ -60,11 +61,21 @@ def mention_tokens(head: Token, appositions: bool = False, conjuncts: bool = Tru
         tokens = [doc[i] for i in range(tokens[0].i, tokens[-1].i + 1)
                   if i in ids or doc[i].is_punct]
     tokens = _hyphen_joined(_contiguous_around(_with_inner_hyphens(tokens), head))
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].tag_ == "POS" and owns(tokens[-1])):
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].tag_ == "POS" and owns(tokens[-1])
+                      or tokens[-1].dep_ == "cc" and len(tokens) > 1):  # "a third of voters [or] less"
         tokens.pop()
     while tokens and (tokens[0].is_punct or tokens[0].is_space):
         tokens.pop(0)
     return tokens or [head]
+
+
+_AMOUNTS = {"CARDINAL", "PERCENT", "QUANTITY", "MONEY"}
+
+
+def _in_one_amount(word: Token, head: Token) -> bool:
+    """``[Nearly half] said``, ``[About 40 percent] said``: the recogniser's amount spans the
+    adverb and the noun, which say how many speak."""
+    return word.ent_type_ in _AMOUNTS and head.ent_type_ == word.ent_type_ and not head.ent_iob_ == "B"
 
 
 _TIME_PREPOSITIONS = {"on", "in", "at", "during"}
