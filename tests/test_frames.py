@@ -210,3 +210,24 @@ def test_a_sentence_opening_word_without_a_speaker_and_quotation_after_it_is_no_
 ])
 def test_whom_a_call_is_on_is_the_subject_of_its_infinitive(parse, text, content):
     assert [f[1] for f in _frames(parse(text)) if f[0].startswith("call")] == [[content]]
+
+
+@pytest.mark.parametrize("text, cue, content, rule", [
+    # the parser gave the interrupting cue both subjects: the first is the interrupted sentence's
+    ("Voters, Clinton suggested, don’t have to worry that big banks can influence politicians.", "suggested",
+     ["Voters", "don’t have to worry that big banks can influence politicians"], "parataxis"),
+    # a headline's attribution after a comma, its content a participle phrase the parser made a subject
+    ("Daily walks linked to lower dementia risk, study finds", "finds", ["Daily walks linked to lower dementia risk"], "ccomp"),
+])
+def test_a_subject_the_parser_gave_the_cue_that_opens_the_sentence_it_interrupts(parse, text, cue, content, rule):
+    doc = parse(text)
+    assert [(c, r) for word, c, r in _frames(doc) if word == cue] == [(content, rule)]
+
+
+def test_a_second_subject_is_displaced_only_when_set_off_at_the_sentence_start(parse):
+    from quoteapi.extract.frames import displaced_subject
+
+    doc = parse("Voters, Clinton suggested, don’t have to worry.")
+    assert displaced_subject(next(t for t in doc if t.text == "suggested")).text == "Voters"
+    doc = parse("Clinton suggested voters don’t have to worry.")
+    assert displaced_subject(next(t for t in doc if t.text == "suggested")) is None

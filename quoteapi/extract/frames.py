@@ -322,17 +322,22 @@ def _describes_the_occasion(word: Token, prep: Token) -> bool:
 def _clause_left_unattached(cue: Token) -> list[Token] | None:
     """``Tickets for the final game sold out within minutes, the club confirmed.``: the parser
     found no clause, hung the sentence's first word on the cue as an unknown dependency
-    (``dep``) and the rest elsewhere. When the cue's subject follows a comma and such a
-    dependent opens the sentence, the words from the sentence's start to the comma are the
-    content."""
+    (``dep``) and the rest elsewhere; ``Daily walks linked to lower risk, study finds``: it
+    made the words before the comma a second subject (the cue ending the sentence). When the cue's subject follows a comma
+    and such a dependent opens the sentence, the words from the sentence's start to the comma
+    are the content."""
     subjects = [c for c in cue.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < cue.i]
     if not subjects:
         return None
     doc, start = cue.doc, cue.sent.start
-    comma = subjects[0].left_edge.i - 1
-    if comma <= start or doc[comma].text != "," or not any(
-            c.dep_ == "dep" and c.left_edge.i == start for c in cue.children):
+    subject = subjects[-1]
+    comma = subject.left_edge.i - 1
+    if comma <= start or doc[comma].text != ",":
         return None
+    if not any(c.dep_ == "dep" and c.left_edge.i == start for c in cue.children):
+        ends = all(t.is_punct or t.is_space for t in doc[cue.i + 1 : cue.sent.end])  # (else a parataxis: "Voters, Clinton suggested, don't …")
+        if not ends or displaced_subject(cue) is None:
+            return None
     return list(doc[start:comma])
 
 
@@ -519,6 +524,8 @@ def frames_in(sent: Span, options: Options = DEFAULT, boundary=None) -> list[Fra
         elif _set_off_by_commas(token):
             # "The plan, he said, is bad": the sentence around the cue clause is the content.
             own = set(token.subtree)
+            if (displaced := displaced_subject(token)) is not None:
+                own.difference_update(displaced.subtree)  # "Voters, Clinton suggested, don't …": the clause's subject
             for other in token.head.children:  # (another whole attribution is not part of it)
                 if other.dep_ == "ccomp" and _speaks_itself(other, token):
                     own.update(other.subtree)
@@ -685,6 +692,21 @@ def _has_subject(cue: Token) -> bool:
     return any(c.dep_ in {"nsubj", "nsubjpass", "csubj"} for c in cue.children)
 
 
+def displaced_subject(cue: Token) -> Token | None:
+    """``Voters, Clinton suggested, don't have to worry …``: the parser gave the interrupting
+    cue both subjects; the first, which opens the sentence and ends at a comma before the
+    other, is the subject of the sentence the cue interrupts. None when there is no such one."""
+    subjects = [c for c in cue.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < cue.i]
+    if len(subjects) < 2:
+        return None
+    first, nearest = subjects[0], subjects[-1]
+    doc = cue.doc
+    comma = first.right_edge.i + 1
+    if first.left_edge.i != cue.sent.start or comma >= nearest.left_edge.i or doc[comma].text != ",":
+        return None
+    return first
+
+
 def _set_off_by_commas(cue: Token) -> bool:
     """``The plan, he said, is bad`` / ``Talks are continuing, he said.``: an attribution clause
     (a cue with its subject) between commas (or a comma and the full stop) inside the sentence
@@ -701,7 +723,8 @@ def _set_off_by_commas(cue: Token) -> bool:
         # "…, as the crowd applauded", "…, when she spoke": a subordinate clause says when, not
         # who said what; "…, as one adviser pointed out, …" does.
         return False
-    clause = sorted(cue.subtree, key=lambda t: t.i)
+    displaced = displaced_subject(cue)
+    clause = sorted((t for t in cue.subtree if displaced is None or t not in displaced.subtree), key=lambda t: t.i)
     while len(clause) > 1 and clause[0].is_punct:
         clause.pop(0)
     while len(clause) > 1 and clause[-1].is_punct:
