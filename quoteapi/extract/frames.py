@@ -398,9 +398,12 @@ def clause_tokens(cue: Token, clause: Token) -> list[Token]:
         return tokens
     if clause.tag_ not in _FINITE_TAGS and not any(c.dep_ in {"aux", "auxpass"} and c.tag_ in _FINITE_TAGS for c in children):
         return tokens
-    set_off = _subject_set_off(cue, clause)
-    if set_off is not None:
+    set_off = displaced_subject(cue) if clause.i > cue.i else None
+    if set_off is not None:  # "[The deal], Smith told reporters, “is done.”"
         return list(set_off.subtree) + tokens
+    relative = _relative_read_as_object(cue)
+    if relative is not None:
+        return [relative] + tokens
     objects = [c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < clause.i and c.pos_ in {"NOUN", "PROPN"}]
     if not objects:
         return tokens
@@ -409,16 +412,16 @@ def clause_tokens(cue: Token, clause: Token) -> list[Token]:
     return subject + gap + tokens if all(t.is_punct for t in gap) else tokens
 
 
-def _subject_set_off(cue: Token, clause: Token) -> Token | None:
-    """``[The deal], Smith told reporters, “is done.”``: the parser may give the cue two subjects,
-    the reported clause's first, set off by a comma; it is that clause's, which has none."""
-    subjects = [c for c in cue.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < cue.i]
-    if len(subjects) < 2 or clause.i < cue.i:
+def _relative_read_as_object(cue: Token) -> Token | None:
+    """``the vote, [which] she has repeatedly said was a mistake``: the relative pronoun is the
+    subject the reported clause lacks, though the parser made it the cue's object (PolNeAR
+    keeps it as a piece of the content)."""
+    if cue.dep_ != "relcl":
         return None
-    first = subjects[0]
-    if first.right_edge.i + 1 >= subjects[1].left_edge.i or cue.doc[first.right_edge.i + 1].text != ",":
-        return None
-    return first
+    first = cue.doc[cue.left_edge.i]
+    if first.tag_ in {"WDT", "WP"} and first.head.i == cue.i and first.dep_ == "dobj":
+        return first
+    return None
 
 
 def _opens_a_quotation(clause: Token) -> bool:
