@@ -490,6 +490,24 @@ def test_polnear_span_convention_keeps_that_and_appositions():
     assert q.speaker.text == "Tom Ellis, the city treasurer"
 
 
+@pytest.mark.parametrize("text, polnear, compact", [
+    ("Mrs. Clinton's Iraq war vote, which she has repeatedly said was a mistake, was a factor.",
+     ["which", "was a mistake"], ["Mrs. Clinton's Iraq war vote", "was a mistake"]),  # "which" read as the object
+    ("It is a movement that he believes will transform politics.",
+     ["that", "will transform politics"], ["a movement", "will transform politics"]),
+    ("He cited what analysts said was a sign of progress.",  # no noun to stand for: kept
+     ["what", "was a sign of progress"], ["what", "was a sign of progress"]),
+])
+def test_a_relative_pronoun_in_the_content(nlp, text, polnear, compact):
+    """PolNeAR keeps the relative pronoun that is the reported clause's subject as a piece of
+    the content; the API gives the noun phrase it stands for, which a reader can use."""
+    from quoteapi.extract import load_pipeline
+
+    found = load_pipeline(spans="polnear")(text)._.quotes
+    assert [[p.text for p in q.parts] for q in found if q.cue.text.endswith(("said", "believes"))] == [polnear]
+    assert [q["parts"] for q in quotes_of(nlp, text) if q["cue"] in {"said", "believes"}] == [compact]
+
+
 @pytest.mark.parametrize("text, polnear_cue, compact_cue", [
     ("Tom Ellis has also called for a recount of the votes.", "has also called for", "called"),
     ("Tom Ellis did not deny that taxes would rise.", "did not deny", "deny"),

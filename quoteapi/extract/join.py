@@ -24,7 +24,7 @@ from .lines import capitalised_share, is_headline
 from .marks import MarkIndex, QuoteSpan
 from .options import DEFAULT, Options
 from .outlets import find_outlet
-from .phrases import TIME_ENTITIES, char_span, cue_group
+from .phrases import TIME_ENTITIES, char_span, cue_group, mention_tokens
 from .types import Candidate, Cue, overlap
 from .vocab import Mode, QuoteType, Rule
 
@@ -336,7 +336,20 @@ class _Joiner:
         return bool(n) and "\n" not in self.text[attributed[n - 1] : q.start]
 
     # -- assembling ---------------------------------------------------------------------------
+    def _antecedent(self, start: int, end: int) -> tuple[int, int] | None:
+        """``the plan, [which] he said would create jobs``: for a piece that is only a relative
+        pronoun, the noun phrase it stands for (``[the plan]``), which a reader can use."""
+        span = self.doc.char_span(start, end)
+        if span is None or len(span) != 1 or span[0].tag_ not in {"WDT", "WP"}:
+            return None
+        clause = next((a for a in span[0].ancestors if a.dep_ == "relcl"), None)
+        if clause is None or clause.head.pos_ not in {"NOUN", "PROPN", "PRON"} or clause.head.i > span[0].i:
+            return None
+        return char_span(mention_tokens(clause.head, conjuncts=False))
+
     def _add(self, frame: Frame, qtype: QuoteType, parts: list[tuple[int, int]], rule: Rule) -> None:
+        if not self.options.relative_pronouns:
+            parts = sorted({self._antecedent(s, e) or (s, e) for s, e in parts})
         cue_tokens = frame.cue
         end = max([e for _, e in parts] + [cue_tokens[-1].idx + len(cue_tokens[-1].text)])
         if cue_tokens[-1].i - cue_tokens[0].i != len(cue_tokens) - 1:
