@@ -166,6 +166,25 @@ def test_an_epithet_stands_for_the_person_the_sentence_before_is_about(nlp, text
     assert (q["speaker"], q["name"]) == (speaker, name)
 
 
+@pytest.mark.parametrize("text, name", [
+    ("“We were robbed today,” said Mikel Arteta. The referee had booked three of his players. "
+     "The Spaniard insisted the decision had cost his side the game.", "Mikel Arteta"),
+    # the person last quoted, named or as a pronoun
+    ("Mikel Arteta said the team was tired. He added that the referee had booked three of his players. "
+     "The fans were angry. The Spaniard insisted the decision had cost his side the game.", "Mikel Arteta"),
+    # not one of the other gender, and no nation named "Frenchman" either
+    ("“We were robbed today,” said Emma Hayes. The referee had booked three of her players. "
+     "The Frenchman insisted the decision had cost his side the game.", None),
+    # not one quoted too long before
+    ("“We were robbed today,” said Mikel Arteta. The referee had booked three of his players. The crowd was angry. "
+     "The stands emptied. The Spaniard insisted the decision had cost his side the game.", None),
+])
+def test_an_epithet_after_a_sentence_about_no_one_stands_for_the_person_quoted_just_before(nlp, text, name):
+    q = quotes_of(nlp, text)[-1]
+    assert (q["speaker"], q["name"]) == (text.split(". ")[-1].split(" insisted")[0], name)
+    assert q["quote"].speaker.kind.value == "person"
+
+
 def test_a_company_is_one_speaker_with_or_without_its_legal_form(nlp):
     found = quotes_of(nlp, "Apple Inc. said sales rose. Later, Apple said margins fell.")
     assert [f["quote"].entity.name for f in found] == ["Apple Inc.", "Apple Inc."]
@@ -292,6 +311,7 @@ def test_affiliation_from_the_name_phrase(nlp, text, title, affiliation):
     # a position in a team sport is a title
     ("Yankees pitcher Gerrit Cole said his arm felt fine.", "Gerrit Cole", "pitcher", "Yankees"),
     ("Arsenal striker Gabriel Jesus said the win was important.", "Gabriel Jesus", "Arsenal striker", None),
+    ("Chelsea boss Mauricio Pochettino said his side had been second best.", "Mauricio Pochettino", "boss", "Chelsea"),
     # a post with a word before its title word, whether the recogniser takes the post in or not
     ("City Clerk Janet Moody said the council would meet again in March.", "Janet Moody", "City Clerk", None),
     ("The council will meet again in March, according to City Clerk Janet Moody.",
@@ -959,6 +979,18 @@ def test_the_company_is_the_organisation_that_acted_not_a_product_after_it(nlp):
 def test_a_gerund_after_a_preposition_speaks_for_the_clauses_subject(nlp, text, cue, part):
     found = [q for q in quotes_of(nlp, text) if q["cue"] == cue]
     assert [(q["name"], q["parts"]) for q in found] == [("Tom Ellis", [part])]
+
+
+@pytest.mark.parametrize("text, cue, name", [
+    # a participle under a passive clause without its agent: the speaker of the clause above,
+    # not what the passive was done to
+    ("Mikel Arteta hit out at the officials after his side were denied a penalty, branding the decision a "
+     "disgrace.", "branding", "Mikel Arteta"),
+    ("Tom Ellis fumed after his bid was rejected, calling the decision a farce.", "calling", "Tom Ellis"),
+])
+def test_a_participle_under_a_passive_clause_speaks_for_the_clause_above(nlp, text, cue, name):
+    found = [q for q in quotes_of(nlp, text) if q["cue"] == cue]
+    assert [q["name"] for q in found] == [name]
 
 
 def test_an_infinitive_cue_speaks_for_the_subject_up_its_chain_of_complements(nlp):

@@ -90,6 +90,16 @@ def test_a_passive_clause_without_its_agent_names_nobody():
     assert (source.head.text, source.how) == ("Lee", SpeakerFrom.AGENT)
 
 
+def test_a_passive_sharing_its_subject_names_nobody():
+    # "The league declined to comment but is expected to review it": the league does not expect
+    doc = build([("The", 1, "det", "DET"), ("league", 2, "nsubj", "NOUN"),
+                 ("declined", 2, "ROOT", "VERB", "", "decline"), ("to", 4, "aux", "PART"),
+                 ("comment", 2, "xcomp", "VERB"), ("but", 2, "cc", "CCONJ"), ("is", 7, "auxpass", "AUX", "", "be"),
+                 ("expected", 2, "conj", "VERB", "", "expect"), ("to", 9, "aux", "PART"),
+                 ("review", 7, "xcomp", "VERB"), ("it", 9, "dobj", "PRON")])
+    assert syntactic_source(doc[7]) is None
+
+
 def test_a_thing_past_a_participle_does_not_speak():
     # "The measures included cuts, delaying refunds and considering whether …": no speaker
     doc = build([("The", 1, "det", "DET"), ("measures", 2, "nsubj", "NOUN", "", "measure"),

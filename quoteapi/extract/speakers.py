@@ -148,8 +148,11 @@ def syntactic_source(cue: Token) -> Source | None:
         objs = [c for c in agent.children if c.dep_ == "pobj"]
         if objs:
             return Source(objs[0], SpeakerFrom.AGENT)
-    if any(c.dep_ in _PASSIVE_SUBJECT_DEPS for c in cue.children):
-        return None  # "Dunn showed no emotion as the verdict was read": a passive without its agent names nobody
+    if any(c.dep_ in _PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in cue.children):
+        # "Dunn showed no emotion as the verdict was read", "The league declined to comment but is
+        # expected to review it": a passive without its agent names nobody, nor does the subject
+        # it shares with another verb (that subject is what the passive is about)
+        return None
     infinitive_relative = cue.dep_ == "relcl" and is_infinitive(cue)
     if cue.dep_ == "relcl" and not infinitive_relative and cue.head.pos_ in {"PROPN", "NOUN"}:
         return Source(cue.head, SpeakerFrom.RELATIVE)
@@ -208,6 +211,8 @@ def _governing_clause(cue: Token) -> Token | None:
     while True:
         quoted = _in_quotation_after(cue, governor)
         subjects = [] if quoted else _subjects(governor, _ANY_SUBJECT_DEPS)
+        if subjects and governor.head.i != governor.i and _undergoes(governor):
+            subjects = []  # "Arteta hit out after his side were denied a penalty, branding …": not the side
         if subjects:
             if not across and not lowered or can_speak(_speaking_subject(subjects, governor)):
                 return governor
@@ -223,6 +228,7 @@ def _governing_clause(cue: Token) -> Token | None:
         governor = governor.head
 
 
+_RECENT_SENTENCES = 3  # how far back the person an epithet stands for may last have been named
 # Labels the recogniser gives that no speaker has: a name tagged so is a person's it misread.
 _NEVER_SPEAKING_LABELS = {"WORK_OF_ART", "PRODUCT", "LAW", "EVENT", "LANGUAGE"}
 
@@ -237,6 +243,12 @@ def _coordinated_too_low(cue: Token) -> bool:
     return (cue.dep_ == "conj" and head.dep_ == "ccomp" and cue_entry(head.head) is not None
             and any(c.dep_ in {"ccomp", "xcomp"} for c in cue.children)
             and not any(c.dep_ in _ANY_SUBJECT_DEPS for c in cue.children))
+
+
+def _undergoes(verb: Token) -> bool:
+    """Whether *verb* is a passive without its agent: its subject is what it is done to."""
+    children = list(verb.children)
+    return any(c.dep_ == "auxpass" for c in children) and not any(c.dep_ == "agent" for c in children)
 
 
 def _own_clause(ancestor: Token, cue: Token) -> bool:
@@ -610,8 +622,12 @@ class SpeakerStage:
         if (entity is None or head.ent_type_ == "NORP") and _epithet(head, tokens):
             # "Pochettino admitted … “…,” the Argentine said": the person the sentence before is about
             person, distance = self.index.person_subject_before(head, _noun_gender(head))
+            if person is None:  # "Arteta said: “…” The Spaniard, who was booked, insisted …": the last quoted
+                person, distance = self._recent_speaker(head, _noun_gender(head))
             if person is not None:
                 return Mention(**written, kind=SpeakerKind.PERSON, entity=person), SpeakerFrom.COREFERENCE, distance
+            if head.ent_type_ == "NORP":  # "the Spaniard": a person, not a nation named "Spaniard"
+                return Mention(**written, kind=SpeakerKind.PERSON), how, 0
         if entity is None and _the_company(head, tokens):  # "Apple said … The company said …"
             company, distance = self.index.company_before(head)
             if company is not None:
@@ -711,6 +727,20 @@ class SpeakerStage:
         """The speaker of the last quote with a known speaker that starts before *before*."""
         n = bisect.bisect_left(self._spoken_starts, before)
         return self._spoken_entities[n - 1] if n else None
+
+    def _recent_speaker(self, head: Token, gender: str | None) -> tuple[Entity | None, int]:
+        """The person who, named as such, spoke last before *head* (not the politician behind
+        ``a Clinton ad``), when named within the last ``_RECENT_SENTENCES`` sentences and not of
+        the other *gender*; and how many sentences back."""
+        last = next((a.speaker for a in reversed(self.done) if a.speaker is not None and a.speaker.start < head.idx), None)
+        if last is None or last.kind != SpeakerKind.PERSON or last.entity is None \
+                or last.entity.kind != SpeakerKind.PERSON or gender and last.entity.gender and last.entity.gender != gender:
+            return None, 0
+        named = self.doc.char_span(last.start, last.end, alignment_mode="expand")
+        if named.root.pos_ not in {"PROPN", "PRON"}:
+            return None, 0  # "A Clinton ad questioned …": the ad spoke, not Clinton in person
+        back = self.index.sentence_of[head.i] - self.index.sentence_of[named.start]
+        return (last.entity, back) if back <= _RECENT_SENTENCES else (None, 0)
 
     def _previous(self, start: int) -> Attribution | None:
         """The quote with a speaker that ends last at or before *start* (the first in text order
