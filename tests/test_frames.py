@@ -137,6 +137,17 @@ def test_a_verbs_object_gives_way_to_the_participle_that_reports_it(parse, text,
     assert found == frames
 
 
+@pytest.mark.parametrize("text, content", [
+    # a noun phrase the parser hung on the verb beside its object names the object
+    ("Critics labelled the decision a disgrace.", "the decision a disgrace"),
+    ("Trump branded North Korea an outlaw nation on Tuesday.", "North Korea an outlaw nation"),
+    # a time after the object is when, not what
+    ("The minister called the plan Tuesday.", "the plan"),
+])
+def test_a_noun_phrase_after_the_object_names_it(parse, text, content):
+    assert [found for _, found, _ in _frames(parse(text)) if found] == [[content]]
+
+
 @pytest.mark.parametrize("text, cue, content", [
     # the parser took the clause's subject for the verb's object: it is the clause's again
     ("Democratic leaders hoped the meeting, requested by Sanders, would be a moment of catharsis.", "hoped",

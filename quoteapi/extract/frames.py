@@ -170,13 +170,23 @@ def _object_content(cue: Token) -> list[Token] | None:
     for child in sorted(cue.children, key=lambda t: t.i):
         if child.i <= end:
             continue
-        if child.dep_ in _OBJECT_COMPLEMENTS or (child.dep_ == "prep" and child.lower_ == "as"):
+        if child.dep_ in _OBJECT_COMPLEMENTS or (child.dep_ == "prep" and child.lower_ == "as") \
+                or _names_the_object(child, end):
             tokens.extend(child.subtree)
             end = max(t.i for t in child.subtree)
         elif naming and child.dep_ == "prep" and child.i == end + 1 and child.lower_ not in _SETTING_PREPS:
             tokens.extend(child.subtree)  # "a master [at bolting deals together]"
             end = max(t.i for t in child.subtree)
     return tokens or None
+
+
+def _names_the_object(child: Token, end: int) -> bool:
+    """``labelled the decision [a disgrace]``, ``branded North Korea [an “outlaw nation”]``: a
+    noun phrase right after the object that the parser hung on the verb as an adverbial or a
+    second object names the object, as ``oprd`` does, when it does not say when (``called the
+    plan [Tuesday]``)."""
+    return (child.dep_ in {"npadvmod", "dobj"} and child.pos_ == "NOUN" and child.left_edge.i == end + 1
+            and not any(t.ent_type_ in TIME_ENTITIES for t in child.subtree))
 
 
 def _reports_it(participle: Token, verb: Token) -> bool:
