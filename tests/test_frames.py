@@ -235,6 +235,21 @@ def test_a_subject_the_parser_gave_the_cue_that_opens_the_sentence_it_interrupts
     assert [(c, r) for word, c, r in _frames(doc) if word == cue] == [(content, rule)]
 
 
+@pytest.mark.parametrize("text, cue, content", [
+    # an adverbial opening the interrupted sentence that the parser hung on the cue is the sentence's
+    ("If she becomes president, Clinton suggested in a tweet, women won’t be punished for it.", "suggested",
+     ["If she becomes president", "women won’t be punished for it"]),
+    ("Instead, Trump told CNN, his policy would be to go after them.", "told",
+     ["Instead", "his policy would be to go after them"]),
+    # a past participle opening the sentence tells how the words came to be said
+    ("Pressed on the issue, the senator said, the bill will pass.", "said", ["the bill will pass"]),
+    # a present one may be the reported clause's subject
+    ("Putting the show together, he said, allowed him to grow.", "said", ["Putting the show together", "allowed him to grow"]),
+])
+def test_what_opens_an_interrupted_sentence(parse, text, cue, content):
+    assert [c for word, c, _ in _frames(parse(text)) if word == cue] == [content]
+
+
 def test_a_second_subject_is_displaced_only_when_set_off_at_the_sentence_start(parse):
     from quoteapi.extract.frames import displaced_subject
 

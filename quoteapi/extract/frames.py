@@ -537,10 +537,11 @@ def frames_in(sent: Span, options: Options = DEFAULT, boundary=None) -> list[Fra
         elif _set_off_by_commas(token):
             # "The plan, he said, is bad": the sentence around the cue clause is the content.
             own = set(token.subtree)
-            if (displaced := displaced_subject(token)) is not None:
-                own.difference_update(displaced.subtree)  # "Voters, Clinton suggested, don't …": the clause's subject
+            for displaced in (displaced_subject(token), displaced_opening(token)):
+                if displaced is not None:  # "Voters, Clinton suggested, don't …": the clause's subject
+                    own.difference_update(displaced.subtree)
             for other in token.head.children:  # (another whole attribution is not part of it)
-                if other.dep_ == "ccomp" and _speaks_itself(other, token):
+                if other.dep_ == "ccomp" and _speaks_itself(other, token) or _leads_into_the_saying(other, token):
                     own.update(other.subtree)
             tokens = [t for t in token.head.subtree if t not in own]
             content = content_spans(tokens, keep_that=options.content_that)
@@ -720,6 +721,50 @@ def displaced_subject(cue: Token) -> Token | None:
     return first
 
 
+def _leads_into_the_saying(clause: Token, cue: Token) -> bool:
+    """``Asked about the plan, she said, “It will fail.”``: a past participle without a subject
+    that opens the sentence right before the interrupting cue's clause tells how the words came
+    to be said, whatever the parser hung it on (not a present one: ``Putting the show together,
+    he said, allowed him …`` is the reported clause's subject)."""
+    doc = cue.doc
+    return (clause.dep_ == "advcl" and clause.tag_ == "VBN" and clause.i < cue.i
+            and not any(c.dep_ in CLAUSE_SUBJECT_DEPS or c.dep_ in {"mark", "aux", "auxpass"} for c in clause.children)
+            and all(t.is_punct for t in doc[cue.sent.start : clause.left_edge.i])
+            and clause.right_edge.i + 1 < len(doc) and doc[clause.right_edge.i + 1].text == ","
+            and all(t.is_punct for t in doc[clause.right_edge.i + 1 : _first_word(cue).i]))
+
+
+def _first_word(cue: Token) -> Token:
+    """The first word of *cue*'s clause, past the punctuation the parser hung on it."""
+    return next(t for t in cue.subtree if not t.is_punct)
+
+
+_OPENING_DEPS = {"advcl", "advmod", "npadvmod"}
+
+
+def displaced_opening(cue: Token) -> Token | None:
+    """``If she becomes president, Clinton suggested in a tweet, women won’t be punished``,
+    ``Instead, Trump told CNN, his policy would …``: an adverbial that opens the sentence, ends
+    at a comma right before the interrupting cue's subject and that the parser hung on the cue
+    belongs to the sentence the cue interrupts (``Asked about it, she said, …``, a participle
+    without a subject of its own, is the cue's). None when there is no such one."""
+    subjects = [c for c in cue.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < cue.i]
+    if not subjects:
+        return None
+    subject, doc = subjects[-1], cue.doc
+    for child in cue.children:
+        if child.dep_ not in _OPENING_DEPS or child.i > subject.i:
+            continue
+        opens = all(t.is_punct for t in doc[cue.sent.start : child.left_edge.i])
+        comma = child.right_edge.i + 1
+        if not opens or comma != subject.left_edge.i - 1 or doc[comma].text != ",":
+            continue
+        if child.dep_ == "advcl" and not any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in child.children):
+            continue
+        return child
+    return None
+
+
 def _set_off_by_commas(cue: Token) -> bool:
     """``The plan, he said, is bad`` / ``Talks are continuing, he said.``: an attribution clause
     (a cue with its subject) between commas (or a comma and the full stop) inside the sentence
@@ -736,8 +781,8 @@ def _set_off_by_commas(cue: Token) -> bool:
         # "…, as the crowd applauded", "…, when she spoke": a subordinate clause says when, not
         # who said what; "…, as one adviser pointed out, …" does.
         return False
-    displaced = displaced_subject(cue)
-    clause = sorted((t for t in cue.subtree if displaced is None or t not in displaced.subtree), key=lambda t: t.i)
+    displaced = [t for d in (displaced_subject(cue), displaced_opening(cue)) if d is not None for t in d.subtree]
+    clause = sorted((t for t in cue.subtree if t not in displaced), key=lambda t: t.i)
     while len(clause) > 1 and clause[0].is_punct:
         clause.pop(0)
     while len(clause) > 1 and clause[-1].is_punct:
