@@ -100,6 +100,20 @@ def test_a_passive_sharing_its_subject_names_nobody():
     assert syntactic_source(doc[7]) is None
 
 
+def test_a_lost_subject_is_never_an_owner():
+    # "Ellis, despite Trump's rise, noted it", the parser having lost Ellis: Ellis, not Trump
+    from quoteapi.extract.speakers import _nearest_named_left
+    doc = build([("Ellis", 7, "dep", "PROPN", "PERSON"), (",", 7, "punct", "PUNCT"), ("despite", 7, "prep", "ADP"),
+                 ("Trump", 5, "poss", "PROPN", "PERSON"), ("'s", 3, "case", "PART"), ("rise", 2, "pobj", "NOUN"),
+                 (",", 7, "punct", "PUNCT"), ("noted", 7, "ROOT", "VERB", "", "note"), ("it", 7, "dobj", "PRON")])
+    source = _nearest_named_left(doc[7])
+    assert (source.head.text, source.how) == ("Ellis", SpeakerFrom.NEAREST_NAME)
+    doc = build([("despite", 5, "prep", "ADP"), ("Trump", 3, "poss", "PROPN", "PERSON"), ("'s", 1, "case", "PART"),
+                 ("rise", 0, "pobj", "NOUN"), (",", 5, "punct", "PUNCT"), ("noted", 5, "ROOT", "VERB", "", "note"),
+                 ("it", 5, "dobj", "PRON")])
+    assert _nearest_named_left(doc[5]) is None  # without Ellis: nobody
+
+
 def test_a_thing_past_a_participle_does_not_speak():
     # "The measures included cuts, delaying refunds and considering whether …": no speaker
     doc = build([("The", 1, "det", "DET"), ("measures", 2, "nsubj", "NOUN", "", "measure"),

@@ -351,6 +351,13 @@ def according_to_source(according: Token) -> Source | None:
     return Source(obj, SpeakerFrom.ACCORDING_TO) if obj is not None else None
 
 
+def _attached_elsewhere(name: Token) -> bool:
+    """Whether the parser attached *name* as an owner (``by dismissing [Mr. Trump's] appeal``):
+    not a subject it lost. (Objects are not ruled out: in the sentences it misparses, the lost
+    subject is often left hanging as one.)"""
+    return name.dep_ == "poss"
+
+
 def _nearest_named_left(cue: Token) -> Source | None:
     """A subject the parser lost: the nearest name to the left of the cue with no verb between,
     as in ``Despite …, Rida Lyammouri, Senior Fellow at …, noted …``."""
@@ -361,6 +368,8 @@ def _nearest_named_left(cue: Token) -> Source | None:
             break  # (the names of a quotation are its words: “Go back to Univision,” Trump barked)
         if token.ent_type_ and _in_a_title(entity_span(token).root):
             continue  # "offered him a job as Secretary of Defense, then says …": part of a title
+        if token.ent_type_ and _attached_elsewhere(entity_span(token).root):
+            continue  # "risks underestimating [Mr. Trump's] appeal by dismissing him": not who dismisses
         if token.ent_type_ == "PERSON" and token.ent_iob_ in {"B", "I"}:
             # The name's own appositive may stand between it and the cue ("Flynn, a top Trump
             # surrogate, said": a person before an organisation named in the appositive).
