@@ -114,6 +114,35 @@ def test_a_lost_subject_is_never_an_owner():
     assert _nearest_named_left(doc[5]) is None  # without Ellis: nobody
 
 
+def test_the_object_of_a_verb_of_object_control_says_the_participle_after_it():
+    # "The decision left voters wondering whether it worked": the voters wonder
+    doc = build([("The", 1, "det", "DET"), ("decision", 2, "nsubj", "NOUN"), ("left", 2, "ROOT", "VERB", "", "leave"),
+                 ("voters", 2, "dobj", "NOUN", "", "voter"), ("wondering", 2, "xcomp", "VERB", "", "wonder"),
+                 ("whether", 7, "mark", "SCONJ"), ("it", 7, "nsubj", "PRON"), ("worked", 4, "ccomp", "VERB")])
+    doc[4].tag_ = "VBG"
+    source = syntactic_source(doc[4])
+    assert (source.head.text, source.how) == ("voters", SpeakerFrom.PARTICIPLE)
+    # "Ellis kept reporters waiting, saying it worked": past the object's own participle, Ellis
+    doc = build([("Ellis", 1, "nsubj", "PROPN", "PERSON"), ("kept", 1, "ROOT", "VERB", "", "keep"),
+                 ("reporters", 1, "dobj", "NOUN", "", "reporter"), ("waiting", 1, "xcomp", "VERB", "", "wait"),
+                 (",", 1, "punct", "PUNCT"), ("saying", 1, "advcl", "VERB", "", "say"), ("it", 7, "nsubj", "PRON"),
+                 ("worked", 5, "ccomp", "VERB")])
+    doc[3].tag_, doc[5].tag_ = "VBG", "VBG"
+    source = syntactic_source(doc[5])
+    assert (source.head.text, source.how) == ("Ellis", SpeakerFrom.PARTICIPLE)
+
+
+def test_the_object_of_with_says_the_participle_that_completes_it():
+    # "Critics went further, with Ellis calling it a farce": Ellis, not the critics
+    doc = build([("Critics", 1, "nsubj", "NOUN", "", "critic"), ("went", 1, "ROOT", "VERB", "", "go"),
+                 ("further", 1, "advmod", "ADV"), (",", 1, "punct", "PUNCT"), ("with", 1, "prep", "ADP"),
+                 ("Ellis", 4, "pobj", "PROPN", "PERSON"), ("calling", 4, "pcomp", "VERB", "", "call"),
+                 ("it", 6, "dobj", "PRON"), ("a", 9, "det", "DET"), ("farce", 6, "oprd", "NOUN")])
+    doc[6].tag_ = "VBG"
+    source = syntactic_source(doc[6])
+    assert (source.head.text, source.how) == ("Ellis", SpeakerFrom.PARTICIPLE)
+
+
 def test_a_thing_past_a_participle_does_not_speak():
     # "The measures included cuts, delaying refunds and considering whether …": no speaker
     doc = build([("The", 1, "det", "DET"), ("measures", 2, "nsubj", "NOUN", "", "measure"),

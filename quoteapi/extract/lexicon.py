@@ -91,8 +91,11 @@ HEDGES: frozenset[str] = frozenset(row[0] for row in _rows("hedges.txt"))
 # its cue "continues to insist". The hedges lead in too.
 LEADS: frozenset[str] = HEDGES | frozenset(row[0] for row in _rows("leads.txt"))
 
+# Verbs whose object is the subject of a present participle after it: "left voters wondering …".
+OBJECT_CONTROL: frozenset[str] = frozenset(row[0] for row in _rows("object_control.txt"))
+
 CONNECTIVES: tuple[tuple[str, ...], ...] = tuple(tuple(row[0].split()) for row in _rows("connectives.txt"))
 
 MODES: tuple[str, ...] = Mode.values()
 __all__ = ["CUES", "CUE_IDIOMS", "TITLE_WORDS", "POSITIONS", "HONORIFICS", "COURTESY_TITLES", "SPEAKER_KINDS", "GENDERED_NOUNS", "COMPANY_SUFFIXES", "OUTLET_PATTERNS", "MEDIA_NAMES", "OCCASIONS", "MESSAGE_NOUNS", "FINDING_NOUNS", "ORGANISATION_WORDS", "SET_PHRASES", "TRANSCRIPT_ROLES",
-           "COLON_LABELS", "CLAUSE_NOUNS", "REPORTING_PASSIVES", "COMPANY_NOUNS", "HEDGES", "LEADS", "NO_COMMENT_PHRASES", "CONNECTIVES", "MODES", "DEFAULT_MODES"]
+           "COLON_LABELS", "CLAUSE_NOUNS", "REPORTING_PASSIVES", "COMPANY_NOUNS", "HEDGES", "LEADS", "OBJECT_CONTROL", "NO_COMMENT_PHRASES", "CONNECTIVES", "MODES", "DEFAULT_MODES"]

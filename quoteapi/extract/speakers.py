@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Span, Token
 from ..budget import check
 from .entities import PERSON_PRONOUNS, EntityIndex, is_subject, note_gender, only_roles, opens_with_a_first_name
 from .frames import CLOSING_A_SENTENCE, cue_entry, finding_of, is_infinitive, put_to_the_subject, raising, reported_as_saying
-from .lexicon import COMPANY_NOUNS, GENDERED_NOUNS, HEDGES, ORGANISATION_WORDS, POSITIONS, SPEAKER_KINDS, TITLE_WORDS, TRANSCRIPT_ROLES
+from .lexicon import COMPANY_NOUNS, GENDERED_NOUNS, HEDGES, OBJECT_CONTROL, ORGANISATION_WORDS, POSITIONS, SPEAKER_KINDS, TITLE_WORDS, TRANSCRIPT_ROLES
 from .lines import ends_line
 from .marks import CLOSING_TOKENS, DOUBLE_CLOSE, QUOTE_OPENERS, STRAIGHT_DOUBLE
 from .options import DEFAULT, Options
@@ -156,6 +156,9 @@ def syntactic_source(cue: Token) -> Source | None:
     infinitive_relative = cue.dep_ == "relcl" and is_infinitive(cue)
     if cue.dep_ == "relcl" and not infinitive_relative and cue.head.pos_ in {"PROPN", "NOUN"}:
         return Source(cue.head, SpeakerFrom.RELATIVE)
+    absolute = _absolute_subject(cue)
+    if absolute is not None:  # "…, with former Gov. Martin O’Malley calling Trump a fascist": his words
+        return Source(absolute, SpeakerFrom.PARTICIPLE)
     if infinitive_relative or cue.dep_ == "pcomp" and cue.tag_ == "VBG":
         # "stopped short of calling …", "by announcing that …": the subject of the clause the
         # gerund's preposition belongs to; "He went out of his way to say …": an infinitive after
@@ -273,11 +276,36 @@ def _subject_controller(cue: Token) -> Token | None:
 def _object_controller(cue: Token) -> Token | None:
     """``The attack is pushing the candidates to speak …``, ``urged its members to say …``:
     the object of the verb an infinitive cue completes says it, not its subject (but for a
-    purpose: ``held a news conference to thank …``, which the parser hangs apart)."""
-    if cue.dep_ != "xcomp" or not is_infinitive(cue):
+    purpose: ``held a news conference to thank …``, which the parser hangs apart); ``has left
+    many Republicans wondering what he believes``: the object of a verb of the lexicon's
+    object-control list says the present participle after it."""
+    if is_infinitive(cue):
+        if cue.dep_ != "xcomp":
+            return None
+    elif cue.tag_ == "VBG" and cue.dep_ in {"xcomp", "advcl", "ccomp"} and cue.head.lemma_.lower() in OBJECT_CONTROL:
+        # right after the object, or the comma closing a phrase set off inside it ("kept
+        # reporters waiting, saying …" is the subject's saying)
+        return next((c for c in cue.head.children if c.dep_ == "dobj" and _right_before(c, cue) and can_speak(c)), None)
+    else:
         return None
     return next((c for c in cue.head.children if c.dep_ in {"dobj", "dative"} and c.i < cue.i
                  and can_speak(c)), None)
+
+
+def _right_before(phrase: Token, cue: Token) -> bool:
+    """Whether *phrase* ends right before *cue*'s words, or at the comma that closes a phrase set
+    off inside it (``many Republicans, including his supporters, wondering``)."""
+    gap = [t.text for t in phrase.doc[phrase.right_edge.i + 1 : cue.left_edge.i]]
+    return not gap or gap == [","] and any(t.text == "," for t in phrase.subtree)
+
+
+def _absolute_subject(cue: Token) -> Token | None:
+    """``with critics warning that …``: the object of *with* (or *without*) that a present
+    participle cue completes is the participle's subject, when it can speak."""
+    prep = cue.head
+    if cue.dep_ != "pcomp" or cue.tag_ != "VBG" or prep.lower_ not in {"with", "without"}:
+        return None
+    return next((c for c in prep.children if c.dep_ == "pobj" and c.i < cue.i and can_speak(c)), None)
 
 
 def _in_quotation_after(cue: Token, token: Token) -> bool:
