@@ -993,6 +993,21 @@ def test_a_participle_under_a_passive_clause_speaks_for_the_clause_above(nlp, te
     assert [q["name"] for q in found] == [name]
 
 
+def test_a_name_between_a_quotation_and_a_cue_the_parser_hung_on_the_quotation_speaks(nlp):
+    """The parser made *told* and *Ramos* conjuncts of the quotation's verb: the name between the
+    closing mark and the cue is still the clause's subject."""
+    text = ("“We were tremendously wrong to not have confronted him from the beginning,” Ramos, 58, told AFP in "
+            "an interview in Mexico City on Monday.")
+    q = only(nlp, text)
+    assert (q["speaker"].split(",")[0], q["cue"], q["parts"]) == (
+        "Ramos", "told", ["We were tremendously wrong to not have confronted him from the beginning,"])
+    # words after a quoted title are no subject
+    text = ("Carson shared a syllabus for a class called “Perception” on his Facebook page, writing “Here is a "
+            "syllabus for the class you claim never existed.”")
+    assert [q["parts"] for q in quotes_of(nlp, text) if q["cue"] == "writing"] == [
+        ["Here is a syllabus for the class you claim never existed."]]
+
+
 def test_an_infinitive_cue_speaks_for_the_subject_up_its_chain_of_complements(nlp):
     text = "Advisers to Mr. Rubio are quick to point out that he has placed second."
     found = [q for q in quotes_of(nlp, text) if q["cue"] == "point out"]

@@ -463,7 +463,28 @@ def _clause_tokens(cue: Token, content: list[tuple[int, int]]) -> list[Token]:
         cue = head
     # "Scott beamed and asked the crowd …": a predicate coordinated after the cue is not its clause.
     others = {t.i for c in cue.children if c.dep_ == "conj" and c.i > cue.i for t in c.subtree}
-    return [t for t in cue.subtree if not in_content(t) and t.i not in others]
+    return _lost_subject(cue) + [t for t in cue.subtree if not in_content(t) and t.i not in others]
+
+
+def _lost_subject(cue: Token) -> list[Token]:
+    """``“We were wrong,” Ramos, 58, told AFP``, the parser having hung *told* and *Ramos* on
+    the quotation's verb: the words between a closing quotation mark and a cue without a
+    subject, a noun phrase with no verb, are the clause's subject."""
+    if any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in cue.children):
+        return []
+    doc, start = cue.doc, cue.left_edge.i
+    words: list[Token] = []
+    for token in reversed(doc[cue.sent.start : start]):
+        if token.text in CLOSING_TOKENS:
+            closing = token
+            break
+        if token.pos_ in {"VERB", "AUX", "ADP"} or token.text in QUOTE_OPENERS:
+            return []  # ("a class called “Perception” on his Facebook page, writing …": no subject)
+        words.insert(0, token)
+    else:
+        return []
+    ends_a_clause = closing.i > 0 and doc[closing.i - 1].text == ","  # ',”': the quotation is a sentence's
+    return words if ends_a_clause and any(t.pos_ in {"PROPN", "NOUN"} for t in words) else []
 
 
 # The candidate slot (``quoteapi.extract.predicates``) each content rule reads.

@@ -174,7 +174,9 @@ def syntactic_source(cue: Token) -> Source | None:
             return Source(subj[0], SpeakerFrom.SUBJECT)
     if put_to_the_subject(cue):
         return None  # "Asked whether …, Smith said": Smith was asked; who asked, the text does not say
-    if cue.dep_ in _PARTICIPLE_DEPS and cue.head.i != cue.i:
+    if cue.dep_ in _PARTICIPLE_DEPS and cue.head.i != cue.i and not _in_quotation_before(cue, cue.head):
+        # (a cue the parser hung on a verb of the quotation before it is no participle of that
+        # verb: "“We were wrong,” Ramos, 58, told AFP" — the name between is who spoke)
         how = SpeakerFrom.CONJUNCT if cue.dep_ == "conj" else SpeakerFrom.PARTICIPLE
         controller = _object_controller(cue) or _subject_controller(cue)
         if controller is not None:
@@ -315,6 +317,16 @@ def _in_quotation_after(cue: Token, token: Token) -> bool:
         return False
     marks = [t for t in cue.doc[cue.i + 1 : token.i] if t.text in QUOTE_OPENERS or t.text in CLOSING_TOKENS]
     return bool(marks) and marks[-1].text in QUOTE_OPENERS
+
+
+def _in_quotation_before(cue: Token, token: Token) -> bool:
+    """Whether *token* stands inside the quotation that opens *cue*'s sentence and closes
+    before *cue*."""
+    doc, start = cue.doc, cue.sent.start
+    if token.i >= cue.i or doc[start].text not in QUOTE_OPENERS:
+        return False
+    marks = [t for t in doc[start + 1 : cue.i] if t.text in QUOTE_OPENERS or t.text in CLOSING_TOKENS]
+    return bool(marks) and marks[0].text in CLOSING_TOKENS and token.i < marks[0].i
 
 
 def _clause_subject(token: Token) -> Token | None:
