@@ -80,6 +80,16 @@ def test_according_to(nlp):
     assert q["parts"] == ["the bridge will reopen in May"]
 
 
+@pytest.mark.parametrize("text", ["That’s according to fundraising reports filed Sunday.",
+                                  "That's according to a new poll from Quinnipiac University."])
+def test_what_is_according_to_a_source_is_the_copulas_subject(nlp, text):
+    q = only(nlp, "The campaign raised $44 million in January. " + text)
+    assert q["parts"] == ["That"] and q["cue"].endswith("according to")
+    assert text.split("according to ")[1].startswith(q["speaker"])
+    # "according to plan" attributes nothing
+    assert quotes_of(nlp, "The numbers are according to plan.") == []
+
+
 def test_nominal_object_of_a_cue(nlp):
     q = only(nlp, "The governor expressed concern over the rising cost of the bridge.")
     assert q["parts"] == ["concern over the rising cost of the bridge"] and q["cue"] == "expressed"

@@ -925,6 +925,12 @@ def _according_to(according: Token, options: Options) -> Frame | None:
         return None
     head = according.head
     own = set(according.subtree)
+    copular = _said_to_be_according(according)
+    if copular is not None:  # "That’s according to early exit polls": what the polls say is the subject
+        copula, subject = copular
+        own = (own - set(subject.subtree)) | {copula}
+        return Frame([according, to], content_spans(list(subject.subtree), keep_that=options.content_that),
+                     Rule.ACCORDING_TO, sorted(own, key=lambda t: t.i))
     if head.i == according.i:
         return Frame([according, to], [], Rule.ACCORDING_TO, list(own))
     root = head
@@ -937,6 +943,23 @@ def _according_to(according: Token, options: Options) -> Frame | None:
     tokens = _before_next_clause(tokens, according, own)
     return Frame([according, to], content_spans(tokens, keep_that=options.content_that), Rule.ACCORDING_TO,
                  sorted(own, key=lambda t: t.i))
+
+
+def _said_to_be_according(according: Token) -> tuple[Token, Token] | None:
+    """``That’s according to …``: the copula right before *according* and its subject, when the
+    *according to* phrase is the copula's only complement; the parser makes the copula the head
+    or, reading a progressive, an auxiliary of *according*. None otherwise."""
+    doc = according.doc
+    copula = doc[according.i - 1] if according.i > 0 else None
+    if copula is None or not (copula.lemma_ == "be" or copula.lower_ in {"'s", "’s"} and copula.tag_ == "VBZ"):
+        return None
+    head = according if copula.head.i == according.i else copula
+    if head is copula and according.head.i != copula.i:
+        return None
+    rest = [c for c in head.children if c.i not in {according.i, copula.i} and not c.is_punct
+            and not (head is according and c.lower_ == "to")]
+    subjects = [c for c in rest if c.dep_ in {"nsubj", "nsubjpass"} and c.i < copula.i]
+    return (copula, subjects[0]) if len(subjects) == 1 and len(rest) == 1 else None
 
 
 def finding_of(prep: Token) -> Token | None:

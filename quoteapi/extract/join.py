@@ -120,10 +120,12 @@ class _Joiner:
             self._add(frame, QuoteType.MIXED, parts, Rule.MIXED)
             return
         tokens = [t for s, e in content for t in (self.doc.char_span(s, e, alignment_mode="expand") or [])]
-        if len(tokens) < _MIN_INDIRECT_TOKENS and not all(t.pos_ in {"PROPN", "NOUN"} or t.dep_ == "oprd" for t in tokens):
+        if len(tokens) < _MIN_INDIRECT_TOKENS and frame.rule != Rule.ACCORDING_TO \
+                and not all(t.pos_ in {"PROPN", "NOUN"} or t.dep_ == "oprd" for t in tokens):
             # "said so", "denied it": a word that points at words said elsewhere; a name or a
             # noun alone is content ("attacked Machado", "warned of layoffs", "denied
-            # wrongdoing"), a name given too ("called him [weak]")
+            # wrongdoing"), a name given too ("called him [weak]"), and what a source is cited
+            # for ("[That]’s according to exit polls")
             return
         if all(t.ent_type_ in TIME_ENTITIES or t.is_punct or t.dep_ in {"det", "prep"} for t in tokens):
             return  # "apologized [on Thursday]": when, never what
