@@ -9,10 +9,10 @@ from conftest import POLNEAR_DEV
 
 # A little under the figures of the last change to the extractor (polnear span convention).
 FLOORS = {
-    "rules only": {"content_exact": 0.622, "content_prop": 0.746, "speaker_linked": 0.696,
-                   "source_exact": 0.744, "cue_exact": 0.686},
-    "learned": {"content_exact": 0.655, "content_prop": 0.806, "speaker_linked": 0.734,
-                "source_exact": 0.787, "cue_exact": 0.724},
+    "rules only": {"content_exact": 0.623, "content_prop": 0.748, "speaker_linked": 0.698,
+                   "source_exact": 0.745, "cue_exact": 0.687},
+    "learned": {"content_exact": 0.656, "content_prop": 0.807, "speaker_linked": 0.737,
+                "source_exact": 0.789, "cue_exact": 0.724},
 }
 
 
