@@ -750,9 +750,14 @@ def _leads_into_the_saying(clause: Token, cue: Token) -> bool:
     doc = cue.doc
     return (clause.dep_ == "advcl" and clause.tag_ == "VBN" and clause.i < cue.i
             and not any(c.dep_ in CLAUSE_SUBJECT_DEPS or c.dep_ in {"mark", "aux", "auxpass"} for c in clause.children)
-            and all(t.is_punct for t in doc[cue.sent.start : clause.left_edge.i])
+            and _opens_the_sentence(clause)
             and clause.right_edge.i + 1 < len(doc) and doc[clause.right_edge.i + 1].text == ","
             and all(t.is_punct for t in doc[clause.right_edge.i + 1 : _first_word(cue).i]))
+
+
+def _opens_the_sentence(phrase: Token) -> bool:
+    """Whether *phrase* opens its sentence, past punctuation (an opening quotation mark)."""
+    return all(t.is_punct for t in phrase.doc[phrase.sent.start : phrase.left_edge.i])
 
 
 def _first_word(cue: Token) -> Token:
@@ -776,9 +781,8 @@ def displaced_opening(cue: Token) -> Token | None:
     for child in cue.children:
         if child.dep_ not in _OPENING_DEPS or child.i > subject.i:
             continue
-        opens = all(t.is_punct for t in doc[cue.sent.start : child.left_edge.i])
         comma = child.right_edge.i + 1
-        if not opens or comma != subject.left_edge.i - 1 or doc[comma].text != ",":
+        if not _opens_the_sentence(child) or comma != subject.left_edge.i - 1 or doc[comma].text != ",":
             continue
         if child.dep_ == "advcl" and not any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in child.children):
             continue

@@ -281,14 +281,13 @@ def _object_controller(cue: Token) -> Token | None:
     purpose: ``held a news conference to thank …``, which the parser hangs apart); ``has left
     many Republicans wondering what he believes``: the object of a verb of the lexicon's
     object-control list says the present participle after it."""
-    if is_infinitive(cue):
-        if cue.dep_ != "xcomp":
+    if not is_infinitive(cue):
+        if cue.tag_ != "VBG" or cue.dep_ not in {"xcomp", "advcl", "ccomp"} or cue.head.lemma_.lower() not in OBJECT_CONTROL:
             return None
-    elif cue.tag_ == "VBG" and cue.dep_ in {"xcomp", "advcl", "ccomp"} and cue.head.lemma_.lower() in OBJECT_CONTROL:
         # right after the object, or the comma closing a phrase set off inside it ("kept
         # reporters waiting, saying …" is the subject's saying)
         return next((c for c in cue.head.children if c.dep_ == "dobj" and _right_before(c, cue) and can_speak(c)), None)
-    else:
+    if cue.dep_ != "xcomp":
         return None
     return next((c for c in cue.head.children if c.dep_ in {"dobj", "dative"} and c.i < cue.i
                  and can_speak(c)), None)
@@ -670,9 +669,10 @@ class SpeakerStage:
                 return Mention(**written, kind=SpeakerKind.PERSON, entity=person), SpeakerFrom.COREFERENCE, distance
         if (entity is None or head.ent_type_ == "NORP") and _epithet(head, tokens):
             # "Pochettino admitted … “…,” the Argentine said": the person the sentence before is about
-            person, distance = self.index.person_subject_before(head, _noun_gender(head))
+            gender = _noun_gender(head)
+            person, distance = self.index.person_subject_before(head, gender)
             if person is None:  # "Arteta said: “…” The Spaniard, who was booked, insisted …": the last quoted
-                person, distance = self._recent_speaker(head, _noun_gender(head))
+                person, distance = self._recent_speaker(head, gender)
             if person is not None:
                 return Mention(**written, kind=SpeakerKind.PERSON, entity=person), SpeakerFrom.COREFERENCE, distance
             if head.ent_type_ == "NORP":  # "the Spaniard": a person, not a nation named "Spaniard"
