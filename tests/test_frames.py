@@ -257,3 +257,23 @@ def test_a_second_subject_is_displaced_only_when_set_off_at_the_sentence_start(p
     assert displaced_subject(next(t for t in doc if t.text == "suggested")).text == "Voters"
     doc = parse("Clinton suggested voters don’t have to worry.")
     assert displaced_subject(next(t for t in doc if t.text == "suggested")) is None
+
+
+@pytest.mark.parametrize("text, slot, piece", [
+    ("Mr. Sanders is seen as empowering regular voters.", "prep:as", "Mr. Sanders"),
+    ("Trump has been criticized by his rivals for failing to campaign.", "prep:for", "Trump"),
+    ("The senator, who was named as a leader of the coalition, spoke.", "prep:as", "who"),  # pronouns too
+    ("The memo was asked about at the briefing.", "prep:about", None),  # what was asked about only
+    ("Trump was criticized by his rivals.", "prep:by", None),  # the agent
+    ("His rivals criticized Trump for failing to campaign.", "prep:for", None),  # not a passive
+    ("Mr. Sanders is seen as empowering regular voters.", "passive_subject", None),  # the subject is the content
+])
+def test_a_passives_prepositional_complement_takes_its_subject_as_a_piece(parse, text, slot, piece):
+    """``[Mr. Sanders] is seen as [empowering …]``: PolNeAR marks the subject as a piece of the
+    content (42 of 51 *as* complements of a passive on train)."""
+    from quoteapi.extract.frames import passive_subject_piece
+
+    doc = parse(text)
+    verb = next(t for t in doc if t.lemma_ in {"see", "criticize", "name", "ask"})
+    found = passive_subject_piece(verb, slot)
+    assert (" ".join(t.text for t in found) if found else None) == piece

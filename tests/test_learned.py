@@ -163,3 +163,20 @@ def test_the_reason_for_anonymity_is_no_quote_of_the_source():
     doc = load_pipeline(learned=True)("A White House official, speaking on the condition of anonymity to discuss "
                                       "internal deliberations, said the president had not seen the remarks.")
     assert [q.cue.text for q in doc._.quotes] == ["said"]
+
+
+def test_a_passive_reports_its_subject_and_what_it_is_taken_for_as_two_pieces():
+    """``[Trump] has been criticized by some of his rivals for [failing to …]``: the model's
+    attribution keeps the subject as a piece before the cue, the agent speaks, and the cue still
+    takes the preposition its content begins after (``is seen as``)."""
+    from quoteapi.extract import load_pipeline
+
+    nlp = load_pipeline(spans="polnear")
+    text = "Trump has been criticized by some of his rivals for failing to spend enough time in the state."
+    (q,) = quotes_of(nlp, text)
+    assert (q["parts"], q["speaker"], q["cue"]) == (
+        ["Trump", "failing to spend enough time in the state"], "some of his rivals", "has been criticized")
+    text = "But Mr. Sanders is seen as empowering regular voters against the will of party apparatchiks."
+    (q,) = quotes_of(nlp, text)
+    assert (q["parts"], q["cue"]) == (["Mr. Sanders", "empowering regular voters against the will of party apparatchiks"],
+                                      "is seen as")

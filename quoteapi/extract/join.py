@@ -356,7 +356,8 @@ class _Joiner:
         end = max([e for _, e in parts] + [cue_tokens[-1].idx + len(cue_tokens[-1].text)])
         if cue_tokens[-1].i - cue_tokens[0].i != len(cue_tokens) - 1:
             cue_tokens = cue_tokens[:1]  # "pointed it out": the verb alone
-        group = cue_group(cue_tokens, min((s for s, _ in parts), default=None))
+        # (the content after the cue: a passive's subject before it is a piece of its own)
+        group = cue_group(cue_tokens, min((s for s, _ in parts if s > cue_tokens[-1].idx), default=None))
         # "declined [to comment on the report]", "would not [comment] on [the lawsuit]": the words
         # as written from the cue's verb group (or the verb it is the infinitive of) to the content.
         head = cue_tokens[0]
