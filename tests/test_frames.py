@@ -277,3 +277,25 @@ def test_a_passives_prepositional_complement_takes_its_subject_as_a_piece(parse,
     verb = next(t for t in doc if t.lemma_ in {"see", "criticize", "name", "ask"})
     found = passive_subject_piece(verb, slot)
     assert (" ".join(t.text for t in found) if found else None) == piece
+
+
+@pytest.mark.parametrize("text, piece", [
+    ("He spoke of Florida, which he describes as his second home.", "which"),
+    ("They had two children, whom they named Fred and Mary.", "whom"),
+    ("The debate is infected with what he called tribalism.", None),  # a free relative's what
+    ("He describes Florida as his second home.", None),  # the object after the cue is no piece
+])
+def test_a_relative_pronoun_object_before_the_cue_is_a_piece(parse, text, piece):
+    """``Florida, [which] he describes as [his second home]``: what the object is called is the
+    content, and the relative pronoun standing for the object a piece of it."""
+    from quoteapi.extract.frames import fronted_object_piece
+
+    doc = parse(text)
+    verb = next(t for t in doc if t.lemma_ in {"describe", "name", "call"})
+    found = fronted_object_piece(verb, [])
+    assert (found[0].text if found else None) == piece
+
+
+def test_a_relative_pronoun_object_makes_two_pieces_of_the_rules_content(parse):
+    doc = parse("He spoke of Florida, which he describes as his second home.")
+    assert [f for f in _frames(doc) if f[0] == "describes"] == [("describes", ["which", "his second home"], "prep")]

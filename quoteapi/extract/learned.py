@@ -27,7 +27,8 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from .bounds import MIN_PROBABILITY, Edit, Variant, bucket, choose, has_quote_mark, variant_features
-from .frames import Frame, _clause_tokens, cue_entry, in_set_phrase, is_infinitive, led_in, passive_subject_piece, raised_subject
+from .frames import (Frame, _clause_tokens, cue_entry, fronted_object_piece, in_set_phrase, is_infinitive, led_in,
+                     passive_subject_piece, raised_subject)
 from .lexicon import CUES, SPEAKER_KINDS
 from .marks import MarkIndex
 from .options import Options
@@ -288,9 +289,10 @@ def learned_frames(doc: Doc, rule_frames: list[Frame], marks: MarkIndex,
                 continue  # "continues to refute …", "made comments about …": the inner word attributes
             if token.i in handed_to_rules and not named_owner(token):
                 continue  # "expressed concern over …": the rules' cue reports the noun's words already
+            chosen = choose(token, candidate.slot, candidate.content, model.boundary)
             content = content_spans(raised_subject(token, candidate.slot == "to")
                                     + passive_subject_piece(token, candidate.slot)
-                                    + choose(token, candidate.slot, candidate.content, model.boundary),
+                                    + fronted_object_piece(token, chosen) + chosen,
                                     keep_that=options.content_that)
             if not content:
                 continue
