@@ -299,3 +299,21 @@ def test_a_relative_pronoun_object_before_the_cue_is_a_piece(parse, text, piece)
 def test_a_relative_pronoun_object_makes_two_pieces_of_the_rules_content(parse):
     doc = parse("He spoke of Florida, which he describes as his second home.")
     assert [f for f in _frames(doc) if f[0] == "describes"] == [("describes", ["which", "his second home"], "prep")]
+
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("He leads Sens. Ted Cruz and Marco Rubio, who many feel need a strong showing on Tuesday.",
+     "who need a strong showing on Tuesday"),
+    ("He leads Ted Cruz and Marco Rubio, who feel they need a strong showing on Tuesday.",
+     "they need a strong showing on Tuesday"),  # who feels it
+])
+def test_a_relative_pronoun_the_parser_gave_the_cue_is_the_reported_clauses_subject(parse, text, parts):
+    """``Cruz and Rubio, [who] many feel [need a strong showing]``: a relative pronoun the parser
+    made a second subject of the cue is the subject its clause lacks (as one it made the
+    object: ``the vote, [which] she has repeatedly said [was a mistake]``)."""
+    from quoteapi.extract.predicates import candidates_in
+
+    doc = parse(text)
+    assert [" ".join(t.text for t in c.content) for c in candidates_in(doc[:])
+            if c.predicate.lemma_ == "feel" and c.slot == "clause"] == [parts]

@@ -411,7 +411,7 @@ def clause_tokens(cue: Token, clause: Token) -> list[Token]:
     set_off = displaced_subject(cue) if clause.i > cue.i else None
     if set_off is not None:  # "[The deal], Smith told reporters, “is done.”"
         return list(set_off.subtree) + tokens
-    relative = _relative_read_as_object(cue)
+    relative = _relative_misread_subject(cue)
     if relative is not None:
         return [relative] + tokens
     objects = [c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < clause.i and c.pos_ in {"NOUN", "PROPN"}]
@@ -422,14 +422,18 @@ def clause_tokens(cue: Token, clause: Token) -> list[Token]:
     return subject + gap + tokens if all(t.is_punct for t in gap) else tokens
 
 
-def _relative_read_as_object(cue: Token) -> Token | None:
+def _relative_misread_subject(cue: Token) -> Token | None:
     """``the vote, [which] she has repeatedly said was a mistake``: the relative pronoun is the
     subject the reported clause lacks, though the parser made it the cue's object (PolNeAR
-    keeps it as a piece of the content)."""
+    keeps it as a piece of the content) — or a second subject of the cue's (``Cruz and Rubio,
+    [who] many feel need a strong showing``)."""
     if cue.dep_ != "relcl":
         return None
     first = cue.doc[cue.left_edge.i]
-    if first.tag_ in {"WDT", "WP"} and first.head.i == cue.i and first.dep_ == "dobj":
+    if first.tag_ not in {"WDT", "WP"} or first.head.i != cue.i:
+        return None
+    if first.dep_ == "dobj" or first.dep_ == "nsubj" and any(
+            c.dep_ == "nsubj" and first.i < c.i < cue.i for c in cue.children):
         return first
     return None
 
