@@ -1403,3 +1403,22 @@ def test_a_noun_alone_is_content_a_pronoun_is_not(nlp, text, found):
 def test_the_subject_before_an_interrupting_attribution_opens_the_reported_clause(nlp):
     q = only(nlp, "The deal, Smith told reporters Tuesday, “is done.”")
     assert (q["type"], q["parts"], q["speaker"]) == ("mixed", ["The deal", "“is done.”"], "Smith")
+
+
+@pytest.mark.parametrize("text, parts", [
+    # the interrupted sentence's subject before a cue whose clause goes on in quotation marks
+    ("That, the commission said, “would be helpful in avoiding uncertainty.”",
+     ["That", "“would be helpful in avoiding uncertainty.”"]),
+    ("Cruz, Blackwell wrote “has consistently demonstrated his deep commitment to conservative principles.”",
+     ["Cruz", "“has consistently demonstrated his deep commitment to conservative principles.”"]),
+])
+def test_the_subject_of_a_sentence_a_cue_interrupts_before_a_quotation_is_a_piece(nlp, text, parts):
+    """``[That], the commission said, [“would be helpful …”]``: a mixed quote, the subject a
+    piece of its own (a pronoun *That*, not the complementizer of ``said that “…”``)."""
+    q = only(nlp, text)
+    assert (q["type"].value, q["parts"]) == ("mixed", parts)
+
+
+def test_the_complementizer_before_a_quotation_still_makes_a_direct_quote(nlp):
+    q = only(nlp, "The mayor said that “the budget is balanced.”")
+    assert q["type"].value == "direct"

@@ -283,6 +283,7 @@ def test_a_passives_prepositional_complement_takes_its_subject_as_a_piece(parse,
     ("He spoke of Florida, which he describes as his second home.", "which"),
     ("They had two children, whom they named Fred and Mary.", "whom"),
     ("The debate is infected with what he called tribalism.", None),  # a free relative's what
+    ("It was a fire that the mayor described as an intentional act.", None),  # PolNeAR leaves *that* out
     ("He describes Florida as his second home.", None),  # the object after the cue is no piece
 ])
 def test_a_relative_pronoun_object_before_the_cue_is_a_piece(parse, text, piece):

@@ -153,10 +153,12 @@ class _Joiner:
             pos = s
             for a, b in marks:
                 if a < e and b > pos:
-                    pieces.append(self.text[pos:a])
+                    # (the complementizer right before a quotation: not a pronoun piece of its
+                    # own, "[That], the commission said, “would be helpful …”")
+                    pieces.append(_LEADING_THAT.sub("", self.text[pos:a]) if not pieces else self.text[pos:a])
                     pos = b
             pieces.append(self.text[pos:e])
-        return bool(_A_WORD.search(_LEADING_THAT.sub("", " ".join(pieces))))
+        return bool(_A_WORD.search(" ".join(pieces)))
 
     def _keep_that(self, content: list[tuple[int, int]], parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """``said that “…”``: with the ``polnear`` convention the complementizer before the
