@@ -153,8 +153,9 @@ class _Joiner:
             pos = s
             for a, b in marks:
                 if a < e and b > pos:
-                    # (the complementizer right before a quotation: not a pronoun piece of its
-                    # own, "[That], the commission said, “would be helpful …”")
+                    # (a leading "that" right before the first quotation is its complementizer,
+                    # `said that “…”`; a "That" that is a piece of its own is a word outside:
+                    # `[That], the commission said, “would be helpful …”`)
                     pieces.append(_LEADING_THAT.sub("", self.text[pos:a]) if not pieces else self.text[pos:a])
                     pos = b
             pieces.append(self.text[pos:e])
