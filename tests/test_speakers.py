@@ -401,3 +401,19 @@ def test_a_quotation_the_parser_hangs_on_the_speaker_is_not_part_of_the_mention(
     stage = SpeakerStage(doc, doc.text, Options.for_convention("polnear"))
     [a] = stage.run([candidate(doc, 1, 1, 8, Rule.QUOTE, QuoteType.DIRECT)])
     assert a.speaker.text == "Ellis, 69"
+
+
+def test_an_as_phrase_hung_on_the_agent_is_not_part_of_the_speakers_name():
+    # "Lazio was dismissed by critics as a bumbler": the critics, seen as nothing
+    from quoteapi.extract.phrases import mention_tokens
+    doc = build([("Lazio", 2, "nsubjpass", "PROPN", "PERSON"), ("was", 2, "auxpass", "AUX", "", "be"),
+                 ("dismissed", 2, "ROOT", "VERB", "", "dismiss"), ("by", 2, "agent", "ADP"),
+                 ("critics", 3, "pobj", "NOUN", "", "critic"), ("as", 4, "prep", "ADP"), ("a", 7, "det", "DET"),
+                 ("bumbler", 5, "pobj", "NOUN")])
+    source = syntactic_source(doc[2])
+    assert (source.head.text, source.how) == ("critics", SpeakerFrom.AGENT)
+    assert [t.text for t in mention_tokens(doc[4])] == ["critics"]
+    # "Groups such as the ACLU said …": a subject keeps its as-phrase
+    doc = build([("Groups", 4, "nsubj", "NOUN", "", "group"), ("such", 2, "amod", "ADJ"), ("as", 0, "prep", "ADP"),
+                 ("ACLU", 2, "pobj", "PROPN", "ORG"), ("said", 4, "ROOT", "VERB", "", "say")])
+    assert [t.text for t in mention_tokens(doc[0])] == ["Groups", "such", "as", "ACLU"]

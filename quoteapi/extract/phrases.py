@@ -49,6 +49,8 @@ def mention_tokens(head: Token, appositions: bool = False, conjuncts: bool = Tru
             continue  # "Even China said": the adverb belongs to the clause (not "Nearly half said")
         if child.i > head.i and _says_when(child):
             continue  # "A federal jury on Thursday convicted …": when belongs to the clause
+        if child.dep_ == "prep" and child.lower_ == "as" and head.dep_ == "pobj" and head.head.dep_ == "agent":
+            continue  # "is seen by many as empowering voters": what the subject is seen as
         if child.dep_ in {"cc", "conj"} and child.i > head.i:
             # "Clinton and Trump said": keep the conjunction when it names more speakers.
             if child.dep_ == "conj" and child.pos_ not in {"PROPN", "NOUN", "PRON"}:
