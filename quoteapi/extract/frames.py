@@ -70,7 +70,7 @@ def reporting_passive(participle: Token) -> Token | None:
     if participle.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ != "as":
         return None
     verb = prep.head
-    if verb.lemma_.lower() in REPORTING_PASSIVES and any(c.dep_ == "auxpass" for c in verb.children):
+    if verb.lemma_.lower() in REPORTING_PASSIVES and is_passive(verb):
         return verb
     return None
 
@@ -533,7 +533,7 @@ def frames_in(sent: Span, options: Options = DEFAULT, boundary=None) -> list[Fra
             if frame is not None:
                 frames.append(frame)
             continue
-        if entry is None or any(c.dep_ == "auxpass" for c in token.children):
+        if entry is None or is_passive(token):
             continue  # passives ("she was denied access") report no speech act of a speaker
         if in_set_phrase(token):
             continue  # "All told, 14 were hurt", "That said, …"
@@ -558,8 +558,7 @@ def frames_in(sent: Span, options: Options = DEFAULT, boundary=None) -> list[Fra
             tokens = _after_opening_dash(tokens, token)
             if rule == Rule.CCOMP:
                 tokens = tokens + _rest_after_interruption(token, tokens)
-            content = content_spans(raised_subject(token, rule == Rule.XCOMP) + fronted_object_piece(token, tokens) + tokens,
-                                    keep_that=options.content_that)
+            content = content_spans(with_pieces_before(token, _SLOT_OF_RULE[rule], tokens), keep_that=options.content_that)
         elif _set_off_by_commas(token):
             # "The plan, he said, is bad": the sentence around the cue clause is the content.
             own = set(token.subtree)
@@ -698,7 +697,7 @@ def passive_subject_piece(predicate: Token, slot: str) -> list[Token]:
     named as [a leader of …]``). Empty for other slots and for predicates that are not passive."""
     if not slot.startswith("prep:") or slot.removeprefix("prep:") not in _PASSIVE_PREDICATIVE_PREPS:
         return []
-    if not any(c.dep_ == "auxpass" for c in predicate.children):
+    if not is_passive(predicate):
         return []
     subject = next((c for c in predicate.children if c.dep_ == "nsubjpass" and c.i < predicate.i), None)
     return list(subject.subtree) if subject is not None else []
@@ -720,6 +719,13 @@ def fronted_object_piece(predicate: Token, content: list[Token]) -> list[Token]:
             and c.i not in inside][:1]
 
 
+def with_pieces_before(predicate: Token, slot: str, tokens: list[Token]) -> list[Token]:
+    """A content's *tokens* (the complement in *slot*) with the pieces of it the sentence puts
+    before the cue: a raised subject, a passive's subject, a relative pronoun object."""
+    return (raised_subject(predicate, slot == "to") + passive_subject_piece(predicate, slot)
+            + fronted_object_piece(predicate, tokens) + tokens)
+
+
 def raised_subject(predicate: Token, open_complement: bool) -> list[Token]:
     """``[Twitter] appears [to be heavily used by …]``, ``[Trump] is expected [to win]``: when the
     content is an open complement (an infinitive, or a hedge's adjective: ``seemed
@@ -733,7 +739,7 @@ def raised_subject(predicate: Token, open_complement: bool) -> list[Token]:
 def raising(predicate: Token) -> Token | None:
     """The subject a hedging verb or a passive raises out of its infinitive (``Twitter appears
     to …``, ``Trump is expected to …``): content, not a speaker; None for other predicates."""
-    passive = any(c.dep_ == "auxpass" for c in predicate.children)
+    passive = is_passive(predicate)
     hedge = not passive and predicate.lemma_.lower() in HEDGES
     if not any(c.dep_ == "xcomp" or hedge and c.dep_ in _COMPLEMENTS for c in predicate.children):
         return None
@@ -762,6 +768,11 @@ def _leads_to_a_cue(token: Token, participles: set[int]) -> bool:
 def is_infinitive(token: Token) -> bool:
     """``to fight``, ``to be named``: a verb with its infinitive marker."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def is_passive(verb: Token) -> bool:
+    """``was denied``, ``is seen as``: a verb with its passive auxiliary."""
+    return any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _has_subject(cue: Token) -> bool:

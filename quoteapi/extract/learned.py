@@ -27,8 +27,8 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from .bounds import MIN_PROBABILITY, Edit, Variant, bucket, choose, has_quote_mark, variant_features
-from .frames import (Frame, _clause_tokens, cue_entry, fronted_object_piece, in_set_phrase, is_infinitive, led_in,
-                     passive_subject_piece, raised_subject)
+from .frames import (Frame, _clause_tokens, cue_entry, in_set_phrase, is_infinitive, led_in,
+                     with_pieces_before)
 from .lexicon import CUES, SPEAKER_KINDS
 from .marks import MarkIndex
 from .options import Options
@@ -169,7 +169,7 @@ def predicate_features(t: Token, in_quote: bool) -> dict[str, float]:
         if subject.pos_ in {"PRON", "NOUN"}:
             f[f"subj_lemma={subject.lemma_.lower()}"] = 1.0
     children = list(t.children)
-    if any(c.dep_ == "auxpass" for c in children):
+    if any(c.dep_ == "auxpass" for c in children):  # (is_passive, on the children read once here)
         f["passive"] = 1.0
         if any(c.dep_ == "agent" for c in children):
             f["agent"] = 1.0
@@ -290,10 +290,7 @@ def learned_frames(doc: Doc, rule_frames: list[Frame], marks: MarkIndex,
             if token.i in handed_to_rules and not named_owner(token):
                 continue  # "expressed concern over …": the rules' cue reports the noun's words already
             chosen = choose(token, candidate.slot, candidate.content, model.boundary)
-            content = content_spans(raised_subject(token, candidate.slot == "to")
-                                    + passive_subject_piece(token, candidate.slot)
-                                    + fronted_object_piece(token, chosen) + chosen,
-                                    keep_that=options.content_that)
+            content = content_spans(with_pieces_before(token, candidate.slot, chosen), keep_that=options.content_that)
             if not content:
                 continue
             cue = [token] + [c for c in token.children if c.dep_ == "prt"]

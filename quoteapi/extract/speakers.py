@@ -38,7 +38,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..budget import check
 from .entities import PERSON_PRONOUNS, EntityIndex, is_subject, note_gender, only_roles, opens_with_a_first_name
-from .frames import CLOSING_A_SENTENCE, cue_entry, finding_of, is_infinitive, put_to_the_subject, raising, reported_as_saying
+from .frames import (CLOSING_A_SENTENCE, cue_entry, finding_of, is_infinitive, is_passive, put_to_the_subject, raising,
+                     reported_as_saying)
 from .lexicon import COMPANY_NOUNS, GENDERED_NOUNS, HEDGES, OBJECT_CONTROL, ORGANISATION_WORDS, POSITIONS, SPEAKER_KINDS, TITLE_WORDS, TRANSCRIPT_ROLES
 from .lines import ends_line
 from .marks import CLOSING_TOKENS, DOUBLE_CLOSE, QUOTE_OPENERS, STRAIGHT_DOUBLE
@@ -252,8 +253,7 @@ def _coordinated_too_low(cue: Token) -> bool:
 
 def _undergoes(verb: Token) -> bool:
     """Whether *verb* is a passive without its agent: its subject is what it is done to."""
-    children = list(verb.children)
-    return any(c.dep_ == "auxpass" for c in children) and not any(c.dep_ == "agent" for c in children)
+    return is_passive(verb) and not any(c.dep_ == "agent" for c in verb.children)
 
 
 def _own_clause(ancestor: Token, cue: Token) -> bool:
