@@ -246,7 +246,9 @@ def _prepositional_content(cue: Token, preposition: str) -> list[Token] | None:
                 if preposition == "as":  # "dismissed the report as fake": the object belongs in
                     objects = [c for c in cue.children if c.dep_ == "dobj" and c.i < child.i]
                     if objects and objects[0].pos_ not in _NOT_CONTENT_OBJECTS:
-                        tokens = list(objects[0].subtree) + [child] + tokens
+                        # (with a quotation mark the parser hung on the "as": `as [“]Miss Piggy”`)
+                        marks = [m for m in child.children if m.is_punct and child.i < m.i < objs[0].left_edge.i]
+                        tokens = list(objects[0].subtree) + [child] + marks + tokens
                 end = max(t.i for t in tokens)
                 for sibling in cue.children:  # "called for contestants [to wear shorter dresses]"
                     if sibling.dep_ in {"xcomp", "ccomp"} and sibling.left_edge.i == end + 1:
