@@ -624,6 +624,11 @@ def test_called_for_keeps_the_infinitive(nlp):
     ("The senator described the plan as “a disaster” for farmers.", "the plan as “a disaster” for farmers"),
     ("Trump identified the judge as “Spanish,” which is wrong.", "the judge as “Spanish,” which is wrong"),
     ("However, growth is slowing in Europe, the IMF said.", "growth is slowing in Europe"),
+    # a second "that" clause the parser hung on the cue is reported too; a clause of the
+    # writer's is not
+    ("The mayor said the budget was balanced, but that the city would need new revenue next year.",
+     "the budget was balanced, but that the city would need new revenue next year"),
+    ("The mayor said the budget was balanced, but the council disagreed.", "the budget was balanced"),
 ])
 def test_content_boundaries(nlp, text, content):
     assert only(nlp, text)["parts"] == [content]
