@@ -622,6 +622,10 @@ def test_called_for_keeps_the_infinitive(nlp):
     ("He dismissed the report as fake news.", "the report as fake news"),
     # the parser hangs the opening mark on "as": still one piece, not "the plan as" / "“a disaster” …"
     ("The senator described the plan as “a disaster” for farmers.", "the plan as “a disaster” for farmers"),
+    # the parser hangs the object on the quoted name given to it: still the object and the name
+    ("The senator called the court’s ruling “absurd.”", "the court’s ruling “absurd.”"),
+    ("The mayor’s spokesman responded on Facebook, calling the council’s vote “reckless” and “cynical.”",
+     "the council’s vote “reckless” and “cynical.”"),
     ("Trump identified the judge as “Spanish,” which is wrong.", "the judge as “Spanish,” which is wrong"),
     ("However, growth is slowing in Europe, the IMF said.", "growth is slowing in Europe"),
     # a second "that" clause the parser hung on the cue is reported too; a clause of the

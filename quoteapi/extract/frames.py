@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..budget import check
-from .bounds import choose
+from .bounds import QUOTE_CHARS, choose
 from .lexicon import (CLAUSE_NOUNS, CUE_IDIOMS, CUES, FINDING_NOUNS, HEDGES, LEADS, MESSAGE_NOUNS, OCCASIONS, QUOTE_ONLY,
                       REPORTING_PASSIVES, SET_PHRASES, SPEAKER_KINDS)
 from .marks import CLOSING_TOKENS, DOUBLE_CLOSE, QUOTE_OPENERS, SINGLE_CLOSE, STRAIGHT_DOUBLE
@@ -151,7 +151,13 @@ def _object_content(cue: Token) -> list[Token] | None:
     costs would rise`` → ``that costs would rise``."""
     objects = [c for c in cue.children if c.dep_ == "dobj"]
     if not objects:
-        return None
+        # "called [the DNC’s suspension “arbitrary]”": the parser may hang the object on the
+        # quoted name given to it, which it takes for the verb's only complement
+        naming = next((c for c in cue.children if c.dep_ == "oprd" and c.i > cue.i), None)
+        if naming is None or naming.left_edge.i == naming.i:
+            return None
+        tokens = list(naming.subtree)
+        return tokens if any(t.text in QUOTE_CHARS and t.i < naming.i for t in tokens) else None
     obj = objects[0]
     if obj.i > cue.i and _inverted_after_quotation(cue):
         return None  # "“Finally, someone with a spine,” posted [a local business owner]": who, not what
