@@ -80,6 +80,13 @@ def test_according_to(nlp):
     assert q["parts"] == ["the bridge will reopen in May"]
 
 
+@pytest.mark.parametrize("text", ["Smith won 52 percent, Jones took 40 percent and Brown got 8 percent, according to the county clerk.",
+                                  "The factory closed in May and the workers were laid off, according to the union."])
+def test_according_to_after_coordinated_clauses_covers_them_all(nlp, text):
+    q = only(nlp, text)
+    assert q["parts"] == [text.split(", according to")[0]]
+
+
 @pytest.mark.parametrize("text", ["That’s according to fundraising reports filed Sunday.",
                                   "That's according to a new poll from Quinnipiac University."])
 def test_what_is_according_to_a_source_is_the_copulas_subject(nlp, text):

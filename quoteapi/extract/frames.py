@@ -1021,6 +1021,8 @@ def _according_to(according: Token, options: Options) -> Frame | None:
     if root.dep_ == "conj" and root.head.i < according.i < root.left_edge.i and any(
             c.dep_ == "cc" and c.lower_ in _CONTRASTING for c in root.head.children):
         root = root.head  # "A, according to a CNN tally, but B": the clause before is A
+    while root.dep_ == "conj" and root.i < according.i and root.head.pos_ in {"VERB", "AUX"}:
+        root = root.head  # "A, B and C, according to the results": all three clauses
     tokens = [t for t in root.subtree if t not in own]
     tokens = _before_next_clause(tokens, according, own)
     return Frame([according, to], content_spans(tokens, keep_that=options.content_that), Rule.ACCORDING_TO,
