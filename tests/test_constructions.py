@@ -1441,3 +1441,13 @@ def test_the_subject_of_a_sentence_a_cue_interrupts_before_a_quotation_is_a_piec
 def test_the_complementizer_before_a_quotation_still_makes_a_direct_quote(nlp):
     q = only(nlp, "The mayor said that “the budget is balanced.”")
     assert q["type"].value == "direct"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The mayor asked residents if they planned to vote in the spring.", "if they planned to vote in the spring"),
+    ("She wondered whether the council would ever approve the budget.", "whether the council would ever approve the budget"),
+])
+def test_an_indirect_question_is_what_was_asked(nlp, text, content):
+    """The parser often reads ``if``/``whether`` after a verb of asking as a condition."""
+    found = quotes_of(nlp, text)
+    assert content in [f["parts"][0] for f in found]

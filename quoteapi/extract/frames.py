@@ -383,6 +383,10 @@ def clause_content(cue: Token, entry, participles: set[int]) -> tuple[list[Token
             tokens = _clause_after_setting(cue) or _clause_left_unattached(cue) or _clause_read_as_relative(cue)
             if tokens:
                 return without_nested_cues(tokens, cue, participles), Rule.CCOMP
+        elif slot == "question":
+            tokens = _question_clause(cue)
+            if tokens:
+                return without_nested_cues(tokens, cue, participles), Rule.CCOMP
         elif slot == "object":
             tokens = _object_content(cue)
             if tokens:
@@ -403,6 +407,18 @@ def clause_content(cue: Token, entry, participles: set[int]) -> tuple[list[Token
 
 
 _FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+_QUESTION_MARKERS = {"if", "whether"}
+
+
+def _question_clause(cue: Token) -> list[Token] | None:
+    """``asked workers [if they planned to attend]``: the parser often reads an indirect
+    question after a verb of asking as a condition (``advcl``); its ``if`` or ``whether`` says
+    it is what was asked."""
+    for clause in cue.children:
+        if clause.dep_ in {"advcl", "ccomp"} and clause.i > cue.i and any(
+                m.dep_ == "mark" and m.lower_ in _QUESTION_MARKERS for m in clause.children):
+            return list(clause.subtree)
+    return None
 
 
 def clause_tokens(cue: Token, clause: Token) -> list[Token]:
