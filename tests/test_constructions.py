@@ -629,6 +629,11 @@ def test_called_for_keeps_the_infinitive(nlp):
     ("He dismissed the report as fake news.", "the report as fake news"),
     # the parser hangs the opening mark on "as": still one piece, not "the plan as" / "“a disaster” …"
     ("The senator described the plan as “a disaster” for farmers.", "the plan as “a disaster” for farmers"),
+    # "as" read as the mark of a clause, or holding a second complement: all of it is the name given
+    ("Critics have described the parade as the town congratulating itself.",
+     "the parade as the town congratulating itself"),
+    ("She described the voters as seeming almost relieved that the race was over.",
+     "the voters as seeming almost relieved that the race was over"),
     # the parser hangs the object on the quoted name given to it: still the object and the name
     ("The senator called the court’s ruling “absurd.”", "the court’s ruling “absurd.”"),
     ("The mayor’s spokesman responded on Facebook, calling the council’s vote “reckless” and “cynical.”",

@@ -249,12 +249,14 @@ def _prepositional_content(cue: Token, preposition: str) -> list[Token] | None:
             objs = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
             if objs:
                 tokens = list(objs[0].subtree)
-                if preposition == "as":  # "dismissed the report as fake": the object belongs in
+                if preposition == "as":
+                    # all the "as" phrase holds: a quotation mark the parser hung on the "as" (`as
+                    # [“]Miss Piggy”`), a second complement (`as seeming [almost shocked that …]`)
+                    tokens = [t for t in child.subtree if t.i > child.i]
                     objects = [c for c in cue.children if c.dep_ == "dobj" and c.i < child.i]
                     if objects and objects[0].pos_ not in _NOT_CONTENT_OBJECTS:
-                        # (with a quotation mark the parser hung on the "as": `as [“]Miss Piggy”`)
-                        marks = [m for m in child.children if m.is_punct and child.i < m.i < objs[0].left_edge.i]
-                        tokens = list(objects[0].subtree) + [child] + marks + tokens
+                        # "dismissed the report as fake": the object belongs in
+                        tokens = list(objects[0].subtree) + [child] + tokens
                 end = max(t.i for t in tokens)
                 for sibling in cue.children:  # "called for contestants [to wear shorter dresses]"
                     if sibling.dep_ in {"xcomp", "ccomp"} and sibling.left_edge.i == end + 1:
@@ -262,6 +264,23 @@ def _prepositional_content(cue: Token, preposition: str) -> list[Token] | None:
                 return tokens
     if preposition == "for":
         return _for_clause(cue)
+    if preposition == "as":
+        return _as_clause(cue)
+    return None
+
+
+def _as_clause(cue: Token) -> list[Token] | None:
+    """``described [the dinner as Washington celebrating itself]``: the parser may read the
+    ``as`` after the object as the mark of a clause (without a finite verb: ``as he left`` says
+    when)."""
+    objects = [c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i and c.pos_ not in _NOT_CONTENT_OBJECTS]
+    if not objects:
+        return None
+    for clause in cue.children:
+        if clause.dep_ == "advcl" and clause.i > objects[0].i and clause.tag_ not in _FINITE_TAGS \
+                and clause.left_edge.lower_ == "as" and clause.left_edge.dep_ == "mark" \
+                and not any(c.dep_ in {"aux", "auxpass"} and c.tag_ in _FINITE_TAGS for c in clause.children):
+            return list(objects[0].subtree) + list(clause.subtree)
     return None
 
 
