@@ -1456,3 +1456,18 @@ def test_an_indirect_question_is_what_was_asked(nlp, text, content):
     """The parser often reads ``if``/``whether`` after a verb of asking as a condition."""
     found = quotes_of(nlp, text)
     assert content in [f["parts"][0] for f in found]
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("The mayor made it clear that she would veto the budget.", "made it clear", "she would veto the budget"),
+    ("The council has made clear that it will not raise taxes.", "made clear", "it will not raise taxes"),
+])
+def test_made_it_clear_is_a_cue_with_the_clause_on_its_adjective(nlp, text, cue, content):
+    q = next(f for f in quotes_of(nlp, text) if f["parts"] == [content])
+    assert q["cue"] == cue
+
+
+@pytest.mark.parametrize("text", ["She made it to the finals.",
+                                  "The committee made clear progress last week when the mayor resigned."])
+def test_make_without_the_idiom_or_its_clause_is_no_cue(nlp, text):
+    assert [f for f in quotes_of(nlp, text) if f["cue"] and f["cue"].startswith(("made", "make"))] == []

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..budget import check
 from .bounds import QUOTE_CHARS, choose
-from .lexicon import (CLAUSE_NOUNS, CUE_IDIOMS, CUES, FINDING_NOUNS, HEDGES, LEADS, MESSAGE_NOUNS, OCCASIONS, QUOTE_ONLY,
+from .lexicon import (CLAUSE_NOUNS, CUE_IDIOMS, CUES, WORD_CLAUSE, FINDING_NOUNS, HEDGES, LEADS, MESSAGE_NOUNS, OCCASIONS, QUOTE_ONLY,
                       REPORTING_PASSIVES, SET_PHRASES, SPEAKER_KINDS)
 from .marks import CLOSING_TOKENS, DOUBLE_CLOSE, QUOTE_OPENERS, SINGLE_CLOSE, STRAIGHT_DOUBLE
 from .options import DEFAULT, Options
@@ -56,10 +56,35 @@ def cue_entry(token: Token):
         return None
     lemma = token.lemma_.lower()
     entry = CUES.get(lemma)
-    if entry is None and lemma in _IDIOM_VERBS:  # "as Foner put it"
-        obj = next((c.lower_ for c in token.children if c.dep_ == "dobj"), None)
-        entry = CUE_IDIOMS.get((lemma, obj))
+    if entry is None and lemma in _IDIOM_VERBS:  # "as Foner put it", "made it clear"
+        word = idiom_word(token)
+        entry = CUE_IDIOMS.get((lemma, word.lower_)) if word is not None else None
     return entry
+
+
+# Where an idiom's word stands: the verb's object ("put [it]") or the adjective it predicates
+# of one ("made it [clear]", which the parser reads as a clausal or predicative complement).
+_IDIOM_WORD_DEPS = {"dobj", "ccomp", "oprd", "acomp", "xcomp"}
+
+
+def idiom_word(verb: Token) -> Token | None:
+    """The word that makes *verb* a cue of ``CUE_IDIOMS``, or None."""
+    lemma = verb.lemma_.lower()
+    return next((c for c in verb.children if c.dep_ in _IDIOM_WORD_DEPS and c.i > verb.i
+                 and (lemma, c.lower_) in CUE_IDIOMS), None)
+
+
+def _clause_of_idiom_word(cue: Token) -> list[Token] | None:
+    """``made it clear [that he felt …]``: the clause hanging on the idiom's word (or, past
+    it, on the verb)."""
+    word = idiom_word(cue)
+    if word is None:
+        return None
+    clause = next((c for c in [*word.children, *cue.children] if c.dep_ in {"advcl", "ccomp", "csubj"}
+                   and c.i > word.i), None)
+    if clause is None or any(m.dep_ == "mark" and m.lower_ != "that" for m in clause.children):
+        return None  # ("made clear last week [when …]": when, not what)
+    return list(clause.subtree)
 
 
 def reporting_passive(participle: Token) -> Token | None:
@@ -402,6 +427,10 @@ def clause_content(cue: Token, entry, participles: set[int]) -> tuple[list[Token
             tokens = _clause_after_setting(cue) or _clause_left_unattached(cue) or _clause_read_as_relative(cue)
             if tokens:
                 return without_nested_cues(tokens, cue, participles), Rule.CCOMP
+        elif slot == WORD_CLAUSE:
+            tokens = _clause_of_idiom_word(cue)
+            if tokens:
+                return without_nested_cues(tokens, cue, participles), Rule.CCOMP
         elif slot == "question":
             tokens = _question_clause(cue)
             if tokens:
@@ -596,8 +625,12 @@ def frames_in(sent: Span, options: Options = DEFAULT, boundary=None) -> list[Fra
             continue  # passives ("she was denied access") report no speech act of a speaker
         if in_set_phrase(token):
             continue  # "All told, 14 were hurt", "That said, …"
-        idiom = entry is not CUES.get(token.lemma_.lower())  # "put it": the object is part of the cue
-        cue = [token] + [c for c in token.children if c.dep_ == "prt" or idiom and c.dep_ == "dobj"]
+        # "put it", "made it clear": the object and the idiom's word are part of the cue
+        idiom = idiom_word(token) if entry is not CUES.get(token.lemma_.lower()) else None
+        cue = [token] + [c for c in token.children if c.dep_ == "prt"]
+        if idiom is not None:  # (with what stands between: "made [it] clear", whatever it hangs on)
+            cue += [c for c in (*token.children, *idiom.children) if token.i < c.i < idiom.i] + [idiom]
+            cue.sort(key=lambda t: t.i)
         reported = reporting_passive(token)
         if reported is not None:  # "was quoted as saying": the cue reads from the passive verb
             cue = [reported, token.head, *cue]

@@ -45,10 +45,11 @@ CUES: dict[str, CueEntry] = {
     lemma: CueEntry(lemma, Mode(mode), tuple(slot.strip() for slot in content.split(",")))
     for lemma, mode, content in _rows("cues.tsv")
 }
-# Verbs that are cues only with a given object ("put it"): (lemma, object) -> entry.
+# Verbs that are cues only with a given word ("put it", "made it clear"): (lemma, word) -> entry.
 CUE_IDIOMS: dict[tuple[str, str], CueEntry] = {
-    (lemma, obj): CueEntry(lemma, Mode(mode), ("clause",)) for lemma, obj, mode in _rows("cue_idioms.tsv")
+    (lemma, word): CueEntry(lemma, Mode(mode), (content,)) for lemma, word, mode, content in _rows("cue_idioms.tsv")
 }
+WORD_CLAUSE = "word_clause"  # an idiom's content: the clause hanging on its word ("made it clear [that …]")
 POSITIONS: frozenset[str] = frozenset(row[0] for row in _rows("positions.txt"))
 TITLE_WORDS: frozenset[str] = frozenset(row[0] for row in _rows("titles.txt")) | POSITIONS
 HONORIFICS: dict[str, str | None] = {
@@ -97,5 +98,5 @@ OBJECT_CONTROL: frozenset[str] = frozenset(row[0] for row in _rows("object_contr
 CONNECTIVES: tuple[tuple[str, ...], ...] = tuple(tuple(row[0].split()) for row in _rows("connectives.txt"))
 
 MODES: tuple[str, ...] = Mode.values()
-__all__ = ["CUES", "CUE_IDIOMS", "TITLE_WORDS", "POSITIONS", "HONORIFICS", "COURTESY_TITLES", "SPEAKER_KINDS", "GENDERED_NOUNS", "COMPANY_SUFFIXES", "OUTLET_PATTERNS", "MEDIA_NAMES", "OCCASIONS", "MESSAGE_NOUNS", "FINDING_NOUNS", "ORGANISATION_WORDS", "SET_PHRASES", "TRANSCRIPT_ROLES",
+__all__ = ["CUES", "CUE_IDIOMS", "WORD_CLAUSE", "TITLE_WORDS", "POSITIONS", "HONORIFICS", "COURTESY_TITLES", "SPEAKER_KINDS", "GENDERED_NOUNS", "COMPANY_SUFFIXES", "OUTLET_PATTERNS", "MEDIA_NAMES", "OCCASIONS", "MESSAGE_NOUNS", "FINDING_NOUNS", "ORGANISATION_WORDS", "SET_PHRASES", "TRANSCRIPT_ROLES",
            "COLON_LABELS", "CLAUSE_NOUNS", "REPORTING_PASSIVES", "COMPANY_NOUNS", "HEDGES", "LEADS", "OBJECT_CONTROL", "NO_COMMENT_PHRASES", "CONNECTIVES", "MODES", "DEFAULT_MODES"]
