@@ -1471,3 +1471,15 @@ def test_made_it_clear_is_a_cue_with_the_clause_on_its_adjective(nlp, text, cue,
                                   "The committee made clear progress last week when the mayor resigned."])
 def test_make_without_the_idiom_or_its_clause_is_no_cue(nlp, text):
     assert [f for f in quotes_of(nlp, text) if f["cue"] and f["cue"].startswith(("made", "make"))] == []
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The governor referred to the protesters as “paid agitators.”", "the protesters as “paid agitators.”"),
+    ("The mayor pointed to the new library as proof that the plan works.",
+     "the new library as proof that the plan works"),
+])
+def test_referred_to_x_as_y_is_the_preposition_and_its_name(nlp, text, content):
+    """``referred to [X as “Y”]``, as ``described [X as “Y”]``: "to" the preposition (the
+    lexicon's ``prep:to``), not the infinitive."""
+    q = only(nlp, text)
+    assert q["parts"] == [content] and q["cue"] in {"referred", "pointed"}

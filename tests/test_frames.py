@@ -64,8 +64,9 @@ def test_a_sentence_the_parser_left_unattached_before_its_cue_is_the_content(par
 
 
 def test_a_nouns_own_clause_after_a_prepositional_content_stays_with_the_noun(parse):
-    """``pointed to [reports that …]``: the reports are what she pointed to."""
-    assert not any(parts for _, parts, _ in _frames(parse("She pointed to reports that the vote was rigged.")))
+    """``pointed to [reports that …]``: the reports are what she pointed to, not the clause alone."""
+    assert _frames(parse("She pointed to reports that the vote was rigged.")) == [
+        ("pointed", ["reports that the vote was rigged"], "prep")]
 
 
 def test_words_between_a_closed_quotation_and_its_cue_are_not_content(parse):

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..budget import check
 from .bounds import QUOTE_CHARS, choose
-from .lexicon import (CLAUSE_NOUNS, CUE_IDIOMS, CUES, WORD_CLAUSE, FINDING_NOUNS, HEDGES, LEADS, MESSAGE_NOUNS, OCCASIONS, QUOTE_ONLY,
+from .lexicon import (CLAUSE_NOUNS, CUE_IDIOMS, CUES, PREPOSITION_SLOT, WORD_CLAUSE, FINDING_NOUNS, HEDGES, LEADS, MESSAGE_NOUNS, OCCASIONS, QUOTE_ONLY,
                       REPORTING_PASSIVES, SET_PHRASES, SPEAKER_KINDS)
 from .marks import CLOSING_TOKENS, DOUBLE_CLOSE, QUOTE_OPENERS, SINGLE_CLOSE, STRAIGHT_DOUBLE
 from .options import DEFAULT, Options
@@ -286,6 +286,9 @@ def _prepositional_content(cue: Token, preposition: str) -> list[Token] | None:
                 for sibling in cue.children:  # "called for contestants [to wear shorter dresses]"
                     if sibling.dep_ in {"xcomp", "ccomp"} and sibling.left_edge.i == end + 1:
                         tokens.extend(sibling.subtree)
+                    elif preposition == "to" and sibling.dep_ == "prep" and sibling.lower_ == "as" \
+                            and sibling.left_edge.i == end + 1:
+                        tokens.extend(sibling.subtree)  # "referred to [Rubio as “a bright leader”]"
                 return tokens
     if preposition == "for":
         return _for_clause(cue)
@@ -448,7 +451,7 @@ def clause_content(cue: Token, entry, participles: set[int]) -> tuple[list[Token
             if tokens:
                 return without_nested_cues(tokens, cue, participles), Rule.XCOMP
         else:
-            tokens = _prepositional_content(cue, slot)
+            tokens = _prepositional_content(cue, slot.removeprefix(PREPOSITION_SLOT))
             if tokens:
                 return without_nested_cues(tokens, cue, participles), Rule.PREP
     return None

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from .bounds import MIN_PROBABILITY, Edit, Variant, bucket, choose, has_quote_mark, variant_features
 from .frames import (Frame, _clause_tokens, cue_entry, in_set_phrase, is_infinitive, led_in,
                      with_pieces_before)
-from .lexicon import CUES, SPEAKER_KINDS
+from .lexicon import CUES, PREPOSITION_SLOT, SPEAKER_KINDS
 from .marks import MarkIndex
 from .options import Options
 from .phrases import content_head, content_spans, issuing_verb, named_owner
@@ -210,7 +210,7 @@ def slot_features(candidate: PredicateCandidate) -> dict[str, float]:
     entry = CUES.get(lemma)
     if entry is not None:
         wanted = {"clause": "clause", "object": "object", "to": "to", "noun_clause": "clause"}.get(kind, slot.split(":", 1)[-1])
-        f[f"lex_slot={wanted in entry.content}"] = 1.0
+        f[f"lex_slot={wanted in entry.content or PREPOSITION_SLOT + wanted in entry.content}"] = 1.0
     content = candidate.content
     head = content_head(content)
     f[f"content_head={head.pos_}|{head.dep_}"] = 1.0

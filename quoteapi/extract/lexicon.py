@@ -41,6 +41,7 @@ class OutletPattern:
 
 
 QUOTE_ONLY = "quote"  # the content slot of a cue only beside a quotation ("“Never,” she scoffed")
+PREPOSITION_SLOT = "prep:"  # "prep:to": the preposition, where the bare "to" is the infinitive
 CUES: dict[str, CueEntry] = {
     lemma: CueEntry(lemma, Mode(mode), tuple(slot.strip() for slot in content.split(",")))
     for lemma, mode, content in _rows("cues.tsv")
@@ -98,5 +99,5 @@ OBJECT_CONTROL: frozenset[str] = frozenset(row[0] for row in _rows("object_contr
 CONNECTIVES: tuple[tuple[str, ...], ...] = tuple(tuple(row[0].split()) for row in _rows("connectives.txt"))
 
 MODES: tuple[str, ...] = Mode.values()
-__all__ = ["CUES", "CUE_IDIOMS", "WORD_CLAUSE", "TITLE_WORDS", "POSITIONS", "HONORIFICS", "COURTESY_TITLES", "SPEAKER_KINDS", "GENDERED_NOUNS", "COMPANY_SUFFIXES", "OUTLET_PATTERNS", "MEDIA_NAMES", "OCCASIONS", "MESSAGE_NOUNS", "FINDING_NOUNS", "ORGANISATION_WORDS", "SET_PHRASES", "TRANSCRIPT_ROLES",
+__all__ = ["CUES", "CUE_IDIOMS", "WORD_CLAUSE", "PREPOSITION_SLOT", "TITLE_WORDS", "POSITIONS", "HONORIFICS", "COURTESY_TITLES", "SPEAKER_KINDS", "GENDERED_NOUNS", "COMPANY_SUFFIXES", "OUTLET_PATTERNS", "MEDIA_NAMES", "OCCASIONS", "MESSAGE_NOUNS", "FINDING_NOUNS", "ORGANISATION_WORDS", "SET_PHRASES", "TRANSCRIPT_ROLES",
            "COLON_LABELS", "CLAUSE_NOUNS", "REPORTING_PASSIVES", "COMPANY_NOUNS", "HEDGES", "LEADS", "OBJECT_CONTROL", "NO_COMMENT_PHRASES", "CONNECTIVES", "MODES", "DEFAULT_MODES"]
