@@ -80,6 +80,7 @@ def test_words_between_a_closed_quotation_and_its_cue_are_not_content(parse):
 @pytest.mark.parametrize("text, cues", [
     ("“Everybody should be believed,” she said, with a smile, as the crowd applauded.", ["said"]),
     ("The economy, as the minister noted, is growing fast.", ["noted"]),
+    ("But as the minister noted, the economy is growing fast.", ["noted"]),  # after an opening "But"
 ])
 def test_a_subordinate_clause_is_an_attribution_only_as_someone_said(parse, text, cues):
     """``…, as the crowd applauded`` says when; ``…, as the minister noted, …`` who said it."""

@@ -963,7 +963,9 @@ def _set_off_by_commas(cue: Token) -> bool:
     first, last = clause[0], clause[-1]
     before = doc[first.i - 1] if first.i > 0 else None
     after = doc[last.i + 1] if last.i + 1 < len(doc) else None
-    opens = as_clause and (first.is_sent_start or before is None) and after is not None and after.text == ","
+    # (after a conjunction that opens the sentence too: "But as Clyburn noted, …")
+    opens = as_clause and (first.is_sent_start or before is None or before.is_sent_start and before.dep_ == "cc") \
+        and after is not None and after.text == ","
     # (or a quotation mark: "Cruz, Blackwell wrote “has consistently demonstrated …”")
     return opens or (before is not None and before.text in {",", "—", "–"}
                      and (after is None or after.text in {",", ".", "—", "–", ";"} or after.is_space
