@@ -320,3 +320,10 @@ def test_a_relative_pronoun_the_parser_gave_the_cue_is_the_reported_clauses_subj
     doc = parse(text)
     assert [" ".join(t.text for t in c.content) for c in candidates_in(doc[:])
             if c.predicate.lemma_ == "feel" and c.slot == "clause"] == [parts]
+
+
+def test_a_hedge_coordinated_inside_a_content_stays_in_it(parse):
+    """``show [that the figures are wrong and appear to be …]``: the hedge shares the clause's
+    subject; it is no speech act of its own that would cut the content (``and vowed to …`` is)."""
+    doc = parse("The records show that the figures are wrong and appear to be aimed at voters.")
+    assert ("show", ["the figures are wrong and appear to be aimed at voters"], "ccomp") in _frames(doc)

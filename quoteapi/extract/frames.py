@@ -127,6 +127,8 @@ def _is_participle_cue(token: Token) -> bool:
         return False
     if dep == "conj" and any(c.dep_ == "auxpass" or c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
         return False  # "said [A and that B had been offered …]": a second content clause, no speech act
+    if dep == "conj" and token.lemma_.lower() in HEDGES:
+        return False  # "show [that the numbers are wrong and appear to be aimed at …]": a hedge, no speech act
     return cue_entry(token) is not None
 
 
