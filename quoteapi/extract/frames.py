@@ -432,26 +432,11 @@ def clause_content(cue: Token, entry, participles: set[int]) -> tuple[list[Token
             tokens = _clause_after_setting(cue) or _clause_left_unattached(cue) or _clause_read_as_relative(cue)
             if tokens:
                 return without_nested_cues(tokens, cue, participles), Rule.CCOMP
-        elif slot == WORD_CLAUSE:
-            tokens = _clause_of_idiom_word(cue)
+        elif slot in _SLOT_READERS:
+            read, rule = _SLOT_READERS[slot]
+            tokens = read(cue)
             if tokens:
-                return without_nested_cues(tokens, cue, participles), Rule.CCOMP
-        elif slot == "question":
-            tokens = _question_clause(cue)
-            if tokens:
-                return without_nested_cues(tokens, cue, participles), Rule.CCOMP
-        elif slot == "object":
-            tokens = _object_content(cue)
-            if tokens:
-                return without_nested_cues(tokens, cue, participles), Rule.OBJECT
-        elif slot == "to":
-            tokens = _infinitive_content(cue)
-            if tokens:
-                return without_nested_cues(tokens, cue, participles), Rule.XCOMP
-        elif slot == "complement":  # (an open complement, as the infinitive is: the same rule)
-            tokens = _complement_content(cue)
-            if tokens:
-                return without_nested_cues(tokens, cue, participles), Rule.XCOMP
+                return without_nested_cues(tokens, cue, participles), rule
         else:
             tokens = _prepositional_content(cue, slot.removeprefix(PREPOSITION_SLOT))
             if tokens:
@@ -472,6 +457,17 @@ def _question_clause(cue: Token) -> list[Token] | None:
                 m.dep_ == "mark" and m.lower_ in _QUESTION_MARKERS for m in clause.children):
             return list(clause.subtree)
     return None
+
+
+# The lexicon's content slots other than "clause" and the prepositions: how each is read off
+# the parse, and the rule that reports it (an open complement is read as the infinitive is).
+_SLOT_READERS = {
+    WORD_CLAUSE: (_clause_of_idiom_word, Rule.CCOMP),
+    "question": (_question_clause, Rule.CCOMP),
+    "object": (_object_content, Rule.OBJECT),
+    "to": (_infinitive_content, Rule.XCOMP),
+    "complement": (_complement_content, Rule.XCOMP),
+}
 
 
 def clause_tokens(cue: Token, clause: Token) -> list[Token]:
