@@ -12,8 +12,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..budget import check
 from .bounds import QUOTE_CHARS, choose
-from .lexicon import (CLAUSE_NOUNS, CUE_IDIOMS, CUES, PREPOSITION_SLOT, WORD_CLAUSE, FINDING_NOUNS, HEDGES, LEADS, MESSAGE_NOUNS, OCCASIONS, QUOTE_ONLY,
-                      REPORTING_PASSIVES, SET_PHRASES, SPEAKER_KINDS)
+from .lexicon import (CLAUSE_NOUNS, CUE_IDIOMS, CUES, FINDING_NOUNS, HEDGES, LEADS, MESSAGE_NOUNS, OCCASIONS,
+                      PREPOSITION_SLOT, QUOTE_ONLY, REPORTING_PASSIVES, SET_PHRASES, SPEAKER_KINDS, WORD_CLAUSE)
 from .marks import CLOSING_TOKENS, DOUBLE_CLOSE, QUOTE_OPENERS, SINGLE_CLOSE, STRAIGHT_DOUBLE
 from .options import DEFAULT, Options
 from .lines import capitalised_share, ends_line, title_cased
