@@ -82,7 +82,7 @@ def _clause_of_idiom_word(cue: Token) -> list[Token] | None:
         return None
     clause = next((c for c in [*word.children, *cue.children] if c.dep_ in {"advcl", "ccomp", "csubj"}
                    and c.i > word.i), None)
-    if clause is None or any(m.dep_ == "mark" and m.lower_ != "that" for m in clause.children):
+    if clause is None or clause_marks(clause) - {"that"}:
         return None  # ("made clear last week [when …]": when, not what)
     return list(clause.subtree)
 
@@ -125,7 +125,7 @@ def _is_participle_cue(token: Token) -> bool:
     dep = token.dep_  # (the dependency first: it rules out most words without a lexicon lookup)
     if not (dep == "conj" or (dep in {"advcl", "xcomp"} and token.tag_ == "VBG")):
         return False
-    if dep == "conj" and any(c.dep_ == "auxpass" or c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
+    if dep == "conj" and (is_passive(token) or "that" in clause_marks(token)):
         return False  # "said [A and that B had been offered …]": a second content clause, no speech act
     if dep == "conj" and token.lemma_.lower() in HEDGES:
         return False  # "show [that the numbers are wrong and appear to be aimed at …]": a hedge, no speech act
@@ -453,8 +453,7 @@ def _question_clause(cue: Token) -> list[Token] | None:
     question after a verb of asking as a condition (``advcl``); its ``if`` or ``whether`` says
     it is what was asked."""
     for clause in cue.children:
-        if clause.dep_ in {"advcl", "ccomp"} and clause.i > cue.i and any(
-                m.dep_ == "mark" and m.lower_ in _QUESTION_MARKERS for m in clause.children):
+        if clause.dep_ in {"advcl", "ccomp"} and clause.i > cue.i and clause_marks(clause) & _QUESTION_MARKERS:
             return list(clause.subtree)
     return None
 
@@ -504,8 +503,7 @@ def _coordinated_that_clause(cue: Token, end: int) -> list[Token]:
         if conj.dep_ != "conj" or conj.i <= end:
             continue
         gap = doc[end + 1 : conj.left_edge.i]
-        if all(t.is_punct or t.is_space or t.dep_ == "cc" for t in gap) and any(
-                m.dep_ == "mark" and m.lower_ == "that" for m in conj.children):
+        if all(t.is_punct or t.is_space or t.dep_ == "cc" for t in gap) and "that" in clause_marks(conj):
             return list(gap) + list(conj.subtree)
         break
     return []
@@ -866,6 +864,11 @@ def is_infinitive(token: Token) -> bool:
 def is_passive(verb: Token) -> bool:
     """``was denied``, ``is seen as``: a verb with its passive auxiliary."""
     return any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def clause_marks(clause: Token) -> set[str]:
+    """The subordinating words of *clause*'s head, lowercased (``that``, ``if``, ``whether`` …)."""
+    return {c.lower_ for c in clause.children if c.dep_ == "mark"}
 
 
 def _has_subject(cue: Token) -> bool:

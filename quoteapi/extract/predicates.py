@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .frames import (_infinitive_content, _object_content, _prepositional_content, clause_tokens, participle_cues,
-                     without_nested_cues)
+from .frames import (_infinitive_content, _object_content, _prepositional_content, clause_marks, clause_tokens,
+                     participle_cues, without_nested_cues)
 
 _PREDICATE_POS = {"VERB", "ADJ", "NOUN"}
 # Prepositions whose object can be reported content: "warned about …", "called for …".
@@ -47,7 +47,7 @@ def _clause(token: Token) -> list[Token] | None:
 def _noun_clause(token: Token) -> list[Token] | None:
     """``his warning that …``, ``the belief that …``."""
     for child in token.children:
-        if child.dep_ in {"acl", "ccomp"} and any(m.lower_ == "that" and m.dep_ == "mark" for m in child.children):
+        if child.dep_ in {"acl", "ccomp"} and "that" in clause_marks(child):
             return list(child.subtree)
     return None
 
