@@ -553,6 +553,7 @@ def test_a_relative_pronoun_in_the_content(nlp, text, polnear, compact):
     ("Tom Ellis is continuing to insist that taxes would rise.", "is continuing to insist", "insist"),  # leads.txt
     ("Tom Ellis went on to say that taxes would rise.", "went on to say", "say"),  # the lead-in's particle too
     ("His office put out a statement saying that taxes would rise.", "put out a statement saying", "saying"),
+    ("His office put out a statement that said taxes would rise.", "put out a statement that said", "said"),
     ("Tom Ellis has raised questions about the plan.", "has raised questions about", "questions"),
 ])
 def test_polnear_cue_takes_its_verb_group(nlp, text, polnear_cue, compact_cue):
@@ -1198,6 +1199,30 @@ def test_a_participle_describing_a_document_speaks_for_its_issuer(nlp, text, spe
     """``put out a statement saying …``: the statement's issuer speaks, not nobody."""
     q = only(nlp, text)
     assert (q["cue"], q["speaker"]) == ("saying", speaker)
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("The mayor's office put out a statement that said the bridge would close.", "The mayor's office",
+     "the bridge would close"),
+    ("Senator Tom Ellis released a video which says the struggle continues.", "Senator Tom Ellis",
+     "the struggle continues"),
+])
+def test_a_relative_clause_describing_a_document_speaks_for_its_issuer(nlp, text, speaker, content):
+    """``released a video that says …`` is ``a video saying …``: one quote, the issuer's, whose
+    content is what the video says (not the relative pronoun's words, nor ``released [a video
+    that says …]`` around them)."""
+    q = only(nlp, text)
+    assert (q["speaker"], q["parts"]) == (speaker, [content])
+
+
+def test_a_relative_clause_with_its_own_subject_or_under_a_cue_is_no_issuers(nlp):
+    """``believed the polls that showed …`` comments on others' document (a lexicon verb of
+    speech or thought is a cue of its own; ``posted``, ``tweeted``, ``wrote`` put the document
+    out); ``a letter that he said was drafted`` is his saying."""
+    assert [q["speaker"] for q in quotes_of(nlp, "He believed the polls that showed he was winning.")
+            if q["cue"] == "showed"] == ["that"]
+    assert [q["speaker"] for q in quotes_of(nlp, "Roffman signed a letter that he said was drafted by the firm.")
+            if q["cue"] == "said"] == ["he"]
 
 
 def test_a_verb_of_the_manner_of_speaking_reports_nothing_in_running_text(nlp):

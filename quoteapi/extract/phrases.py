@@ -5,8 +5,8 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
-from .lexicon import CONNECTIVES, HONORIFICS, LEADS, MEDIA_NAMES, SPEAKER_KINDS, TITLE_WORDS
-from .vocab import SpeakerKind
+from .lexicon import CONNECTIVES, CUES, HONORIFICS, LEADS, MEDIA_NAMES, SPEAKER_KINDS, TITLE_WORDS
+from .vocab import Mode, SpeakerKind
 from .wordnet import classes
 
 # Children that are not part of a speaker mention as written: "Smith, who ..., said".
@@ -397,17 +397,24 @@ def named_owner(noun: Token) -> bool:
 ISSUED = {"message", "resolution", "video", "notice", "caption", "petition"}
 
 
-def issuing_verb(participle: Token) -> Token | None:
-    """``His office put out a statement saying …``, ``posted a message reading “…”``: the verb
-    whose object, a document or message, the participle cue describes; its subject is the
-    speaker and PolNeAR's cue runs from it (train: the verb's subject speaks in 37 of 52 such
-    cues, the noun in 9). None for any other word."""
-    noun = participle.head
-    if participle.dep_ != "acl" or participle.tag_ != "VBG" or noun.dep_ != "dobj":
+def issuing_verb(cue: Token) -> Token | None:
+    """``His office put out a statement saying …``, ``posted a message reading “…”``, ``released
+    a video that said …``: the verb whose object, a document or message, the participle or
+    relative clause cue describes; its subject is the speaker and PolNeAR's cue runs from it
+    (train: the verb's subject speaks in 37 of 52 such participles, the noun in 9). None for any
+    other word, and for a relative clause with a subject of its own (``signed a letter that
+    [he said] was drafted by the firm``: he speaks)."""
+    noun = cue.head
+    describes = (cue.dep_ == "acl" and cue.tag_ == "VBG"
+                 or cue.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.tag_ == "WDT" for c in cue.children))
+    if not describes or noun.dep_ != "dobj":
         return None
     if noun.lemma_.lower() not in ISSUED and SPEAKER_KINDS.get(noun.lemma_.lower()) != SpeakerKind.DOCUMENT:
         return None
     verb = noun.head
+    entry = CUES.get(verb.lemma_.lower())
+    if entry is not None and entry.mode != Mode.WRITING:
+        return None  # "believed the polls that showed …", "slammed a lawsuit alleging …": a cue on others' words
     return verb if verb.i < noun.i and verb.pos_ in {"VERB", "AUX"} else None
 
 

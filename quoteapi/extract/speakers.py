@@ -112,6 +112,9 @@ def syntactic_source(cue: Token) -> Source | None:
     """The speaker of *cue* as the parse gives it, or None."""
     if cue.lemma_.lower() in HEDGES and raising(cue) is not None:
         return None  # "Twitter appears to be …": the writer's hedge; its subject is content
+    if cue.dep_ == "relcl" and issuing_verb(cue) is not None and (governor := _governing_clause(cue)) is not None:
+        # "Trump released a video that said …": Trump's words, as in "a video saying …", not the relative pronoun's
+        return Source(_speaking_subject(_subjects(governor, _ANY_SUBJECT_DEPS), governor), SpeakerFrom.PARTICIPLE)
     subjects = [c for c in _subjects(cue, _SUBJECT_DEPS) if not _quoted_title(c, cue) and not _quoted_before(c, cue)]
     if subjects:
         subject = _speaking_subject(subjects, cue)

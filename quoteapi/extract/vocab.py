@@ -65,7 +65,7 @@ class SpeakerFrom(_Vocabulary):
     SUBJECT = "subject"  # the subject of the cue
     AGENT = "agent"  # the by-phrase of a passive cue
     RELATIVE = "relative"  # Smith, who said …
-    PARTICIPLE = "participle"  # …, adding that …: the speaker of the governing clause
+    PARTICIPLE = "participle"  # …, adding that …; issued a statement that said …: the speaker of the governing clause
     CONJUNCT = "conjunct"  # … and vowed to …: the speaker of the first conjunct
     NEAREST_NAME = "nearest_name"  # a name left of the cue that the parse did not attach
     ADJACENT_NAME = "adjacent_name"  # the capitalised words right before the cue, mistagged
