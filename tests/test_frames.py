@@ -220,6 +220,8 @@ def test_a_sentence_opening_word_without_a_speaker_and_quotation_after_it_is_no_
     ("The senator is calling on Congress to act.", "Congress to act"),
     ("The group called on the mayor to resign.", "the mayor to resign"),
     ("She called on Tuesday to complain.", "to complain"),  # when, not whom
+    # the parser's "on" a particle with the object under it
+    ("Scott's family has called on police to release the videos.", "police to release the videos"),
 ])
 def test_whom_a_call_is_on_is_the_subject_of_its_infinitive(parse, text, content):
     assert [f[1] for f in _frames(parse(text)) if f[0].startswith("call")] == [[content]]

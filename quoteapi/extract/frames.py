@@ -242,10 +242,11 @@ def _infinitive_content(cue: Token) -> list[Token] | None:
     objects = [c for c in cue.children if c.dep_ in {"dobj", "dative"} and c.i < xcomps[0].i]
     if objects and cue.lemma_ not in {"tell"}:
         tokens = list(objects[0].subtree) + tokens
-    elif (on := next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "on"
+    elif (on := next((c for c in cue.children if c.dep_ in {"prep", "prt"} and c.lower_ == "on"
                       and c.right_edge.i + 1 == xcomps[0].left_edge.i
                       and not any(t.ent_type_ in TIME_ENTITIES for t in c.subtree)), None)) is not None:
-        tokens = [t for t in on.subtree if t.i != on.i] + tokens  # whom the call is on: the infinitive's subject
+        # whom the call is on: the infinitive's subject (under an "on" the parser may take for a particle)
+        tokens = [t for t in on.subtree if t.i != on.i] + tokens
     return tokens
 
 
