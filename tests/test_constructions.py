@@ -110,6 +110,25 @@ def test_participle_cue_shares_the_speaker(nlp):
     ]
 
 
+@pytest.mark.parametrize("text, quotes", [
+    ("Most voters said the mayor had made a good case, while other voters said they had not heard enough.",
+     [("said", "Most voters", ["the mayor had made a good case"]),
+      ("said", "other voters", ["they had not heard enough"])]),
+    ("The treasurer said the city could run out of money, though the mayor insisted that taxes would not rise.",
+     [("said", "The treasurer", ["the city could run out of money"]),
+      ("insisted", "the mayor", ["taxes would not rise"])]),
+])
+def test_a_contrasting_clause_with_a_speaker_of_its_own_is_a_second_quote(nlp, text, quotes):
+    """``A said X, while B said Y``: two attributions side by side, not B's nested in A's words."""
+    assert [(f["cue"], f["speaker"], f["parts"]) for f in quotes_of(nlp, text)] == quotes
+
+
+def test_a_contrasting_clause_without_a_speech_verb_stays_in_the_content(nlp):
+    text = "The treasurer said the city could run out of money, though the mayor appears to disagree."
+    assert [f["parts"] for f in quotes_of(nlp, text) if f["cue"] == "said"] == [
+        ["the city could run out of money, though the mayor appears to disagree"]]
+
+
 @pytest.mark.parametrize("text, cue, speaker", [
     # a participle coordinated with another participle: the subject of the clause both hang on,
     # not the nearest name
