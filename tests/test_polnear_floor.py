@@ -9,10 +9,10 @@ from conftest import POLNEAR_DEV
 
 # A little under the figures of the last change to the extractor (polnear span convention).
 FLOORS = {
-    "rules only": {"content_exact": 0.626, "content_prop": 0.751, "speaker_linked": 0.702,
-                   "source_exact": 0.749, "cue_exact": 0.690},
-    "learned": {"content_exact": 0.661, "content_prop": 0.810, "speaker_linked": 0.741,
-                "source_exact": 0.790, "cue_exact": 0.725},
+    "rules only": {"content_exact": 0.628, "content_prop": 0.751, "speaker_linked": 0.703,
+                   "source_exact": 0.750, "cue_exact": 0.691},
+    "learned": {"content_exact": 0.663, "content_prop": 0.810, "speaker_linked": 0.742,
+                "source_exact": 0.791, "cue_exact": 0.726},
 }
 
 

@@ -139,13 +139,14 @@ def _is_participle_cue(token: Token) -> bool:
 
 
 def participle_cues(sent: Span) -> set[int]:
-    """The indices of the participle cues of *sent* (see :func:`without_nested_cues`)."""
+    """The indices of the participle cues of *sent*, and of its contrasting clauses with cues of
+    their own (see :func:`_is_participle_cue`, :func:`without_nested_cues`)."""
     return {t.i for t in sent if _is_participle_cue(t)}
 
 
 def without_nested_cues(tokens: list[Token], cue: Token, participles: set[int]) -> list[Token]:
-    """Drop the subtrees of participle cues inside a content (``…, adding that …``):
-    they are attributions of their own. *participles* are the sentence's
+    """Drop the subtrees of participle cues inside a content (``…, adding that …``, ``…, while
+    B said …``): they are attributions of their own. *participles* are the sentence's
     (:func:`participle_cues`), so that each word is looked up once per sentence."""
     nested = [t for t in tokens if t.i != cue.i and t.i in participles]
     drop = {d.i for t in nested for d in t.subtree}

@@ -401,9 +401,12 @@ def issuing_verb(cue: Token) -> Token | None:
     """``His office put out a statement saying …``, ``posted a message reading “…”``, ``released
     a video that said …``: the verb whose object, a document or message, the participle or
     relative clause cue describes; its subject is the speaker and PolNeAR's cue runs from it
-    (train: the verb's subject speaks in 37 of 52 such participles, the noun in 9). None for any
-    other word, and for a relative clause with a subject of its own (``signed a letter that
-    [he said] was drafted by the firm``: he speaks)."""
+    (train: the verb's subject speaks in 37 of 52 such participles, the noun in 9; in 5 of 9
+    such relative clauses, the noun in 4). None for any other word, for a relative clause with
+    a subject of its own (``signed a letter that [he said] was drafted by the firm``: he
+    speaks), and for a verb of speech or thought of the lexicon, which comments on others'
+    words rather than putting them out (``believed the polls that showed …``; its cues beside
+    such a participle or relative clause on train: 1 of 8 with the verb's subject)."""
     noun = cue.head
     describes = (cue.dep_ == "acl" and cue.tag_ == "VBG"
                  or cue.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.tag_ == "WDT" for c in cue.children))
@@ -414,7 +417,7 @@ def issuing_verb(cue: Token) -> Token | None:
     verb = noun.head
     entry = CUES.get(verb.lemma_.lower())
     if entry is not None and entry.mode != Mode.WRITING:
-        return None  # "believed the polls that showed …", "slammed a lawsuit alleging …": a cue on others' words
+        return None  # "slammed a lawsuit alleging …" (but "posted a message saying …": writing puts it out)
     return verb if verb.i < noun.i and verb.pos_ in {"VERB", "AUX"} else None
 
 
