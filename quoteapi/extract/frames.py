@@ -284,8 +284,9 @@ def _prepositional_content(cue: Token, preposition: str) -> list[Token] | None:
         if child.dep_ in {"prep", "prt"} and child.lower_ == preposition and child.i > cue.i:
             objs = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
             if objs:
-                tokens = list(objs[0].subtree)
-                if preposition == "as":
+                if preposition != "as":
+                    tokens = list(objs[0].subtree)
+                else:
                     # all the "as" phrase holds: a quotation mark the parser hung on the "as" (`as
                     # [“]Miss Piggy”`), a second complement (`as seeming [almost shocked that …]`)
                     tokens = [t for t in child.subtree if t.i > child.i]
@@ -795,7 +796,7 @@ def passive_subject_piece(predicate: Token, slot: str) -> list[Token]:
     his rivals for [failing to …]``: a passive's prepositional complement says something of its
     subject, which is then a piece of the content before the cue, pronouns too (``[who] was
     named as [a leader of …]``). Empty for other slots and for predicates that are not passive."""
-    if not slot.startswith("prep:") or slot.removeprefix("prep:") not in _PASSIVE_PREDICATIVE_PREPS:
+    if not slot.startswith(PREPOSITION_SLOT) or slot.removeprefix(PREPOSITION_SLOT) not in _PASSIVE_PREDICATIVE_PREPS:
         return []
     if not is_passive(predicate):
         return []

@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 
 from .frames import (_infinitive_content, _object_content, _prepositional_content, clause_marks, clause_tokens,
                      participle_cues, without_nested_cues)
+from .lexicon import PREPOSITION_SLOT
 
 _PREDICATE_POS = {"VERB", "ADJ", "NOUN"}
 # Prepositions whose object can be reported content: "warned about …", "called for …".
@@ -89,7 +90,7 @@ def candidates_in(sent: Span, skip: set[int] = frozenset()) -> list[PredicateCan
                 found.append(("object", _object_content(token)))
             for child in children:
                 if child.dep_ == "prep" and child.lower_ in _CONTENT_PREPS and child.i > token.i:
-                    found.append((f"prep:{child.lower_}", _prepositional_content(token, child.lower_)))
+                    found.append((PREPOSITION_SLOT + child.lower_, _prepositional_content(token, child.lower_)))
         for slot, tokens in found:
             if tokens and len(tokens) >= _MIN_CONTENT_TOKENS:
                 if participles is None:
