@@ -107,3 +107,14 @@ def test_mark_index_answers_as_a_scan_of_every_quotation_would(t, a, b):
 ])
 def test_a_curly_quotation_closed_by_a_straight_mark(text, quotes):
     assert [q.text(text) for q in find_quote_spans(text)] == quotes
+
+
+@pytest.mark.parametrize("text, quotes", [
+    ("Getty.\n\n”Fear. I am truly afraid.” ― Adriana Rodarte", ["Fear. I am truly afraid."]),
+    ("unwilling to let policy aides ”get close to Ben” on security", ["get close to Ben"]),
+    # a closing mark after a word or a digit still closes, or stays stray
+    ("“Yes,” he said. It was a 12” pipe.", ["Yes,"]),
+    ("“It is done ”now,” she said.", ["It is done"]),
+])
+def test_a_closing_curly_mark_typed_where_a_quotation_opens(text, quotes):
+    assert [q.text(text) for q in find_quote_spans(text)] == quotes

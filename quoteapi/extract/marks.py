@@ -200,7 +200,8 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                     dq = None
                     i += width - 1
                     continue
-                opens = ch in DOUBLE_OPEN or (ch == STRAIGHT_DOUBLE and _opens_straight(prev, nxt))
+                opens = ch in DOUBLE_OPEN or (ch == STRAIGHT_DOUBLE and _opens_straight(prev, nxt)) \
+                    or (dq is None and _backwards_opener(ch, prev, nxt))
                 if opens:
                     if carried is not None and dq is None and not text[line_start:i].strip():
                         dq = _Open(i, ch, carried.parts, carried.first, width=width)  # the continuation mark
@@ -239,6 +240,13 @@ def _mismatched(dq: _Open | None) -> bool:
     """An open curly quote with an odd number of straight marks inside, the first of which could
     have closed it (an even number is a quotation nested in it: “He called it "a disaster"…)."""
     return dq is not None and dq.mark != STRAIGHT_DOUBLE and dq.straight_close >= 0 and dq.inner == 1
+
+
+def _backwards_opener(ch: str, prev: str, nxt: str) -> bool:
+    """``policy aides ”get close to Ben …”``: a closing curly mark where a quotation opens (at
+    a paragraph's start or after a space, before a word, with no quotation open), as a word
+    processor's automatic quotes sometimes type it; it opens, and the next closing mark ends it."""
+    return ch == "”" and (prev == "" or prev in _OPENING_CONTEXT) and nxt.isalnum()
 
 
 def _closing_context(nxt: str) -> bool:
