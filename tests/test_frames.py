@@ -329,3 +329,20 @@ def test_a_hedge_coordinated_inside_a_content_stays_in_it(parse):
     subject; it is no speech act of its own that would cut the content (``and vowed to …`` is)."""
     doc = parse("The records show that the figures are wrong and appear to be aimed at voters.")
     assert ("show", ["the figures are wrong and appear to be aimed at voters"], "ccomp") in _frames(doc)
+
+
+@pytest.mark.parametrize("text, content", [
+    # the parser splits one clause into two complements of the cue, the second right after the first
+    ("The governor has argued that attempts to hack the system were made by people with ties to "
+     "foreign intelligence.", "attempts to hack the system were made by people with ties to foreign intelligence"),
+    ("The chief explained why being called a reformer is actually a burden.",
+     "why being called a reformer is actually a burden"),
+])
+def test_a_clause_the_parser_split_in_two_is_one_content(parse, text, content):
+    doc = parse(text)
+    assert [f[1] for f in _frames(doc)] == [[content]]
+
+
+def test_a_second_clause_after_a_conjunction_or_with_a_cue_of_its_own_is_not_the_first_ones_rest(parse):
+    doc = parse("He said the report was accurate, and the board said it would act.")
+    assert [f[1] for f in _frames(doc)] == [["the report was accurate"], ["it would act"]]
