@@ -1527,3 +1527,17 @@ def test_referred_to_x_as_y_is_the_preposition_and_its_name(nlp, text, content):
     lexicon's ``prep:to``), not the infinitive."""
     q = only(nlp, text)
     assert q["parts"] == [content] and q["cue"] in {"referred", "pointed"}
+
+
+@pytest.mark.parametrize("text, speaker, part", [
+    ("Asked whether she would run again, the mayor said no.", "the mayor", "no"),
+    ("Asked whether the plan could work, 60 percent of the voters said yes.", "60 percent of the voters", "yes"),
+    ("The senator said no to the pipeline.", "The senator", "no to the pipeline"),
+])
+def test_an_answer_is_what_was_said(nlp, text, speaker, part):
+    found = [f for f in quotes_of(nlp, text) if f["cue"] == "said"]
+    assert [(f["speaker"], f["parts"]) for f in found] == [(speaker, [part])]
+
+
+def test_a_word_pointing_at_words_said_elsewhere_is_still_no_quote(nlp):
+    assert [f["parts"] for f in quotes_of(nlp, "The mayor said so on Monday.")] == []

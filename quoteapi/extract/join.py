@@ -121,11 +121,11 @@ class _Joiner:
             return
         tokens = [t for s, e in content for t in (self.doc.char_span(s, e, alignment_mode="expand") or [])]
         if len(tokens) < _MIN_INDIRECT_TOKENS and frame.rule != Rule.ACCORDING_TO \
-                and not all(t.pos_ in {"PROPN", "NOUN"} or t.dep_ == "oprd" for t in tokens):
+                and not all(t.pos_ in {"PROPN", "NOUN"} or t.dep_ in {"oprd", "intj"} for t in tokens):
             # "said so", "denied it": a word that points at words said elsewhere; a name or a
             # noun alone is content ("attacked Machado", "warned of layoffs", "denied
-            # wrongdoing"), a name given too ("called him [weak]"), and what a source is cited
-            # for ("[That]’s according to exit polls")
+            # wrongdoing"), a name given too ("called him [weak]"), an answer ("said [no]"),
+            # and what a source is cited for ("[That]’s according to exit polls")
             return
         if all(t.ent_type_ in TIME_ENTITIES or t.is_punct or t.dep_ in {"det", "prep"} for t in tokens):
             return  # "apologized [on Thursday]": when, never what
