@@ -346,3 +346,8 @@ def test_a_clause_the_parser_split_in_two_is_one_content(parse, text, content):
 def test_a_second_clause_after_a_conjunction_or_with_a_cue_of_its_own_is_not_the_first_ones_rest(parse):
     doc = parse("He said the report was accurate, and the board said it would act.")
     assert [f[1] for f in _frames(doc)] == [["the report was accurate"], ["it would act"]]
+
+
+def test_a_that_the_parser_hung_on_the_clauses_auxiliary_still_marks_a_nouns_clause(parse):
+    doc = parse("The senator expressed concern that the businessman was encouraging violence.")
+    assert [f[1] for f in _frames(doc)] == [["the businessman was encouraging violence"]]

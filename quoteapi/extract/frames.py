@@ -202,7 +202,7 @@ def _object_content(cue: Token) -> list[Token] | None:
     if obj.pos_ in _NOT_CONTENT_OBJECTS and obj.lower_ not in {"what"} and not naming:
         return None
     if obj.lemma_.lower() in CLAUSE_NOUNS and not named_owner(obj):  # ("rejected [Ellis's claim that …]")
-        clauses = [c for c in obj.children if c.dep_ in {"acl", "ccomp"} and any(m.lower_ == "that" for m in c.children)]
+        clauses = [c for c in obj.children if c.dep_ in {"acl", "ccomp"} and "that" in clause_marks(c)]
         if clauses:
             return list(clauses[0].subtree)
     # A pronoun object is left out of a name given: "called him a master" → "a master".
@@ -918,8 +918,16 @@ def is_passive(verb: Token) -> bool:
 
 
 def clause_marks(clause: Token) -> set[str]:
-    """The subordinating words of *clause*'s head, lowercased (``that``, ``if``, ``whether`` …)."""
-    return {c.lower_ for c in clause.children if c.dep_ == "mark"}
+    """The subordinating words of *clause*'s head, lowercased (``that``, ``if``, ``whether`` …),
+    also where the parser hung one on the head's auxiliary (``concern [that] the man [was]
+    encouraging …``)."""
+    marks = set()
+    for c in clause.children:
+        if c.dep_ == "mark":
+            marks.add(c.lower_)
+        elif c.dep_ in {"aux", "auxpass"}:
+            marks.update(m.lower_ for m in c.children if m.dep_ == "mark")
+    return marks
 
 
 def _has_subject(cue: Token) -> bool:
