@@ -9,10 +9,10 @@ from conftest import POLNEAR_DEV
 
 # A little under the figures of the last change to the extractor (polnear span convention).
 FLOORS = {
-    "rules only": {"content_exact": 0.628, "content_prop": 0.751, "speaker_linked": 0.703,
-                   "source_exact": 0.750, "cue_exact": 0.691},
-    "learned": {"content_exact": 0.663, "content_prop": 0.810, "speaker_linked": 0.742,
-                "source_exact": 0.791, "cue_exact": 0.726},
+    "rules only": {"content_exact": 0.634, "content_prop": 0.755, "speaker_linked": 0.708,
+                   "source_exact": 0.753, "cue_exact": 0.693},
+    "learned": {"content_exact": 0.668, "content_prop": 0.812, "speaker_linked": 0.746,
+                "source_exact": 0.794, "cue_exact": 0.729},
 }
 
 

@@ -467,7 +467,7 @@ def _answer(cue: Token) -> list[Token] | None:
     [no to the war]``: an answer the parser hangs on the cue as an interjection is what was said,
     with what it answers when a ``to`` follows it (PolNeAR train: 11 such gold contents)."""
     to = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "to" and c.i > cue.i), None)
-    for head in (cue, to):  # (the parser hangs "no" on the "to" as often as on the verb)
+    for head in (cue, to):  # (the parser may hang the "no" on the "to" instead of the verb)
         answer = next((c for c in head.children if c.dep_ == "intj" and c.i > cue.i and c.lower_ in _ANSWERS),
                       None) if head is not None else None
         if answer is not None:
