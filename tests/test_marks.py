@@ -118,3 +118,18 @@ def test_a_curly_quotation_closed_by_a_straight_mark(text, quotes):
 ])
 def test_a_closing_curly_mark_typed_where_a_quotation_opens(text, quotes):
     assert [q.text(text) for q in find_quote_spans(text)] == quotes
+
+
+@pytest.mark.parametrize("text, quotes", [
+    # a curly quotation nested in one of the same style is part of it
+    ("“I’d rather live in what he calls “hell” than live with him.” ― Ana Ruiz",
+     ["I’d rather live in what he calls “hell” than live with him."]),
+    # unless the outer mark never closes: then what it held stands on its own
+    ("“This never closes. “Real,” she said.", ["Real,"]),
+    # an opening mark typed after a word closes
+    ("a website called “Cape Breton Wins“ that pitches the island.\n\n“Hi there!” it reads.",
+     ["Cape Breton Wins", "Hi there!"]),
+    ("“Yes,“ he said. “No.”", ["Yes,", "No."]),
+])
+def test_curly_quotations_of_the_same_style(text, quotes):
+    assert [q.text(text) for q in find_quote_spans(text)] == quotes

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .types import Pieces
 
@@ -98,6 +98,8 @@ class _Open:
     inner: int = 0  # depth of quotes of the other style nested inside (“…” within "…")
     width: int = 1  # characters of the opening mark ('' is two)
     straight_close: int = -1  # the first straight mark inside a curly quote that could close it
+    same: list[int] = field(default_factory=list)  # open curly marks nested in this curly quote
+    closed_inside: list["QuoteSpan"] = field(default_factory=list)  # the nested ones closed
 
 
 def _nested(dq: _Open, ch: str) -> bool:
@@ -185,8 +187,11 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                             and _closing_context(nxt):
                         dq.straight_close = i
                     continue
+                if dq is not None and _nests_same_style(dq, ch, i, text):
+                    continue
                 closes = dq is not None and (
                     ch in DOUBLE_CLOSE
+                    or (ch == "“" and dq.mark == "“")  # a closing mark typed as an opening one
                     or (ch == "“" and dq.mark == "„")
                     or (ch == STRAIGHT_DOUBLE and dq.mark == STRAIGHT_DOUBLE
                         and not (_opens_straight(prev, nxt) and (prev != "" and prev.isspace())
@@ -227,6 +232,8 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             nxt_line = next((lines[k] for k in range(index + 1, len(lines)) if text[lines[k][0] : lines[k][1]].strip()), None)
             if nxt_line and _first_mark_of_line(text, *nxt_line) in DOUBLE_OPEN + STRAIGHT_DOUBLE + STRAIGHT_SINGLE:
                 carried = _Open(dq.at, dq.mark, _pieces(text, dq, line_end), dq.first)
+            else:
+                spans.extend(dq.closed_inside)  # the outer mark never closes: what it held stands
     return spans
 
 
@@ -234,6 +241,25 @@ def _pieces(text: str, dq: _Open, end: int) -> list[tuple[int, int]]:
     """The pieces of the open quote *dq*, with the one from its mark to *end* (trimmed) if any."""
     s, e = _trimmed(text, dq.at + dq.width, end)
     return dq.parts + ([(s, e)] if e > s else [])
+
+
+def _nests_same_style(dq: _Open, ch: str, i: int, text: str) -> bool:
+    """``“I’d rather live in what he calls “hell” than …”``: a curly opening mark where a
+    quotation opens (after a space, before a word) inside an open curly quotation opens one
+    nested in it, and the next closing mark closes that one first (quotations of the other
+    style nest by ``_nested``); should the outer one never close, the nested ones stand on
+    their own. After a word it is a closing mark mistyped (``called “Cape Breton Wins“ that
+    …``), and closes."""
+    if dq.mark == "“" and ch == "“" and _opens_straight(text[i - 1] if i else "", text[i + 1] if i + 1 < len(text) else ""):
+        dq.same.append(i)
+        return True
+    if dq.same and ch in DOUBLE_CLOSE:
+        start = dq.same.pop()
+        s, e = _trimmed(text, start + 1, i)
+        if e > s:
+            dq.closed_inside.append(QuoteSpan(((s, e),), start, i + 1))
+        return True
+    return False
 
 
 def _mismatched(dq: _Open | None) -> bool:
