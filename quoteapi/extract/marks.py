@@ -187,7 +187,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                             and _closing_context(nxt):
                         dq.straight_close = i
                     continue
-                if dq is not None and _nests_same_style(dq, ch, i, text):
+                if dq is not None and _nests_same_style(dq, ch, prev, nxt, i, text):
                     continue
                 closes = dq is not None and (
                     ch in DOUBLE_CLOSE
@@ -243,14 +243,14 @@ def _pieces(text: str, dq: _Open, end: int) -> list[tuple[int, int]]:
     return dq.parts + ([(s, e)] if e > s else [])
 
 
-def _nests_same_style(dq: _Open, ch: str, i: int, text: str) -> bool:
+def _nests_same_style(dq: _Open, ch: str, prev: str, nxt: str, i: int, text: str) -> bool:
     """``“I’d rather live in what he calls “hell” than …”``: a curly opening mark where a
     quotation opens (after a space, before a word) inside an open curly quotation opens one
     nested in it, and the next closing mark closes that one first (quotations of the other
     style nest by ``_nested``); should the outer one never close, the nested ones stand on
     their own. After a word it is a closing mark mistyped (``called “Cape Breton Wins“ that
     …``), and closes."""
-    if dq.mark == "“" and ch == "“" and _opens_straight(text[i - 1] if i else "", text[i + 1] if i + 1 < len(text) else ""):
+    if dq.mark == "“" and ch == "“" and _opens_straight(prev, nxt):
         dq.same.append(i)
         return True
     if dq.same and ch in DOUBLE_CLOSE:
