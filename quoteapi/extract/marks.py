@@ -191,8 +191,9 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                     continue
                 closes = dq is not None and (
                     ch in DOUBLE_CLOSE
-                    or (ch == "“" and dq.mark == "“")  # a closing mark typed as an opening one
-                    or (ch == "“" and dq.mark == "„")
+                    # „…“ closes a German quote; after a word, “ is a closing mark mistyped (see
+                    # _nests_same_style for one where a quotation opens)
+                    or (ch == "“" and dq.mark in {"„", "“"})
                     or (ch == STRAIGHT_DOUBLE and dq.mark == STRAIGHT_DOUBLE
                         and not (_opens_straight(prev, nxt) and (prev != "" and prev.isspace())
                                  and not _closing_context(nxt)))
@@ -272,7 +273,7 @@ def _backwards_opener(ch: str, prev: str, nxt: str) -> bool:
     """``policy aides ”get close to Ben …”``: a closing curly mark where a quotation opens (at
     a paragraph's start or after a space, before a word, with no quotation open), as a word
     processor's automatic quotes sometimes type it; it opens, and the next closing mark ends it."""
-    return ch == "”" and (prev == "" or prev in _OPENING_CONTEXT) and nxt.isalnum()
+    return ch == "”" and _opens_straight(prev, nxt) and nxt.isalnum()
 
 
 def _closing_context(nxt: str) -> bool:
