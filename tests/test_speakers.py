@@ -374,6 +374,32 @@ def test_a_new_person_in_between_takes_the_quotation():
     assert (second.speaker.text, second.how) == ("Ellis", SpeakerFrom.PREVIOUS_SENTENCE)
 
 
+def test_the_person_named_before_the_colon_takes_the_quotation():
+    # “We won,” Porter said. It surprised pollster Daron Shaw: “We will win again.”
+    _, second = _two_quotes([("It", 1, "nsubj", "PRON"), ("surprised", 1, "ROOT", "VERB"), ("pollster", 4, "compound", "NOUN"),
+                             ("Daron", 4, "compound", "PROPN", "PERSON"), ("Shaw", 1, "dobj", "PROPN", "I-PERSON"),
+                             (":", 1, "punct", "PUNCT")])
+    assert (second.speaker.text, second.how) == ("Daron Shaw", SpeakerFrom.COLON)
+
+
+def test_the_people_named_before_the_colon_take_the_quotation_together():
+    # “We won,” Porter said. POLLS WERE EARLY - Mark Blumenthal and Jon Cohen: “We will win again.”
+    _, second = _two_quotes([("POLLS", 1, "nsubj", "NOUN"), ("WERE", 1, "ROOT", "AUX"), ("EARLY", 1, "acomp", "ADJ"),
+                             ("-", 1, "punct", "PUNCT"), ("Mark", 5, "compound", "PROPN", "PERSON"),
+                             ("Blumenthal", 1, "appos", "PROPN", "I-PERSON"), ("and", 5, "cc", "CCONJ"),
+                             ("Jon", 8, "compound", "PROPN", "PERSON"), ("Cohen", 5, "conj", "PROPN", "I-PERSON"),
+                             (":", 1, "punct", "PUNCT")])
+    assert (second.speaker.text, second.how) == ("Mark Blumenthal and Jon Cohen", SpeakerFrom.COLON)
+
+
+def test_the_person_a_message_goes_to_before_the_colon_does_not_take_it():
+    # “We won,” Porter said. He sent a message to Ellis: “We will win again.”
+    _, second = _two_quotes([("He", 1, "nsubj", "PRON"), ("sent", 1, "ROOT", "VERB"), ("a", 3, "det", "DET"),
+                             ("message", 1, "dobj", "NOUN"), ("to", 1, "prep", "ADP"), ("Ellis", 4, "pobj", "PROPN", "PERSON"),
+                             (":", 1, "punct", "PUNCT")])
+    assert second.how != SpeakerFrom.COLON
+
+
 @pytest.mark.parametrize("rows, transcript, speaks", [
     ([("MARKETS", 0, "ROOT", "NOUN")], False, False),
     ([("ON", 0, "ROOT", "ADP"), ("THE", 2, "det", "DET"), ("GROUND", 0, "pobj", "NOUN")], True, False),

@@ -805,8 +805,14 @@ class SpeakerStage:
 
     # -- a quotation standing alone ---------------------------------------------------------------
     def _continuing(self, candidate: Candidate) -> Attribution:
-        """The closest earlier quote with a speaker, in this paragraph or the one before, gives
-        its speaker, unless someone new comes into the text in between."""
+        """The person named right before the colon that opens the quotation
+        (:func:`introduced_by_name`) is its speaker; else the closest earlier quote with a
+        speaker, in this paragraph or the one before, gives its speaker, unless someone new comes
+        into the text in between."""
+        named = introduced_by_name(self.doc, candidate.start)
+        if named is not None:
+            mention, _, _ = self._mention(Source(named.root, SpeakerFrom.COLON, tuple(named)), candidate.start)
+            return Attribution(candidate, mention, SpeakerFrom.COLON)
         previous = self._previous(candidate.start)
         if previous is None:
             return Attribution(candidate)
@@ -843,6 +849,33 @@ class SpeakerStage:
                 continue
             last = token
         return last
+
+
+def introduced_by_name(doc: Doc, start: int) -> Span | None:
+    """``Republican pollster Daron Shaw: “Historically, …”``, ``IOWA POLLS NOT WRONG - Mark
+    Blumenthal and Jon Cohen: “Although …”``: the person whose name ends right at the colon before
+    the quotation that opens at character *start* — the words are theirs, as a line that opens
+    with ``NAME:`` gives them (``layouts.speaker_colon_frames``), however long the line before
+    the name. Not a name after ``to`` (``a blunt message to Trump: “…”``: who is spoken to).
+    None when there is no such name."""
+    first = doc.char_span(start, start + 1, alignment_mode="expand")
+    if first is None:
+        return None
+    at = first[0].i - 1
+    while at >= 0 and doc[at].text in QUOTE_OPENERS:
+        at -= 1
+    if at < 1 or at == first[0].i - 1 or doc[at].text != ":":
+        return None  # (the quotation opens with a mark, right after the colon)
+    name = next((e for e in doc.ents if e.end == at and e.label_ == "PERSON"), None)
+    if name is None:
+        return None
+    root, first = name.root, name
+    while root.dep_ == "conj" and root.head.ent_type_ == "PERSON":  # "Mark Blumenthal and Jon Cohen"
+        root = root.head
+        first = next((e for e in doc.ents if e.start <= root.i < e.end), first)
+    if root.dep_ == "dative" or root.dep_ == "pobj" and root.head.lower_ == "to":
+        return None
+    return doc[first.start : name.end]
 
 
 def _before(tokens: list[Token], stop: int) -> list[Token]:
