@@ -1541,3 +1541,22 @@ def test_an_answer_is_what_was_said(nlp, text, speaker, part):
 
 def test_a_word_pointing_at_words_said_elsewhere_is_still_no_quote(nlp):
     assert [f["parts"] for f in quotes_of(nlp, "The mayor said so on Monday.")] == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“Prices are up a little,” said Steven Ekovich, who noted that some courses had lost half their value. "
+     "“Things are moving in the right direction.”", "Steven Ekovich"),
+    ("“I don’t understand it,” said Army Capt. Christian Pardo, who said he would not vote for either of them. "
+     "“Their policies are far out there.”", "Christian Pardo"),
+])
+def test_a_quotation_after_a_relative_clause_attribution_goes_on_the_person_it_stands_for(nlp, text, speaker):
+    """The quotation standing alone after ``said X, who noted that …`` is X's (and goes on from his
+    ``said``), not "who"'s."""
+    last = quotes_of(nlp, text)[-1]
+    assert (last["parts"], last["speaker"], last["cue"]) == ([text.rsplit("“", 1)[1].rstrip("”")], speaker, "said")
+
+
+def test_a_quotation_after_a_name_and_a_colon_is_the_named_persons(nlp):
+    found = quotes_of(nlp, "“We will win,” Porter said. The result did not surprise Republican pollster Daron Shaw: "
+                           "“Lesser-known candidates often see the biggest boost.”")
+    assert (found[-1]["speaker"], found[-1]["name"]) == ("Daron Shaw", "Daron Shaw")

@@ -392,6 +392,14 @@ def test_the_people_named_before_the_colon_take_the_quotation_together():
     assert (second.speaker.text, second.how) == ("Mark Blumenthal and Jon Cohen", SpeakerFrom.COLON)
 
 
+def test_the_person_named_before_a_party_and_state_and_the_colon_takes_the_quotation():
+    # “We won,” Porter said. Rep. Trey Gowdy (R-S.C.): “We will win again.”
+    _, second = _two_quotes([("Rep.", 2, "compound", "PROPN"), ("Trey", 2, "compound", "PROPN", "PERSON"),
+                             ("Gowdy", 2, "ROOT", "PROPN", "I-PERSON"), ("(", 2, "punct", "PUNCT"),
+                             ("R-S.C.", 2, "appos", "PROPN"), ("):", 2, "punct", "PUNCT")])
+    assert (second.speaker.text, second.how) == ("Trey Gowdy", SpeakerFrom.COLON)
+
+
 def test_the_person_a_message_goes_to_before_the_colon_does_not_take_it():
     # “We won,” Porter said. He sent a message to Ellis: “We will win again.”
     _, second = _two_quotes([("He", 1, "nsubj", "PRON"), ("sent", 1, "ROOT", "VERB"), ("a", 3, "det", "DET"),

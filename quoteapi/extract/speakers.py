@@ -820,7 +820,8 @@ class SpeakerStage:
             return Attribution(candidate)
         newcomer = self._newcomer(previous, candidate)
         if newcomer is None:
-            return Attribution(candidate, previous.speaker, SpeakerFrom.PREVIOUS_QUOTE, governor=previous)
+            speaker, governor = self._carried(previous, candidate.start)
+            return Attribution(candidate, speaker, SpeakerFrom.PREVIOUS_QUOTE, governor=governor)
         quote_sentence = self.index.sentence_of[self.doc.char_span(candidate.start, candidate.end, alignment_mode="expand")[0].i]
         while newcomer.dep_ == "compound":
             newcomer = newcomer.head
@@ -828,6 +829,24 @@ class SpeakerStage:
             mention, _, _ = self._mention(Source(newcomer, SpeakerFrom.PREVIOUS_SENTENCE), candidate.start)
             return Attribution(candidate, mention, SpeakerFrom.PREVIOUS_SENTENCE)
         return Attribution(candidate)
+
+    def _carried(self, previous: Attribution, at: int) -> tuple[Mention, Attribution]:
+        """The speaker a quotation standing alone at *at* takes from the quote before it, and the
+        quote it goes on from: that quote's, but for one whose speaker is a relative pronoun, the
+        person it stands for (``“…,” said Mr. Ekovich, who noted that prices had cratered.
+        “Things are moving …”``: Mr. Ekovich and his ``said``, not ``who noted``)."""
+        speaker, cue = previous.speaker, previous.candidate.cue_token
+        if previous.how != SpeakerFrom.RELATIVE or not speaker.pronoun or cue is None or cue.dep_ != "relcl":
+            return speaker, previous
+        antecedent = cue.head
+        named = next((a for a in reversed(self.done) if a.speaker is not None and a is not previous
+                      and a.speaker.start <= antecedent.idx < a.speaker.end), None)
+        if named is not None:
+            return named.speaker, named
+        if not can_speak(antecedent):
+            return speaker, previous  # ("with a passion that almost suggested …")
+        mention, _, _ = self._mention(Source(antecedent, SpeakerFrom.PREVIOUS_QUOTE), at)
+        return mention, previous
 
     def _newcomer(self, previous: Attribution, candidate: Candidate) -> Token | None:
         """The head of the last person who is the subject of a sentence between the two quotes
@@ -853,29 +872,33 @@ class SpeakerStage:
 
 def introduced_by_name(doc: Doc, start: int) -> Span | None:
     """``Republican pollster Daron Shaw: “Historically, …”``, ``IOWA POLLS NOT WRONG - Mark
-    Blumenthal and Jon Cohen: “Although …”``: the person whose name ends right at the colon before
+    Blumenthal and Jon Cohen: “Although …”``, ``Rep. Trey Gowdy (R-S.C.): “…”``: the person
+    whose name ends right at the colon (or at a parenthesis before it) before
     the quotation that opens at character *start* — the words are theirs, as a line that opens
     with ``NAME:`` gives them (``layouts.speaker_colon_frames``), however long the line before
     the name. Not a name after ``to`` (``a blunt message to Trump: “…”``: who is spoken to).
     None when there is no such name."""
-    first = doc.char_span(start, start + 1, alignment_mode="expand")
-    if first is None:
+    opening = doc.char_span(start, start + 1, alignment_mode="expand")
+    if opening is None:
         return None
-    at = first[0].i - 1
+    at = opening[0].i - 1
     while at >= 0 and doc[at].text in QUOTE_OPENERS:
         at -= 1
-    if at < 1 or at == first[0].i - 1 or doc[at].text != ":":
+    if at < 1 or at == opening[0].i - 1 or doc[at].text not in {":", "):"}:
         return None  # (the quotation opens with a mark, right after the colon)
-    name = next((e for e in doc.ents if e.end == at and e.label_ == "PERSON"), None)
+    end = at
+    if doc[at].text == "):" or doc[at - 1].text == ")":  # "Rep. Trey Gowdy (R-S.C.):": past the party and state
+        end = next((k for k in range(at - 1, max(0, at - 8), -1) if doc[k].text == "("), at)
+    name = next((e for e in doc.ents if e.end == end and e.label_ == "PERSON"), None)
     if name is None:
         return None
-    root, first = name.root, name
+    root, leftmost = name.root, name
     while root.dep_ == "conj" and root.head.ent_type_ == "PERSON":  # "Mark Blumenthal and Jon Cohen"
         root = root.head
-        first = next((e for e in doc.ents if e.start <= root.i < e.end), first)
+        leftmost = next((e for e in doc.ents if e.start <= root.i < e.end), leftmost)
     if root.dep_ == "dative" or root.dep_ == "pobj" and root.head.lower_ == "to":
         return None
-    return doc[first.start : name.end]
+    return doc[leftmost.start : name.end]
 
 
 def _before(tokens: list[Token], stop: int) -> list[Token]:
