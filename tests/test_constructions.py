@@ -1560,3 +1560,22 @@ def test_a_quotation_after_a_name_and_a_colon_is_the_named_persons(nlp):
     found = quotes_of(nlp, "“We will win,” Porter said. The result did not surprise Republican pollster Daron Shaw: "
                            "“Lesser-known candidates often see the biggest boost.”")
     assert (found[-1]["speaker"], found[-1]["name"]) == ("Daron Shaw", "Daron Shaw")
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("Sanders shot back, “Secretary Clinton called the banks out.”", "shot back", "Secretary Clinton called the banks out."),
+    ("“That is false,” Trump shot back.", "shot back", "That is false,"),
+    ("Clinton fired back that voters in New York had elected her twice.", "fired back",
+     "voters in New York had elected her twice"),
+    # (the parser hangs "shot" on the quotation's verb and the "After" clause on "shot": introduced, not interrupted)
+    ("After former California Gov. Jerry Brown criticized Bill Clinton during a debate, Hillary shot back, "
+     "“I suppose I could have stayed home and baked cookies.”", "shot back",
+     "I suppose I could have stayed home and baked cookies."),
+])
+def test_shot_back_and_fired_back_are_cues_with_their_particle(nlp, text, cue, content):
+    found = quotes_of(nlp, text)
+    assert [(f["cue"], f["parts"]) for f in found if f["cue"] == cue] == [(cue, [content])]
+
+
+def test_firing_back_without_words_is_no_quote(nlp):
+    assert quotes_of(nlp, "The rebels fired back at the soldiers.") == []

@@ -62,9 +62,10 @@ def cue_entry(token: Token):
     return entry
 
 
-# Where an idiom's word stands: the verb's object ("put [it]") or the adjective it predicates
-# of one ("made it [clear]", which the parser reads as a clausal or predicative complement).
-_IDIOM_WORD_DEPS = {"dobj", "ccomp", "oprd", "acomp", "xcomp"}
+# Where an idiom's word stands: the verb's object ("put [it]"), the adjective it predicates
+# of one ("made it [clear]", which the parser reads as a clausal or predicative complement), or
+# its particle ("shot [back]", which it reads as an adverb as often).
+_IDIOM_WORD_DEPS = {"dobj", "ccomp", "oprd", "acomp", "xcomp", "prt", "advmod"}
 
 
 def idiom_word(verb: Token) -> Token | None:
@@ -1013,7 +1014,8 @@ def _set_off_by_commas(cue: Token) -> bool:
         # "…, as the crowd applauded", "…, when she spoke": a subordinate clause says when, not
         # who said what; "…, as one adviser pointed out, …" does.
         return False
-    displaced = [t for d in (displaced_subject(cue), displaced_opening(cue)) if d is not None for t in d.subtree]
+    subject, opening = displaced_subject(cue), displaced_opening(cue)
+    displaced = [t for d in (subject, opening) if d is not None for t in d.subtree]
     clause = sorted((t for t in cue.subtree if t not in displaced), key=lambda t: t.i)
     while len(clause) > 1 and clause[0].is_punct:
         clause.pop(0)
@@ -1026,6 +1028,11 @@ def _set_off_by_commas(cue: Token) -> bool:
     # (after a conjunction that opens the sentence too: "But as Clyburn noted, …")
     opens = as_clause and (first.is_sent_start or before is None or before.is_sent_start and before.dep_ == "cc") \
         and after is not None and after.text == ","
+    if subject is None and opening is not None and after is not None and after.text == "," \
+            and after.i + 1 < len(doc) and doc[after.i + 1].text in QUOTE_OPENERS:
+        # "After Brown criticized him, Hillary shot back, “I suppose …”": an opening adverbial
+        # the parser hung on the cue, and a quotation after it, introduced, not interrupted
+        return False
     # (or a quotation mark: "Cruz, Blackwell wrote “has consistently demonstrated …”")
     return opens or (before is not None and before.text in {",", "—", "–"}
                      and (after is None or after.text in {",", ".", "—", "–", ";"} or after.is_space
