@@ -1579,3 +1579,14 @@ def test_shot_back_and_fired_back_are_cues_with_their_particle(nlp, text, cue, c
 
 def test_firing_back_without_words_is_no_quote(nlp):
     assert quotes_of(nlp, "The rebels fired back at the soldiers.") == []
+
+
+@pytest.mark.parametrize("text, parts, speaker", [
+    ("The plan, said the mayor, is dead.", ["The plan", "is dead"], "the mayor"),
+    ("The economy, said Tom Ellis, was slowing down.", ["The economy", "was slowing down"], "Tom Ellis"),
+])
+def test_an_inverted_attribution_interrupting_the_sentence(nlp, text, parts, speaker):
+    """``X, said NAME, Y``: the parser gives the cue both subjects; the one before it is the
+    reported sentence's, the one after it speaks."""
+    q = only(nlp, text)
+    assert (q["parts"], q["speaker"], q["cue"]) == (parts, speaker, "said")

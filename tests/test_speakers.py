@@ -47,6 +47,15 @@ def test_subject_and_agent():
     assert (source.head.text, source.how) == ("Porter", SpeakerFrom.AGENT)
 
 
+def test_the_subject_after_an_inverted_interrupting_cue_speaks():
+    # "The plan, said the mayor, is dead": the parser hangs both subjects on "said"
+    doc = build([("The", 1, "det", "DET"), ("plan", 3, "nsubj", "NOUN"), (",", 3, "punct", "PUNCT"),
+                 ("said", 7, "parataxis", "VERB", "", "say"), ("the", 5, "det", "DET"), ("mayor", 3, "nsubj", "NOUN"),
+                 (",", 3, "punct", "PUNCT"), ("is", 7, "ROOT", "AUX"), ("dead", 7, "acomp", "ADJ"), (".", 7, "punct", "PUNCT")])
+    source = syntactic_source(doc[3])
+    assert (source.head.text, source.how) == ("mayor", SpeakerFrom.SUBJECT)
+
+
 def test_participle_takes_the_speaker_of_the_governing_cue():
     doc = build([("Porter", 1, "nsubj", "PROPN", "PERSON"), ("warned", 1, "ROOT", "VERB", "", "warn"),
                  ("rain", 3, "nsubj", "NOUN"), ("fell", 1, "ccomp", "VERB"), (",", 1, "punct", "PUNCT"),

@@ -936,16 +936,19 @@ def _has_subject(cue: Token) -> bool:
 
 
 def displaced_subject(cue: Token) -> Token | None:
-    """``Voters, Clinton suggested, don't have to worry …``: the parser gave the interrupting
-    cue both subjects; the first, which opens the sentence and ends at a comma before the
-    other, is the subject of the sentence the cue interrupts. None when there is no such one."""
-    subjects = [c for c in cue.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < cue.i]
-    if len(subjects) < 2:
+    """``Voters, Clinton suggested, don't have to worry …``, ``The plan, said the mayor, is
+    dead``: the parser gave the interrupting cue both subjects; the first, which opens the
+    sentence and ends at a comma before the other (or, the other after an inverted cue, right
+    before the cue), is the subject of the sentence the cue interrupts. None when there is no
+    such one."""
+    subjects = [c for c in cue.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    before = [c for c in subjects if c.i < cue.i]
+    if not before or len(before) < 2 and len(subjects) < 2:
         return None
-    first, nearest = subjects[0], subjects[-1]
-    doc = cue.doc
+    first, doc = before[0], cue.doc
     comma = first.right_edge.i + 1
-    if first.left_edge.i != cue.sent.start or comma >= nearest.left_edge.i or doc[comma].text != ",":
+    nearest = before[-1].left_edge.i if len(before) > 1 else cue.i
+    if first.left_edge.i != cue.sent.start or comma >= nearest or doc[comma].text != ",":
         return None
     return first
 

@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..budget import check
 from .entities import PERSON_PRONOUNS, EntityIndex, is_subject, note_gender, only_roles, opens_with_a_first_name
-from .frames import (CLOSING_A_SENTENCE, cue_entry, finding_of, is_infinitive, is_passive, put_to_the_subject, raising,
+from .frames import (CLOSING_A_SENTENCE, cue_entry, displaced_subject, finding_of, is_infinitive, is_passive, put_to_the_subject, raising,
                      reported_as_saying)
 from .lexicon import COMPANY_NOUNS, GENDERED_NOUNS, HEDGES, OBJECT_CONTROL, ORGANISATION_WORDS, POSITIONS, SPEAKER_KINDS, TITLE_WORDS, TRANSCRIPT_ROLES
 from .lines import ends_line
@@ -116,6 +116,9 @@ def syntactic_source(cue: Token) -> Source | None:
         # "Trump released a video that said …": Trump's words, as in "a video saying …", not the relative pronoun's
         return Source(_speaking_subject(_subjects(governor, _ANY_SUBJECT_DEPS), governor), SpeakerFrom.PARTICIPLE)
     subjects = [c for c in _subjects(cue, _SUBJECT_DEPS) if not _quoted_title(c, cue) and not _quoted_before(c, cue)]
+    displaced = displaced_subject(cue) if any(c.i > cue.i for c in subjects) else None
+    if displaced is not None:  # "The plan, said the mayor, is dead": the subject after the cue speaks
+        subjects = [c for c in subjects if c.i != displaced.i]
     if subjects:
         subject = _speaking_subject(subjects, cue)
         if _place_after_a_bare_preposition(subject):
