@@ -248,6 +248,16 @@ def test_the_subject_of_a_light_verb_owns_its_noun_cue():
     assert (source.head.text, source.how) == ("Porter", SpeakerFrom.SUBJECT)
 
 
+def test_the_subject_of_a_verb_of_receiving_is_the_target_of_its_noun_cue():
+    """``Porter has faced criticism for …``: not Porter's words; ``… criticism from rivals``: theirs."""
+    doc = build([("Porter", 2, "nsubj", "PROPN", "PERSON"), ("has", 2, "aux", "AUX"), ("faced", 2, "ROOT", "VERB", "", "face"),
+                 ("criticism", 2, "dobj", "NOUN", "", "criticism"), ("for", 3, "prep", "ADP"), ("taxes", 4, "pobj", "NOUN")])
+    assert syntactic_source(doc[3]) is None
+    sourced = build([("Porter", 2, "nsubj", "PROPN", "PERSON"), ("has", 2, "aux", "AUX"), ("faced", 2, "ROOT", "VERB", "", "face"),
+                     ("criticism", 2, "dobj", "NOUN", "", "criticism"), ("from", 3, "prep", "ADP"), ("rivals", 4, "pobj", "NOUN")])
+    assert syntactic_source(sourced[3]).head.text == "rivals"
+
+
 def test_the_subject_of_the_verb_owns_its_object_noun_cue_before_the_possessive():
     """``Porter is promoting her plans for …``: the subject speaks, not ``her``."""
     doc = build([("Porter", 2, "nsubj", "PROPN", "PERSON"), ("is", 2, "aux", "AUX"), ("promoting", 2, "ROOT", "VERB", "", "promote"),
