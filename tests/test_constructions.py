@@ -1590,3 +1590,16 @@ def test_an_inverted_attribution_interrupting_the_sentence(nlp, text, parts, spe
     reported sentence's, the one after it speaks."""
     q = only(nlp, text)
     assert (q["parts"], q["speaker"], q["cue"]) == (parts, speaker, "said")
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("It is important to note that the court has ruled only on emergency filings.", "note",
+     "the court has ruled only on emergency filings"),
+    ("For those focused on ratings, it's worth pointing out that our first debate broke the record.", "pointing out",
+     "our first debate broke the record"),
+])
+def test_an_infinitive_after_an_adjective_said_of_it_is_the_writers_remark(nlp, text, cue, content):
+    """``It is important to note that …``: kept as reported content, with nobody as its speaker
+    (was the expletive *it*, resolved to whatever came before)."""
+    q = only(nlp, "The mayor spoke for an hour. " + text)
+    assert (q["cue"], q["parts"], q["speaker"]) == (cue, [content], None)

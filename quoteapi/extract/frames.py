@@ -892,6 +892,18 @@ def raising(predicate: Token) -> Token | None:
     return next((c for c in predicate.children if c.dep_ in deps and c.i < predicate.i), None)
 
 
+def extraposed(cue: Token) -> bool:
+    """``It is important [to note] that …``, ``it's worth [pointing out] that …``, ``It's hard
+    [to imagine] …``: an infinitive or gerund completing an adjective said of an expletive *it*
+    — the writer's own remark, whose subject *it* is nobody."""
+    if cue.dep_ != "xcomp":
+        return False
+    copula = cue.head.head if cue.head.pos_ == "ADJ" else cue.head
+    if copula.lemma_ != "be" or not any(c.dep_ == "acomp" and c.pos_ == "ADJ" for c in copula.children):
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ == "it" for c in copula.children)
+
+
 def led_in(token: Token) -> bool:
     """``seemed [to mock] …``, ``continues [to insist] …``: the infinitive of a word that leads
     into it (``hedges.txt``, ``leads.txt``)."""

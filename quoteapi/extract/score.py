@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import heapq
 
-from .frames import put_to_the_subject, raising
+from .frames import extraposed, put_to_the_subject, raising
 from .speakers import Attribution
 from .types import Entity, Quote, TextSpan
 from .vocab import Mode, QuoteType, Rule, SpeakerFrom, SpeakerKind
@@ -78,6 +78,8 @@ def _sure_without_source(c) -> bool:
         return True
     if c.cue_token is not None and c.rule != Rule.LEARNED and raising(c.cue_token) is not None:
         return True  # "Twitter appears to …": nobody's, the subject is content
+    if c.cue_token is not None and extraposed(c.cue_token):
+        return True  # "It is important to note that …": the writer's
     return c.rule == Rule.LEARNED and c.probability is not None and c.probability >= _LEARNED_WITHOUT_SOURCE
 
 

@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..budget import check
 from .entities import PERSON_PRONOUNS, EntityIndex, is_subject, note_gender, only_roles, opens_with_a_first_name
-from .frames import (CLOSING_A_SENTENCE, cue_entry, displaced_subject, finding_of, is_infinitive, is_passive, put_to_the_subject, raising,
+from .frames import (CLOSING_A_SENTENCE, cue_entry, displaced_subject, extraposed, finding_of, is_infinitive, is_passive, put_to_the_subject, raising,
                      reported_as_saying)
 from .lexicon import COMPANY_NOUNS, GENDERED_NOUNS, HEDGES, OBJECT_CONTROL, ORGANISATION_WORDS, POSITIONS, SPEAKER_KINDS, TITLE_WORDS, TRANSCRIPT_ROLES
 from .lines import ends_line
@@ -186,6 +186,8 @@ def syntactic_source(cue: Token) -> Source | None:
             return Source(subj[0], SpeakerFrom.SUBJECT)
     if put_to_the_subject(cue):
         return None  # "Asked whether …, Smith said": Smith was asked; who asked, the text does not say
+    if extraposed(cue):
+        return None  # "It is important to note that …": the writer's remark
     if cue.dep_ in _PARTICIPLE_DEPS and cue.head.i != cue.i and not _in_quotation_before(cue, cue.head):
         # (a cue the parser hung on a verb of the quotation before it is no participle of that
         # verb: "“We were wrong,” Ramos, 58, told AFP" — the name between is who spoke)
