@@ -1597,9 +1597,11 @@ def test_an_inverted_attribution_interrupting_the_sentence(nlp, text, parts, spe
      "the court has ruled only on emergency filings"),
     ("For those focused on ratings, it's worth pointing out that our first debate broke the record.", "pointing out",
      "our first debate broke the record"),
+    ("It appears, though, that the championship game was not boring to everyone.", "appears",
+     "the championship game was not boring to everyone"),
 ])
 def test_an_infinitive_after_an_adjective_said_of_it_is_the_writers_remark(nlp, text, cue, content):
-    """``It is important to note that …``: kept as reported content, with nobody as its speaker
-    (was the expletive *it*, resolved to whatever came before)."""
+    """``It is important to note that …``, ``It appears that …``: kept as reported content, with
+    nobody as its speaker (was the expletive *it*, resolved to whatever came before)."""
     q = only(nlp, "The mayor spoke for an hour. " + text)
     assert (q["cue"], q["parts"], q["speaker"]) == (cue, [content], None)

@@ -894,8 +894,12 @@ def raising(predicate: Token) -> Token | None:
 
 def extraposed(cue: Token) -> bool:
     """``It is important [to note] that …``, ``it's worth [pointing out] that …``, ``It's hard
-    [to imagine] …``: an infinitive or gerund completing an adjective said of an expletive *it*
-    — the writer's own remark, whose subject *it* is nobody."""
+    [to imagine] …``: an infinitive or gerund completing an adjective said of an expletive *it*;
+    ``it appears that …``: a hedge with *it* and a clause — the writer's own remark, whose
+    subject *it* is nobody."""
+    if cue.lemma_.lower() in HEDGES:
+        return any(c.dep_ in {"nsubj", "expl"} and c.lower_ == "it" for c in cue.children) \
+            and any(c.dep_ == "ccomp" for c in cue.children)
     if cue.dep_ != "xcomp":
         return False
     copula = cue.head.head if cue.head.pos_ == "ADJ" else cue.head

@@ -117,6 +117,8 @@ def syntactic_source(cue: Token) -> Source | None:
     """The speaker of *cue* as the parse gives it, or None."""
     if cue.lemma_.lower() in HEDGES and raising(cue) is not None:
         return None  # "Twitter appears to be …": the writer's hedge; its subject is content
+    if extraposed(cue):
+        return None  # "It is important to note that …", "it appears that …": the writer's remark
     if cue.dep_ == "relcl" and issuing_verb(cue) is not None and (governor := _governing_clause(cue)) is not None:
         # "Trump released a video that said …": Trump's words, as in "a video saying …", not the relative pronoun's
         return Source(_speaking_subject(_subjects(governor, _ANY_SUBJECT_DEPS), governor), SpeakerFrom.PARTICIPLE)
@@ -186,8 +188,6 @@ def syntactic_source(cue: Token) -> Source | None:
             return Source(subj[0], SpeakerFrom.SUBJECT)
     if put_to_the_subject(cue):
         return None  # "Asked whether …, Smith said": Smith was asked; who asked, the text does not say
-    if extraposed(cue):
-        return None  # "It is important to note that …": the writer's remark
     if cue.dep_ in _PARTICIPLE_DEPS and cue.head.i != cue.i and not _in_quotation_before(cue, cue.head):
         # (a cue the parser hung on a verb of the quotation before it is no participle of that
         # verb: "“We were wrong,” Ramos, 58, told AFP" — the name between is who spoke)
