@@ -959,7 +959,7 @@ def displaced_subject(cue: Token) -> Token | None:
     such one."""
     subjects = [c for c in cue.children if c.dep_ in {"nsubj", "nsubjpass"}]
     before = [c for c in subjects if c.i < cue.i]
-    if not before or len(before) < 2 and len(subjects) < 2:
+    if not before or len(subjects) < 2:
         return None
     first, doc = before[0], cue.doc
     comma = first.right_edge.i + 1

@@ -903,13 +903,12 @@ def introduced_by_name(doc: Doc, start: int) -> Span | None:
     end = at
     if doc[at].text == "):" or doc[at - 1].text == ")":  # "Rep. Trey Gowdy (R-S.C.):": past the party and state
         end = next((k for k in range(at - 1, max(0, at - 8), -1) if doc[k].text == "("), at)
-    name = next((e for e in doc.ents if e.end == end and e.label_ == "PERSON"), None)
-    if name is None:
+    if doc[end - 1].ent_type_ != "PERSON" or (name := entity_span(doc[end - 1])).end != end:
         return None
     root, leftmost = name.root, name
     while root.dep_ == "conj" and root.head.ent_type_ == "PERSON":  # "Mark Blumenthal and Jon Cohen"
         root = root.head
-        leftmost = next((e for e in doc.ents if e.start <= root.i < e.end), leftmost)
+        leftmost = entity_span(root)
     if root.dep_ == "dative" or root.dep_ == "pobj" and root.head.lower_ == "to":
         return None
     return doc[leftmost.start : name.end]
