@@ -36,3 +36,19 @@ def test_a_curly_contraction_is_parsed_as_a_straight_one(nlp, text, content):
     assert [[text[p.start:p.end] for p in q.parts] for q in doc._.quotes] == [[content]]
     straight = nlp(text.replace("’", "'"))
     assert [(t.tag_, t.dep_, t.head.i) for t in doc] == [(t.tag_, t.dep_, t.head.i) for t in straight]
+
+
+def test_a_curly_contraction_has_the_straight_ones_part_of_speech_and_lemma(nlp):
+    """The attribute ruler's rules for ``'s``, ``'re``, ``'ve``… hold for ``’s``, ``’re``, ``’ve``."""
+    text = "It’s hard to know. They’re sure we’ve said we’ll go, and I’m told I’d like it. Let’s see."
+    curly, straight = nlp(text), nlp(text.replace("’", "'"))
+    pairs = [(c, s) for c, s in zip(curly, straight) if "’" in c.text]
+    assert len(pairs) == 7
+    assert [(c.pos_, c.lemma_) for c, _ in pairs] == [(s.pos_, s.lemma_) for _, s in pairs]
+    assert [c.lemma_ for c, _ in pairs][:5] == ["be", "be", "have", "will", "be"]
+
+
+def test_the_writers_remark_with_a_curly_its_names_no_speaker(nlp):
+    """``It’s important to note that …``: *’s* is the copula of an expletive *it*, as ``It's`` is."""
+    [q] = nlp("It’s important to note that the plan failed.")._.quotes
+    assert q.speaker is None

@@ -55,6 +55,8 @@ def _load(name: str, spans: str, learned: bool) -> Language:
         raise ModelNotFound(f"Cannot load spaCy model {name!r}: {exc}. Install {MODEL_PACKAGE}.") from exc
     if "tok2vec" in nlp.pipe_names:
         nlp.add_pipe("straight_marks", first=True)
+    if "attribute_ruler" in nlp.pipe_names:
+        typography.curly_contractions(nlp.get_pipe("attribute_ruler"))
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("line_breaks", before="parser")
         nlp.add_pipe("long_sentences", before="parser")

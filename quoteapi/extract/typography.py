@@ -9,10 +9,17 @@ same word written with ``'`` (``Sanders’`` → ``Sanders'``, ``’s``, ``don�
 ``tok2vec`` reads them. Only those features change: the words, their offsets and every later
 stage see the text as written. (Curly double quotation marks read as straight ones too scored
 lower on PolNeAR: the model reads them well as they are.)
+
+The ``attribute_ruler`` gives contractions their part of speech and lemma by their spelling
+(``'s`` after a tag VBZ: AUX, *be*; ``'ve``: *have*; ``'ll``: *will*), for straight marks only:
+``It’s hard to know`` had a VERB ``’s`` whose lemma was ``’``, which no copula test reads.
+:func:`curly_contractions` adds, after the model's own rules, the same rules for the words
+written with ``’``.
 """
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
 
@@ -31,3 +38,33 @@ def straighten(doc: Doc) -> Doc:
 @Language.component("straight_marks")
 def straight_marks(doc: Doc) -> Doc:
     return straighten(doc)
+
+
+def _curly(value):
+    """A token pattern's value with every ``'`` written ``’`` (``{"IN": ["is", "'s"]}`` →
+    ``{"IN": ["is", "’s"]}``); None when it has none."""
+    if isinstance(value, str):
+        return value.replace("'", "’") if "'" in value else None
+    if isinstance(value, list):
+        curly = [_curly(v) for v in value]
+        return [c if c is not None else v for c, v in zip(curly, value)] if any(c is not None for c in curly) else None
+    if isinstance(value, dict):
+        curly = {k: _curly(v) for k, v in value.items()}
+        return {k: c if c is not None else value[k] for k, c in curly.items()} if any(
+            c is not None for c in curly.values()) else None
+    return None
+
+
+def curly_contractions(ruler: AttributeRuler) -> None:
+    """Give *ruler*'s rules for words spelled with ``'`` to the same words spelled with ``’``,
+    added after its own rules and in their order (the later of two rules that match wins)."""
+    added = []
+    for rule in ruler.patterns:
+        patterns = []
+        for pattern in rule["patterns"]:
+            curly = [_curly(spec) for spec in pattern]
+            if any(c is not None for c in curly):
+                patterns.append([c if c is not None else spec for c, spec in zip(curly, pattern)])
+        if patterns:
+            added.append({"patterns": patterns, "attrs": rule["attrs"], "index": rule["index"]})
+    ruler.add_patterns(added)
