@@ -1119,6 +1119,28 @@ def test_a_participle_of_manner_after_the_speaker_is_no_quote_of_its_own(nlp):
     assert (q["cue"], q["name"]) == ("said", "Robin Maynard")
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("“It was chaos,” said the driver, who like most witnesses asked not to be named.", "the driver"),
+    ("“We were ready,” said the coach, who like the players did not want to be named.", "the coach"),
+])
+def test_the_phrase_after_an_inverted_cue_speaks_before_its_relative_clause(nlp, text, speaker):
+    q = next(q for q in quotes_of(nlp, text) if q["cue"] == "said")
+    assert (q["type"], q["speaker"].split(",")[0]) == ("direct", speaker)
+
+
+def test_an_inverted_cue_hung_on_the_quotations_second_piece_joins_both(nlp):
+    """The parser makes *said* a parataxis of the second piece's *is*, and *Anna Ruiz* its subject."""
+    q = only(nlp, '"The problem," said Anna Ruiz, an economist who is the director of the Harbor Institute, '
+                  '"is that wages are going to be stuck."')
+    assert (q["name"], q["parts"]) == ("Anna Ruiz", ["The problem,", "is that wages are going to be stuck."])
+
+
+def test_a_surname_read_as_an_adverb_after_an_inverted_cue_speaks(nlp):
+    found = quotes_of(nlp, "Tom Skelly runs the shop. “It is over,” said Skelly, adding that the talks had ended.")
+    q = next(q for q in found if q["type"] == "direct")
+    assert (q["cue"], q["name"]) == ("said", "Tom Skelly")
+
+
 def test_one_after_the_cue_is_the_speaker(nlp):
     q = only(nlp, "The protesters carried signs. “America is great! Taxes are not,” read one.")
     assert (q["cue"], q["speaker"]) == ("read", "one")

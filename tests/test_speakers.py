@@ -313,6 +313,35 @@ def test_a_surname_tagged_as_an_auxiliary_still_speaks():
     assert (a.speaker.text, a.how, a.speaker.entity.name) == ("Will", SpeakerFrom.ADJACENT_NAME, "Will")
 
 
+def test_the_phrase_after_an_inverted_cue_speaks_whatever_verb_the_parser_gave_it():
+    # "“It was chaos,” said the driver, who … asked not to be named": the parser made "driver"
+    # the subject of "asked", the relative clause's verb, and left "said" without one
+    doc = build([("“", 3, "punct", "PUNCT"), ("It", 2, "nsubj", "PRON"), ("was", 6, "ccomp", "AUX"),
+                 ("chaos", 2, "attr", "NOUN"), (",", 6, "punct", "PUNCT"), ("”", 6, "punct", "PUNCT"),
+                 ("said", 6, "ROOT", "VERB", "", "say"), ("the", 8, "det", "DET"), ("driver", 12, "nsubj", "NOUN"),
+                 (",", 8, "punct", "PUNCT"), ("who", 11, "nsubj", "PRON"), ("like", 8, "relcl", "VERB"),
+                 ("asked", 6, "ccomp", "VERB", "", "ask"), (".", 6, "punct", "PUNCT")])
+    source = syntactic_source(doc[6])
+    assert (source.head.text, source.how) == ("driver", SpeakerFrom.SUBJECT)
+
+
+def test_no_inverted_speaker_without_a_quotation_before_the_cue():
+    doc = build([("Then", 1, "advmod", "ADV"), ("said", 1, "ROOT", "VERB", "", "say"), ("the", 3, "det", "DET"),
+                 ("driver", 4, "nsubj", "NOUN"), ("asked", 1, "ccomp", "VERB", "", "ask"), (".", 1, "punct", "PUNCT")])
+    assert syntactic_source(doc[1]) is None
+
+
+def test_a_surname_tagged_as_an_adverb_after_an_inverted_cue_speaks():
+    doc = build([("Tom", 1, "compound", "PROPN", "PERSON"), ("Skelly", 2, "nsubj", "PROPN", "I-PERSON"),
+                 ("left", 2, "ROOT", "VERB", "", "leave"), (".", 2, "punct", "PUNCT"),
+                 ("“", 6, "punct", "PUNCT"), ("It", 6, "nsubj", "PRON"), ("ended", 9, "ccomp", "VERB", "", "end"),
+                 (",", 9, "punct", "PUNCT"), ("”", 9, "punct", "PUNCT"), ("said", 9, "ROOT", "VERB", "", "say"),
+                 ("Skelly", 9, "advmod", "ADV"), (".", 9, "punct", "PUNCT")])
+    doc[9].tag_ = "VBD"
+    [a] = attribute(doc, candidate(doc, 5, 6, 9, Rule.QUOTE, QuoteType.DIRECT))
+    assert (a.speaker.text, a.speaker.entity.name) == ("Skelly", "Tom Skelly")
+
+
 def test_a_dateline_is_never_the_subject():
     doc = build([("WASHINGTON", 5, "nsubj", "PROPN", "GPE"), ("(", 2, "punct", "PUNCT"), ("AP", 0, "appos", "PROPN", "ORG"),
                  (")", 2, "punct", "PUNCT"), ("—", 5, "punct", "PUNCT"), ("said", 5, "ROOT", "VERB", "", "say"),

@@ -17,7 +17,8 @@ from .lexicon import (CLAUSE_NOUNS, CUE_IDIOMS, CUES, FINDING_NOUNS, HEDGES, LEA
 from .marks import CLOSING_TOKENS, DOUBLE_CLOSE, QUOTE_OPENERS, SINGLE_CLOSE, STRAIGHT_DOUBLE
 from .options import DEFAULT, Options
 from .lines import capitalised_share, ends_line, title_cased
-from .phrases import CLAUSE_SUBJECT_DEPS, DASHES, ISSUED, TIME_ENTITIES, content_spans, issuing_verb, named_owner
+from .phrases import (CLAUSE_SUBJECT_DEPS, DASHES, ISSUED, TIME_ENTITIES, can_speak, content_spans, issuing_verb,
+                      named_owner)
 from .vocab import Mode, Rule, SpeakerKind
 
 
@@ -606,7 +607,9 @@ def _clause_tokens(cue: Token, content: list[tuple[int, int]]) -> list[Token]:
         cue = head
     # "Scott beamed and asked the crowd …": a predicate coordinated after the cue is not its clause.
     others = {t.i for c in cue.children if c.dep_ == "conj" and c.i > cue.i for t in c.subtree}
-    return _lost_subject(cue) + [t for t in cue.subtree if not in_content(t) and t.i not in others]
+    inverted = inverted_subject_elsewhere(cue)
+    lost = list(inverted.subtree) if inverted is not None else _lost_subject(cue)
+    return lost + [t for t in cue.subtree if not in_content(t) and t.i not in others]
 
 
 def _lost_subject(cue: Token) -> list[Token]:
@@ -628,6 +631,21 @@ def _lost_subject(cue: Token) -> list[Token]:
         return []
     ends_a_clause = closing.i > 0 and doc[closing.i - 1].text == ","  # ',”': the quotation is a sentence's
     return words if ends_a_clause and any(t.pos_ in {"PROPN", "NOUN"} for t in words) else []
+
+
+def inverted_subject_elsewhere(cue: Token) -> Token | None:
+    """The inverted subject right after a cue that follows a quotation (``“…,” said X``), where
+    the parser took it for the subject of another verb of the sentence: of what follows (``“…,”
+    said Robin Maynard, half joking``), of its own relative clause (``“…,” said the woman, who …
+    did not want to be named``), of the quotation's second piece, the cue hanging on that
+    (``“The risk,” said Edward Leamer, an economist, “is that …”``). A name, or a noun for someone
+    who can speak."""
+    doc = cue.doc
+    if cue.i == 0 or doc[cue.i - 1].text not in CLOSING_TOKENS or cue.tag_ in {"VBG", "VBN"} \
+            or any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in cue.children):
+        return None
+    return next((s for s in cue.sent if s.dep_ == "nsubj" and s.head.i != cue.i and s.left_edge.i == cue.i + 1
+                 and (s.pos_ == "PROPN" or can_speak(s))), None)
 
 
 # The candidate slot (``quoteapi.extract.predicates``) each content rule reads.

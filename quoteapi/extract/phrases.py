@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from .lexicon import CONNECTIVES, CUES, HONORIFICS, LEADS, MEDIA_NAMES, SPEAKER_KINDS, TITLE_WORDS
+from .marks import CLOSING_TOKENS
 from .vocab import Mode, SpeakerKind
 from .wordnet import classes
 
@@ -375,9 +376,11 @@ def _in_group(token: Token, head: Token, deps: set[str]) -> bool:
 
 
 def subject_read_as_adverb(token: Token, head: Token) -> bool:
-    """``Reilly added``: a capitalised "adverb" before a verb without a subject is its subject's
-    name that the tagger misread (a surname in -ly), not part of the verb group."""
-    return (token.dep_ == "advmod" and token.i < head.i and token.text[:1].isupper()
+    """``Reilly added``, ``“…,” said Skelly``: a capitalised "adverb" before a verb without a
+    subject, or right after one that follows a quotation, is its subject's name that the tagger
+    misread (a surname in -ly), not part of the verb group."""
+    inverted = token.i == head.i + 1 and head.i > 0 and head.doc[head.i - 1].text in CLOSING_TOKENS
+    return (token.dep_ == "advmod" and (token.i < head.i or inverted) and token.text[:1].isupper()
             and not any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in head.children))
 
 

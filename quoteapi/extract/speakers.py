@@ -38,8 +38,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..budget import check
 from .entities import PERSON_PRONOUNS, EntityIndex, is_subject, note_gender, only_roles, opens_with_a_first_name
-from .frames import (CLOSING_A_SENTENCE, cue_entry, displaced_subject, extraposed, finding_of, is_infinitive, is_passive, put_to_the_subject, raising,
-                     reported_as_saying)
+from .frames import (CLOSING_A_SENTENCE, cue_entry, displaced_subject, extraposed, finding_of, inverted_subject_elsewhere,
+                     is_infinitive, is_passive, put_to_the_subject, raising, reported_as_saying)
 from .lexicon import COMPANY_NOUNS, GENDERED_NOUNS, HEDGES, OBJECT_CONTROL, ORGANISATION_WORDS, POSITIONS, SPEAKER_KINDS, TITLE_WORDS, TRANSCRIPT_ROLES
 from .lines import ends_line
 from .marks import CLOSING_TOKENS, DOUBLE_CLOSE, QUOTE_OPENERS, STRAIGHT_DOUBLE
@@ -392,9 +392,8 @@ def _inverted_subject(cue: Token) -> Token | None:
     if cue.i == 0 or doc[cue.i - 1].text not in CLOSING_TOKENS or cue.tag_ in {"VBG", "VBN"}:
         return None  # ("“…,” underlining the risk": a participle, whose object never speaks)
     obj = next((c for c in cue.children if c.dep_ in {"dobj", "attr", "npadvmod"} and c.i > cue.i), None)
-    if obj is None:  # "“…,” said Robin Maynard, half joking": taken for the subject of what follows
-        obj = next((s for c in cue.rights if c.dep_ in {"ccomp", "advcl"} for s in c.children
-                    if s.dep_ == "nsubj" and s.left_edge.i == cue.i + 1 and s.pos_ == "PROPN"), None)
+    if obj is None:  # "“…,” said Robin Maynard, half joking": taken for the subject of another verb
+        obj = inverted_subject_elsewhere(cue)
     if obj is None or obj.pos_ not in {"PROPN", "NOUN"} and obj.lower_ not in _PRONOUN_NUMBERS:
         return None  # ("“…,” read one": a sign of a crowd's)
     return obj
@@ -588,13 +587,15 @@ class SpeakerStage:
         return Attribution(candidate, mention, how, distance)
 
     def _name_read_as_adverb(self, cue: Token | None) -> Source | None:
-        """``Reilly added that …``: the tagger reads a surname ending in -ly as an adverb and
-        leaves the verb without a subject. A capitalised adverb right before a finite cue that
-        has no subject, and that is a word of a person's name met before, is that person."""
+        """``Reilly added that …``, ``“…,” said Skelly``: the tagger reads a surname ending in -ly
+        as an adverb and leaves the verb without a subject. A capitalised adverb right before a
+        finite cue that has no subject (or right after one that follows a quotation), and that
+        is a word of a person's name met before, is that person."""
         if cue is None or cue.i == 0 or cue.tag_ not in _FINITE_TAGS:
             return None
-        word = cue.doc[cue.i - 1]
-        if word.head.i != cue.i or not word.is_alpha or not subject_read_as_adverb(word, cue):
+        word = next((w for w in cue.doc[cue.i - 1 : cue.i + 2] if w.i != cue.i and w.head.i == cue.i
+                     and w.is_alpha and subject_read_as_adverb(w, cue)), None)
+        if word is None:
             return None
         person = self.index.person_with_word(word)
         if person is None:
