@@ -966,6 +966,27 @@ def test_someones_message_before_a_colon_announces_their_words(nlp, text, cue, s
     assert (q["cue"], q["speaker"], q["parts"]) == (cue, speaker, [part])
 
 
+@pytest.mark.parametrize("text, cue, speaker, part", [
+    ("When the mayor died, Governor Ann Lee released the following statement:\n\n"
+     "“Our thoughts are with his family and the whole city tonight.”",
+     "released the following statement", "Governor Ann Lee", "Our thoughts are with his family and the whole city tonight."),
+    ("The agency put out a brief statement on Monday: “We are reviewing the matter and will respond in due course.”",
+     "put out a brief statement", "The agency", "We are reviewing the matter and will respond in due course."),
+    ("The company issued a statement: the factory will close in May.",
+     "issued a statement", "The company", "the factory will close in May."),
+])
+def test_a_message_put_out_before_a_colon_announces_its_issuers_words(nlp, text, cue, speaker, part):
+    q = only(nlp, text)
+    assert (q["cue"], q["speaker"], q["parts"]) == (cue, speaker, [part])
+
+
+def test_a_message_held_rather_than_put_out_announces_nobodys_words(nlp):
+    """``had a reaction:``, ``shared some views:``: not put out; the words after the colon stand alone."""
+    for text in ("Most voters had a positive reaction: 15% were enthusiastic and 24% satisfied.",
+                 "The two men shared some views: taxes are too high and the schools need money."):
+        assert [q["cue"] for q in quotes_of(nlp, text)] == [], text
+
+
 def test_a_message_without_an_owner_announces_nobodys_words(nlp):
     assert quotes_of(nlp, 'The message was simple: "Vote."') == []
 

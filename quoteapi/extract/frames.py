@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..budget import check
 from .bounds import QUOTE_CHARS, choose
-from .lexicon import (CLAUSE_NOUNS, CUE_IDIOMS, CUES, FINDING_NOUNS, HEDGES, LEADS, MESSAGE_NOUNS, OCCASIONS,
+from .lexicon import (CLAUSE_NOUNS, CUE_IDIOMS, CUES, FINDING_NOUNS, HEDGES, ISSUING_VERBS, LEADS, MESSAGE_NOUNS, OCCASIONS,
                       PREPOSITION_SLOT, QUOTE_ONLY, REPORTING_PASSIVES, SET_PHRASES, SPEAKER_KINDS, WORD_CLAUSE)
 from .marks import CLOSING_TOKENS, DOUBLE_CLOSE, QUOTE_OPENERS, SINGLE_CLOSE, STRAIGHT_DOUBLE
 from .options import DEFAULT, Options
@@ -682,6 +682,11 @@ def frames_in(sent: Span, options: Options = DEFAULT, boundary=None) -> list[Fra
             if frame is not None:
                 frames.append(frame)
                 continue
+        if token.pos_ == "NOUN" and token.dep_ == "dobj" and _put_out(token):
+            frame = _issued_before_colon(token)
+            if frame is not None:
+                frames.append(frame)
+                continue
         entry = cue_entry(token)
         if entry is None and token.pos_ == "PROPN" and token.i > sent.start:
             if titled is None:  # (a title is a line of its own)
@@ -1120,6 +1125,39 @@ def _message_before_colon(noun: Token) -> Frame | None:
     if end >= len(doc) or doc[end].text != ":":
         return None
     return Frame([noun], [], Rule.QUOTE, list(doc[noun.left_edge.i : end]))
+
+
+def _put_out(noun: Token) -> bool:
+    """A noun for words someone puts out (``statement``, ``response``, ``notice``) as the object
+    of a verb that puts it out (``issued``, ``delivered``, ``gave``)."""
+    lemma = noun.lemma_.lower()
+    return (lemma in MESSAGE_NOUNS or lemma in ISSUED) and noun.head.lemma_.lower() in ISSUING_VERBS
+
+
+_MAX_ISSUED_TAIL = 6  # words between the noun and the colon: "issued a statement [late on Monday]:"
+
+
+def _issued_before_colon(noun: Token) -> Frame | None:
+    """``Trump issued the following statement:``, ``The agency put out a statement on Monday:``:
+    a message put out (see :func:`_put_out`) by a verb outside the cue lexicon (a cue of the lexicon has a
+    frame of its own) with a subject, who puts it out, and only that verb's adjuncts between the
+    noun and a colon. The frame
+    has no content of its own; the join gives it the quotation after the colon; its cue runs from
+    the verb to the noun."""
+    verb, doc = noun.head, noun.doc
+    if verb.i > noun.i or verb.pos_ != "VERB" or cue_entry(verb) is not None or is_passive(verb) \
+            or not any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in verb.children):
+        return None
+    colon = noun.i + 1  # (the parser may hang the quotation itself on the noun)
+    stop = min(len(doc), colon + _MAX_ISSUED_TAIL)
+    while colon < stop and doc[colon].text != ":":
+        if doc[colon].pos_ in {"VERB", "AUX"} or not verb.is_ancestor(doc[colon]):
+            return None
+        colon += 1
+    if colon >= len(doc) or doc[colon].text != ":":
+        return None
+    clause = [t for t in verb.subtree if t.i < colon]
+    return Frame(list(doc[verb.i : noun.i + 1]), [], Rule.QUOTE, clause)
 
 
 _MAX_LEAD_SPEAKER = 10  # words between "Said" and the colon: "Said Sen. John Kennedy, R-La.:"

@@ -65,6 +65,7 @@ OUTLET_PATTERNS: tuple[OutletPattern, ...] = tuple(
 MEDIA_NAMES: frozenset[str] = frozenset(row[0] for row in _rows("media.txt"))
 OCCASIONS: frozenset[str] = frozenset(row[0] for row in _rows("occasions.txt"))
 MESSAGE_NOUNS: frozenset[str] = frozenset(row[0] for row in _rows("message_nouns.txt"))
+ISSUING_VERBS: frozenset[str] = frozenset(row[0] for row in _rows("issuing_verbs.txt"))
 FINDING_NOUNS: frozenset[str] = frozenset(row[0] for row in _rows("finding_nouns.txt"))
 ORGANISATION_WORDS: frozenset[str] = frozenset(row[0] for row in _rows("organisation_words.txt"))
 SET_PHRASES: tuple[tuple[str, ...], ...] = tuple(tuple(row[0].split()) for row in _rows("set_phrases.txt"))
