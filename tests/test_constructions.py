@@ -1458,10 +1458,21 @@ def test_a_capitalised_name_ending_in_an_organisation_word_is_an_organisation(nl
     ("Said Lopez: “We’re ready.”", "Said", "Lopez", "We’re ready."),
     ("Added Smith, “It is over for us.”", "Added", "Smith", "It is over for us."),
     ("Wrote the judge: “The law is clear.”", "Wrote", "the judge", "The law is clear."),
+    ("Stated Lopez:\n\n“The stakes are so high that we cannot wait any longer.”", "Stated", "Lopez",
+     "The stakes are so high that we cannot wait any longer."),  # the quotation in the next paragraph
 ])
 def test_a_sentence_that_opens_with_its_cue_then_the_speaker(nlp, text, cue, speaker, part):
     q = only(nlp, text)
     assert (q["type"], q["cue"], q["speaker"], q["parts"]) == ("direct", cue, speaker, [part])
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Said Lopez: “We are ready for the vote.”", "Lopez"),
+    ("Stated Roger Stone:\n\n“I think that the stakes are so high that we cannot wait.”", "Roger Stone"),
+])
+def test_the_cue_that_opens_the_sentence_is_not_part_of_the_speakers_name(nlp, text, name):
+    """The recogniser tags ``Said Lopez`` as one person."""
+    assert only(nlp, text)["name"] == name
 
 
 def test_a_titled_name_the_recogniser_takes_for_a_place_is_a_person(nlp):

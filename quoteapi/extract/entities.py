@@ -19,7 +19,8 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import COMPANY_SUFFIXES, COURTESY_TITLES, HONORIFICS, SPEAKER_KINDS, TITLE_WORDS, TRANSCRIPT_ROLES
-from .phrases import DASHES, ORG_LABELS, char_span, is_title_text, owns, runs, mention_tokens, split_title_affiliation, strip_honorifics
+from .phrases import (DASHES, ORG_LABELS, char_span, is_title_text, leading_cue_entry, mention_tokens, owns, runs,
+                      split_title_affiliation, strip_honorifics)
 from .types import Entity, TextSpan
 from .vocab import SpeakerKind
 from .wordnet import noun_classes
@@ -191,6 +192,8 @@ class EntityIndex:
         return TextSpan(start, end, self.text[start:end])
 
     def _add_person(self, ent: Span) -> Entity | None:
+        if len(ent) > 1 and ent.start == ent.sent.start and leading_cue_entry(ent[0]) is not None:
+            ent = ent[1:]  # "[Said Lopez]: “…”", "[Stated Stone]:": the recogniser took the cue into the name
         if only_roles(ent):
             return None  # "HOST:", which the recogniser may take for a person
         written = [t for t in ent if not t.is_punct]

@@ -18,7 +18,7 @@ from .marks import CLOSING_TOKENS, DOUBLE_CLOSE, QUOTE_OPENERS, SINGLE_CLOSE, ST
 from .options import DEFAULT, Options
 from .lines import capitalised_share, ends_line, title_cased
 from .phrases import (CLAUSE_SUBJECT_DEPS, DASHES, ISSUED, TIME_ENTITIES, can_speak, content_spans, issuing_verb,
-                      named_owner)
+                      leading_cue_entry, named_owner)
 from .vocab import Mode, Rule, SpeakerKind
 
 
@@ -1168,16 +1168,17 @@ def _inverted_lead(token: Token) -> Frame | None:
     the cue, then who speaks, then a colon or comma and a quotation. The parser reads the cue as
     part of the name (``Said`` a compound of ``Lopez``) or the speaker as its object; the words
     up to the colon say who."""
-    if not token.is_title or token.pos_ not in {"VERB", "PROPN", "NOUN"}:
-        return None
-    lower = token.lower_
-    stems = {token.lemma_.lower(), lower, lower[:-1], lower[:-2], lower[:-3] + "y"}
-    entry = next((CUES[w] for w in stems if w in CUES), None)
-    if entry is None or token.pos_ != "VERB" and not lower.endswith(("ed", "s")):
+    if leading_cue_entry(token) is None:
         return None
     doc = token.doc
+    def opens_after(k: int) -> bool:  # (a colon may end the line: "Stated Stone:" and the quotation below)
+        k += 1
+        while doc[k - 1].text == ":" and k < len(doc) and doc[k].is_space:
+            k += 1
+        return k < len(doc) and doc[k].text in QUOTE_OPENERS
+
     end = next((k for k in range(token.i + 1, min(len(doc), token.i + 2 + _MAX_LEAD_SPEAKER))
-                if doc[k].text in {":", ","} and k + 1 < len(doc) and doc[k + 1].text in QUOTE_OPENERS
+                if doc[k].text in {":", ","} and opens_after(k)
                 and not (doc[k].text == "," and doc[k - 1].text in {"Jr", "Jr.", "Sr."})), None)
     if end is None:
         return None

@@ -384,6 +384,25 @@ def subject_read_as_adverb(token: Token, head: Token) -> bool:
             and not any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in head.children))
 
 
+def leading_cue_entry(token: Token):
+    """The lexicon entry of a capitalised cue that opens a sentence before its speaker (``Said
+    Lopez:``, ``Added Smith,``, ``Stated Stone:``), which the tagger may read as part of the name:
+    a verb of the lexicon, or a word in -ed or -s whose stem is one."""
+    if not token.is_title or token.pos_ not in {"VERB", "PROPN", "NOUN"}:
+        return None
+    lower = token.lower_
+    if token.pos_ != "VERB" and not lower.endswith(("ed", "s")):
+        return None
+    stems = {token.lemma_.lower(), lower}
+    if lower.endswith("s"):
+        stems.add(lower[:-1])  # "Says"
+    if lower.endswith("ed"):
+        stems |= {lower[:-1], lower[:-2]}  # "Stated", "Added"
+    if lower.endswith(("ies", "ied")):
+        stems.add(lower[:-3] + "y")  # "Replied" (not "Dennis": no "deny" in it)
+    return next((CUES[w] for w in stems if w in CUES), None)
+
+
 def content_head(tokens) -> Token:
     """The token of *tokens* whose head lies outside them (their root), else the first token."""
     inside = {t.i for t in tokens}
