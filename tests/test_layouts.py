@@ -62,3 +62,22 @@ def test_a_post_signed_with_a_handle_is_its_authors(nlp):
 def test_a_dash_and_a_name_without_a_handle_signs_nothing(nlp):
     text = "The vote was close.\n\n— Ann Brook, March 4, 2024\n"
     assert handle_signature_frames(nlp(text), text) == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("We checked the claim.\n\n“Almost all new income is going to the top 1 percent.”\n\n- Ann Brook.\n\n"
+     "The senator relies on a study.", "Ann Brook"),
+    ("“We will win this state and then we will win the whole thing.”\n\n— Tom Hale, Des Moines", "Tom Hale"),
+])
+def test_a_quotation_signed_on_the_line_below_is_the_signers(nlp, text, speaker):
+    """As fact-checks set the claim they check: the paragraph, then a dash and who said it."""
+    [q] = [f for f in quotes_of(nlp, text) if f["quote"].rule == Rule.SIGNATURE]
+    assert (q["type"], q["speaker"]) == (QuoteType.DIRECT, speaker)
+
+
+@pytest.mark.parametrize("text", [
+    "He called a man in the crowd “my supporter.”\n\n- Reuters.",  # a quotation inside a sentence
+    "“We will win this state and then we will win the whole thing.”\n\n- Reuters.",  # the article's credit line
+])
+def test_no_signature_below_a_quotation_inside_a_sentence_or_from_a_wire_credit(nlp, text):
+    assert not [f for f in quotes_of(nlp, text) if f["quote"].rule == Rule.SIGNATURE]

@@ -31,6 +31,7 @@ from .vocab import Mode, QuoteType, Rule
 # Only punctuation and spaces between a quotation and its attribution clause.
 _BEFORE_CLAUSE = re.compile(r"[ \t\u00a0,;:―—–-]*")
 _AFTER_CLAUSE = re.compile(r"[\s,;—–-]*(:[\s]*)?")
+_SIGNATURE_GAP = re.compile(r"\s*[―—–-]\s*")  # a signature may stand on the line below: "“…”⏎⏎- Bernie Sanders."
 # Shorter quotations standing alone are scare quotes or titles, unless they go on a paragraph
 # whose quote is attributed ('“We will fight,” she said. “We will.”').
 _MIN_STANDALONE_WORDS = 4
@@ -219,7 +220,8 @@ class _Joiner:
         before, after = self.marks.last_before(start), self.marks.first_after(end)
         if before is not None and before not in self.claimed and not self._names_a_title(before):
             gap = self.text[self.spans[before].mark_end : start]
-            if _BEFORE_CLAUSE.fullmatch(gap) and "\n" not in gap:
+            if _BEFORE_CLAUSE.fullmatch(gap) and "\n" not in gap \
+                    or frame.rule == Rule.SIGNATURE and _SIGNATURE_GAP.fullmatch(gap):
                 found.append(before)
         if found and self.text[self.spans[before].parts[-1][1] - 1] in ".?!" \
                 and self.text[end : end + 2].lstrip().startswith(":"):

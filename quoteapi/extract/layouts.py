@@ -3,7 +3,9 @@
 - lines that open with a speaker and a colon — transcripts (``PENCE: Well, look, …``) and
   headlines (``Pat Caddell: Democrat Voters Worried …``); the colon is the cue, the rest of the
   line the content;
-- a quotation signed at the end of its line — ``“…” ― Edwin G. Monroy``; the dash is the cue;
+- a quotation signed at the end of its line — ``“…” ― Edwin G. Monroy``, or a paragraph of its
+  own signed on the line below (``- Bernie Sanders.``, ``-Michelle Marks, Philadelphia.``, as
+  fact-checks set the claim they check); the dash is the cue;
 - the answers of an interview laid out as questions and answers (``Q: …`` / ``A: …``): the
   label is the cue, the person the introduction names the speaker;
 - a post signed with its author's handle on the line after it, as an embedded tweet reads
@@ -17,7 +19,7 @@ from collections import Counter
 from spacy.tokens import Doc, Token
 
 from .frames import Frame
-from .lexicon import COLON_LABELS
+from .lexicon import COLON_LABELS, MEDIA_NAMES
 from .marks import QUOTE_OPENERS, QuoteSpan
 from .speakers import is_speaker_name
 from .vocab import Rule
@@ -27,6 +29,10 @@ _MIN_CONTENT_WORDS = 3
 _LINE = re.compile(r"[^\n]+")
 # After a closing mark: a dash and a name of one to five capitalised words ending the line.
 _SIGNATURE = re.compile(r"[ \t\u00a0]*([―—–])[ \t\u00a0]*((?:[A-Z][\w.’'-]*)(?:[ \t]+[A-Z][\w.’'-]*){0,4})\.?[ \t\u00a0]*(?:\n|$)")
+# After a quotation that makes a paragraph: a line below of a dash (a hyphen too, opening the
+# line) and a name, maybe with a comma and who or where they are, and nothing else.
+_SIGNATURE_BELOW = re.compile(r"[ \t\u00a0]*\n(?:[ \t\u00a0]*\n)?[ \t\u00a0]*([―—–-])[ \t\u00a0]*"
+                              r"((?:[A-Z][\w.’'-]*)(?:[ \t]+[A-Z][\w.’'-]*){0,4})\.?(?:,[^\n]{0,80})?[ \t\u00a0]*(?:\n|$)")
 
 
 # "— Ann Brook (@annbrook) March 4, 2024": the line that signs an embedded post.
@@ -95,6 +101,10 @@ def signature_frames(doc: Doc, text: str, spans: list[QuoteSpan]) -> list[Frame]
     frames = []
     for q in spans:
         m = _SIGNATURE.match(text, q.mark_end)
+        if not m and _opens_its_line(text, q.mark_start):
+            m = _SIGNATURE_BELOW.match(text, q.mark_end)
+            if m and m.group(2).rstrip(".").lower() in MEDIA_NAMES:
+                m = None  # "- Reuters.": the article's credit line, not the quotation's
         if not m:
             continue
         name_end = m.end(2)
@@ -106,6 +116,11 @@ def signature_frames(doc: Doc, text: str, spans: list[QuoteSpan]) -> list[Frame]
             continue
         frames.append(Frame(cue=[dash[0]], content=[], rule=Rule.SIGNATURE, clause=list(name), named=tuple(name)))
     return frames
+
+
+def _opens_its_line(text: str, at: int) -> bool:
+    line_start = text.rfind("\n", 0, at) + 1
+    return not text[line_start:at].strip()
 
 
 def interview_frames(doc: Doc, text: str) -> list[Frame]:
