@@ -499,3 +499,16 @@ def test_an_as_phrase_hung_on_the_agent_is_not_part_of_the_speakers_name():
     doc = build([("Groups", 4, "nsubj", "NOUN", "", "group"), ("such", 2, "amod", "ADJ"), ("as", 0, "prep", "ADP"),
                  ("ACLU", 2, "pobj", "PROPN", "ORG"), ("said", 4, "ROOT", "VERB", "", "say")])
     assert [t.text for t in mention_tokens(doc[0])] == ["Groups", "such", "as", "ACLU"]
+
+
+def test_a_participle_without_a_speaker_in_its_clauses_does_not_take_the_nearest_name():
+    # "Meet Smith, admitting that it failed": no subject in the participle's clause or the one
+    # it hangs on; the name before it is not who admits
+    doc = build([("Meet", 0, "ROOT", "VERB", "", "meet"), ("Smith", 0, "dobj", "PROPN", "PERSON"),
+                 (",", 0, "punct", "PUNCT"), ("admitting", 0, "advcl", "VERB", "", "admit"),
+                 ("that", 6, "mark", "SCONJ"), ("it", 6, "nsubj", "PRON"), ("failed", 3, "ccomp", "VERB", "", "fail"),
+                 (".", 0, "punct", "PUNCT")])
+    doc[3].tag_ = "VBG"
+    assert syntactic_source(doc[3]) is None
+    doc[3].tag_ = "VBD"  # "Meet Smith, admitted that it failed": a finite verb keeps the name as its lost subject
+    assert syntactic_source(doc[3]).head.text == "Smith"
