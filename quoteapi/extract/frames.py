@@ -12,8 +12,9 @@ from spacy.tokens import Doc, Span, Token
 
 from ..budget import check
 from .bounds import QUOTE_CHARS, choose
-from .lexicon import (CLAUSE_NOUNS, CUE_IDIOMS, CUES, FINDING_NOUNS, HEDGES, ISSUING_VERBS, LEADS, MESSAGE_NOUNS, OCCASIONS,
-                      PREPOSITION_SLOT, QUOTE_ONLY, REPORTING_PASSIVES, SET_PHRASES, SPEAKER_KINDS, WORD_CLAUSE)
+from .lexicon import (CLAUSE_NOUNS, CUE_IDIOMS, CUES, FINDING_NOUNS, HEDGES, ISSUING_VERBS, LEADS, MESSAGE_NOUNS,
+                      OCCASIONS, PREPOSITION_SLOT, QUOTE_ONLY, REPORTING_PASSIVES, SET_PHRASES, SPEAKER_KINDS,
+                      WORD_CLAUSE)
 from .marks import CLOSING_TOKENS, DOUBLE_CLOSE, QUOTE_OPENERS, SINGLE_CLOSE, STRAIGHT_DOUBLE
 from .options import DEFAULT, Options
 from .lines import capitalised_share, ends_line, title_cased
@@ -1139,11 +1140,10 @@ _MAX_ISSUED_TAIL = 6  # words between the noun and the colon: "issued a statemen
 
 def _issued_before_colon(noun: Token) -> Frame | None:
     """``Trump issued the following statement:``, ``The agency put out a statement on Monday:``:
-    a message put out (see :func:`_put_out`) by a verb outside the cue lexicon (a cue of the lexicon has a
-    frame of its own) with a subject, who puts it out, and only that verb's adjuncts between the
-    noun and a colon. The frame
-    has no content of its own; the join gives it the quotation after the colon; its cue runs from
-    the verb to the noun."""
+    a message put out (see :func:`_put_out`) by a verb outside the cue lexicon (a cue of the
+    lexicon has a frame of its own) with a subject, who puts it out, and only that verb's
+    adjuncts between the noun and a colon. The frame has no content of its own; the join gives
+    it the quotation after the colon; its cue runs from the verb to the noun."""
     verb, doc = noun.head, noun.doc
     if verb.i > noun.i or verb.pos_ != "VERB" or cue_entry(verb) is not None or is_passive(verb) \
             or not any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in verb.children):
@@ -1171,10 +1171,12 @@ def _inverted_lead(token: Token) -> Frame | None:
     if leading_cue_entry(token) is None:
         return None
     doc = token.doc
+
     def opens_after(k: int) -> bool:  # (a colon may end the line: "Stated Stone:" and the quotation below)
         k += 1
-        while doc[k - 1].text == ":" and k < len(doc) and doc[k].is_space:
-            k += 1
+        if doc[k - 1].text == ":":
+            while k < len(doc) and doc[k].is_space:
+                k += 1
         return k < len(doc) and doc[k].text in QUOTE_OPENERS
 
     end = next((k for k in range(token.i + 1, min(len(doc), token.i + 2 + _MAX_LEAD_SPEAKER))

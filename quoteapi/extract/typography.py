@@ -40,19 +40,29 @@ def straight_marks(doc: Doc) -> Doc:
     return straighten(doc)
 
 
+_TEXT_ATTRS = {"ORTH", "TEXT", "LOWER", "NORM"}  # (not TAG: the tag of a closing mark is written '')
+
+
 def _curly(value):
-    """A token pattern's value with every ``'`` written ``’`` (``{"IN": ["is", "'s"]}`` →
-    ``{"IN": ["is", "’s"]}``); None when it has none."""
+    """A pattern value for the words of *value* that have a ``'``, written with ``’`` (``"'s"`` →
+    ``"’s"``, ``{"IN": ["is", "'s"]}`` → ``{"IN": ["’s"]}``, a regular expression alike); None
+    when it has none."""
     if isinstance(value, str):
         return value.replace("'", "’") if "'" in value else None
     if isinstance(value, list):
-        curly = [_curly(v) for v in value]
-        return [c if c is not None else v for c, v in zip(curly, value)] if any(c is not None for c in curly) else None
+        return [c for c in map(_curly, value) if c is not None] or None
     if isinstance(value, dict):
         curly = {k: _curly(v) for k, v in value.items()}
         return {k: c if c is not None else value[k] for k, c in curly.items()} if any(
             c is not None for c in curly.values()) else None
     return None
+
+
+def _curly_token(spec: dict) -> dict | None:
+    """A token pattern matching the word of *spec* written with ``’``; None when its text
+    attributes have no ``'``."""
+    changed = {k: c for k, v in spec.items() if k in _TEXT_ATTRS and (c := _curly(v)) is not None}
+    return {**spec, **changed} if changed else None
 
 
 def curly_contractions(ruler: AttributeRuler) -> None:
@@ -62,7 +72,7 @@ def curly_contractions(ruler: AttributeRuler) -> None:
     for rule in ruler.patterns:
         patterns = []
         for pattern in rule["patterns"]:
-            curly = [_curly(spec) for spec in pattern]
+            curly = [_curly_token(spec) for spec in pattern]
             if any(c is not None for c in curly):
                 patterns.append([c if c is not None else spec for c, spec in zip(curly, pattern)])
         if patterns:
