@@ -19,7 +19,7 @@ from .marks import CLOSING_TOKENS, DOUBLE_CLOSE, QUOTE_OPENERS, SINGLE_CLOSE, ST
 from .options import DEFAULT, Options
 from .lines import capitalised_share, ends_line, title_cased
 from .phrases import (CLAUSE_SUBJECT_DEPS, DASHES, ISSUED, TIME_ENTITIES, can_speak, content_spans, issuing_verb,
-                      leading_cue_entry, named_owner)
+                      leading_cue_entry, named_owner, right_after_a_quotation)
 from .vocab import Mode, Rule, SpeakerKind
 
 
@@ -176,7 +176,7 @@ def _inverted_after_quotation(cue: Token) -> bool:
     subject before the quotation (``Serafinowicz, who starred in “Parks and Recreation,” posted
     the clip`` has one): the words after the cue say who."""
     doc = cue.doc
-    if cue.i == 0 or doc[cue.i - 1].text not in CLOSING_TOKENS or cue.tag_ not in _FINITE_TAGS:
+    if not right_after_a_quotation(cue) or cue.tag_ not in _FINITE_TAGS:
         return False
     opener = next((k for k in range(cue.i - 2, cue.sent.start - 1, -1) if doc[k].text in QUOTE_OPENERS), None)
     return opener is not None and not any(
@@ -641,8 +641,7 @@ def inverted_subject_elsewhere(cue: Token) -> Token | None:
     did not want to be named``), of the quotation's second piece, the cue hanging on that
     (``“The risk,” said Edward Leamer, an economist, “is that …”``). A name, or a noun for someone
     who can speak."""
-    doc = cue.doc
-    if cue.i == 0 or doc[cue.i - 1].text not in CLOSING_TOKENS or cue.tag_ in {"VBG", "VBN"} \
+    if not right_after_a_quotation(cue) or cue.tag_ in {"VBG", "VBN"} \
             or any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in cue.children):
         return None
     return next((s for s in cue.sent if s.dep_ == "nsubj" and s.head.i != cue.i and s.left_edge.i == cue.i + 1

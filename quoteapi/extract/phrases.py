@@ -375,11 +375,16 @@ def _in_group(token: Token, head: Token, deps: set[str]) -> bool:
             and not subject_read_as_adverb(token, head))
 
 
+def right_after_a_quotation(token: Token) -> bool:
+    """Whether *token* comes right after a closing quotation mark (``“…,” [said] X``)."""
+    return token.i > 0 and token.doc[token.i - 1].text in CLOSING_TOKENS
+
+
 def subject_read_as_adverb(token: Token, head: Token) -> bool:
     """``Reilly added``, ``“…,” said Skelly``: a capitalised "adverb" before a verb without a
     subject, or right after one that follows a quotation, is its subject's name that the tagger
     misread (a surname in -ly), not part of the verb group."""
-    inverted = token.i == head.i + 1 and head.i > 0 and head.doc[head.i - 1].text in CLOSING_TOKENS
+    inverted = token.i == head.i + 1 and right_after_a_quotation(head)
     return (token.dep_ == "advmod" and (token.i < head.i or inverted) and token.text[:1].isupper()
             and not any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in head.children))
 

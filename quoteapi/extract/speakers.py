@@ -45,7 +45,7 @@ from .lines import ends_line
 from .marks import CLOSING_TOKENS, DOUBLE_CLOSE, QUOTE_OPENERS, STRAIGHT_DOUBLE
 from .options import DEFAULT, Options
 from .phrases import (CLAUSE_SUBJECT_DEPS, DASHES, ORG_LABELS, SPEAKING_KINDS, can_speak, char_span, dateline_length, issuing_verb,
-                      mention_tokens, named_owner, subject_read_as_adverb)
+                      mention_tokens, named_owner, right_after_a_quotation, subject_read_as_adverb)
 from .types import Candidate, Entity, Mention
 from .vocab import Mode, Rule, SpeakerFrom, SpeakerKind
 from .wordnet import classes
@@ -393,8 +393,7 @@ def _subjects(verb: Token, deps: set[str]) -> list[Token]:
 def _inverted_subject(cue: Token) -> Token | None:
     """``“…,” reply the mayor and her deputy``: right after a quotation the parser may take the
     subject that follows the cue for its object."""
-    doc = cue.doc
-    if cue.i == 0 or doc[cue.i - 1].text not in CLOSING_TOKENS or cue.tag_ in {"VBG", "VBN"}:
+    if not right_after_a_quotation(cue) or cue.tag_ in {"VBG", "VBN"}:
         return None  # ("“…,” underlining the risk": a participle, whose object never speaks)
     obj = next((c for c in cue.children if c.dep_ in {"dobj", "attr", "npadvmod"} and c.i > cue.i), None)
     if obj is None:  # "“…,” said Robin Maynard, half joking": taken for the subject of another verb
@@ -471,7 +470,7 @@ def _quoted_before(subject: Token, cue: Token) -> bool:
     """``“Finally, someone with a spine,” posted a local business owner``: a word of the
     quotation that closes right before the cue, which the parser may take for its subject."""
     doc = cue.doc
-    if subject.i >= cue.i - 1 or doc[cue.i - 1].text not in CLOSING_TOKENS:
+    if subject.i >= cue.i - 1 or not right_after_a_quotation(cue):
         return False
     between = doc[subject.i + 1 : cue.i - 1]
     return not any(t.text in QUOTE_OPENERS or t.text in CLOSING_TOKENS for t in between) and any(
