@@ -1414,6 +1414,24 @@ def test_a_poll_cited_with_in_is_the_source_of_its_findings(nlp):
     assert said["quote"].within == finding["quote"].id  # the respondents' answer, inside what the poll found
 
 
+@pytest.mark.parametrize("text, speaker, name, cue, mode, parts", [
+    ("Tom Ellis spoke after the vote. In Ellis's view, the stadium plan would ruin the neighborhood.",
+     "Ellis", "Tom Ellis", "view", "thought", ["the stadium plan would ruin the neighborhood"]),
+    ("The mayor was, in the words of a senior adviser, “the torchbearer” of the party.",
+     "a senior adviser", None, "in the words of", "speech", ["The mayor was", "“the torchbearer” of the party"]),
+    ("Jane Porter ran the fund. By her own admission, the decision was a mistake.",
+     "her", "Jane Porter", "own admission", "speech", ["the decision was a mistake"]),
+])
+def test_whose_view_or_words_a_phrase_names_is_the_source_of_its_clause(nlp, text, speaker, name, cue, mode, parts):
+    q = only(nlp, text)
+    assert (q["speaker"], q["name"], q["cue"], q["mode"], q["parts"]) == (speaker, name, cue, mode, parts)
+
+
+def test_a_viewpoint_inside_a_quotation_is_the_quoted_speakers_hedge(nlp):
+    q = only(nlp, "“In my words, the plan failed,” she said.")
+    assert (q["cue"], q["speaker"]) == ("said", "she")
+
+
 def test_a_call_for_someone_to_act_is_reported_with_its_preposition(nlp):
     from quoteapi.extract import load_pipeline
 

@@ -351,3 +351,35 @@ def test_a_second_clause_after_a_conjunction_or_with_a_cue_of_its_own_is_not_the
 def test_a_that_the_parser_hung_on_the_clauses_auxiliary_still_marks_a_nouns_clause(parse):
     doc = parse("The senator expressed concern that the businessman was encouraging violence.")
     assert [f[1] for f in _frames(doc)] == [["the businessman was encouraging violence"]]
+
+
+@pytest.mark.parametrize("text, frame", [
+    ("In Bolton's view, the change would have a profound impact on the agency.",
+     ("view", ["the change would have a profound impact on the agency"], "viewpoint")),
+    ("The two candidates, in the eyes of most voters, have more deficiencies than strengths.",
+     ("in the eyes of", ["The two candidates", "have more deficiencies than strengths"], "viewpoint")),
+    ("By her own admission, the decision was a mistake.",
+     ("own admission", ["the decision was a mistake"], "viewpoint")),
+    ("He now has 739 delegates, by the Associated Press's count.",
+     ("count", ["He now has 739 delegates"], "viewpoint")),
+])
+def test_a_phrase_naming_whose_view_a_clause_is_frames_that_clause(parse, text, frame):
+    assert _frames(parse(text)) == [frame]
+
+
+@pytest.mark.parametrize("text", [
+    "She had tears in her eyes as she left the hall.",  # not set off: no one's view of a clause
+    "In other words, the plan failed.",  # no holder
+    "By some estimates, the plan would cost $2 trillion.",  # no holder
+    "The river, in the view of the bridge, was wide.",  # a holder who cannot speak
+    "He put it in his own words and left.",
+])
+def test_other_phrases_with_those_nouns_frame_nothing(parse, text):
+    assert not [f for f in _frames(parse(text)) if f[2] == "viewpoint"]
+
+
+def test_a_viewpoint_gives_way_to_a_speech_act_inside_its_clause(parse):
+    """``In his view, even as he accused …, Giuliani wouldn’t …``: the clause holds someone's
+    speech act, whose attribution the view would swallow."""
+    doc = parse("In his view, even as he accused the department of favoritism, the mayor stayed calm.")
+    assert [f[2] for f in _frames(doc)] == ["prep"]

@@ -14,7 +14,7 @@ from ..budget import check
 from .bounds import QUOTE_CHARS, choose
 from .lexicon import (CLAUSE_NOUNS, CUE_IDIOMS, CUES, FINDING_NOUNS, HEDGES, ISSUING_VERBS, LEADS, MESSAGE_NOUNS,
                       OCCASIONS, PREPOSITION_SLOT, QUOTE_ONLY, REPORTING_PASSIVES, SET_PHRASES, SPEAKER_KINDS,
-                      WORD_CLAUSE)
+                      VIEWPOINTS, WORD_CLAUSE)
 from .marks import CLOSING_TOKENS, DOUBLE_CLOSE, QUOTE_OPENERS, SINGLE_CLOSE, STRAIGHT_DOUBLE
 from .options import DEFAULT, Options
 from .lines import capitalised_share, ends_line, title_cased
@@ -43,6 +43,8 @@ class Frame:
     def mode(self) -> Mode:
         if self.rule == Rule.FINDING:
             return Mode.WRITING  # "in a poll": a poll's findings are written
+        if self.rule == Rule.VIEWPOINT:
+            return viewpoint_of(self.cue_token)[2]  # "in his view": thought; "in his words": speech
         entry = CUES.get(self.cue_token.lemma_.lower())
         return entry.mode if entry else Mode.SPEECH
 
@@ -672,6 +674,11 @@ def frames_in(sent: Span, options: Options = DEFAULT, boundary=None) -> list[Fra
             if frame:
                 frames.append(frame)
             continue
+        if token.dep_ == "prep" and viewpoint_of(token) is not None:
+            frame = _viewpoint(token, options)
+            if frame:
+                frames.append(frame)
+            continue
         if token.i == sent.start or token.i == sent.start + 1 and sent[0].text in QUOTE_OPENERS:
             frame = _inverted_lead(token)
             if frame is not None:
@@ -1282,20 +1289,90 @@ def _in_finding(prep: Token, options: Options) -> Frame | None:
     """``In a new Quinnipiac poll, 47 percent back the plan`` / ``Trump leads by nine points in
     the latest survey``: the main clause the phrase stands in is what the poll found (with a cue
     of its own, ``In the poll, 38 percent said …``, that cue's quote is nested in it)."""
-    root = prep.head
-    while root.dep_ != "ROOT" and root.pos_ not in {"VERB", "AUX"}:
-        root = root.head
+    root, tokens = _clause_around(prep)
     if root.dep_ != "ROOT":
         return None  # "…, who is third in the polls", "because he is ahead in the polls": a side remark
-    own = set(prep.subtree)
-    tokens = [t for t in root.subtree if t not in own]
     words = [t for t in tokens if not t.is_punct]
     if not words or words[0].i < prep.i < words[-1].i:
         return None  # "His support among women in the poll is a record low": a phrase inside its clause
     content = content_spans(tokens, keep_that=options.content_that)
     if not content:
         return None
-    return Frame([prep], content, Rule.FINDING, sorted(own, key=lambda t: t.i))
+    return Frame([prep], content, Rule.FINDING, sorted(prep.subtree, key=lambda t: t.i))
+
+
+def _clause_around(prep: Token) -> tuple[Token, list[Token]]:
+    """The clause a prepositional phrase stands in (its verb, or the sentence's root) and that
+    clause's words without the phrase's."""
+    root = prep.head
+    while root.dep_ != "ROOT" and root.pos_ not in {"VERB", "AUX"}:
+        root = root.head
+    own = set(prep.subtree)
+    return root, [t for t in root.subtree if t not in own]
+
+
+def viewpoint_of(word: Token) -> tuple[list[Token], Token, Mode] | None:
+    """``In Bolton’s view``, ``in the words of a senior adviser``, ``by her own admission``, ``to
+    his mind`` (the nouns of ``viewpoints.tsv``), from its preposition or any cue word: the
+    phrase's cue words, the one whose view, words or count it gives (the noun's possessor, or the
+    object of ``of`` after ``the``) and its mode; None for any other phrase (``in other words``,
+    ``by one estimate``, ``in the view of the river``: a holder who cannot speak)."""
+    prep = {"prep": word, "pobj": word.head, "amod": word.head.head}.get(word.dep_)
+    noun = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    entry = VIEWPOINTS.get(noun.lemma_.lower()) if noun is not None else None
+    if entry is None or prep.lower_ not in entry.prepositions:
+        return None
+    holder = next((c for c in noun.children if c.dep_ == "poss"), None)
+    own = next((c for c in noun.children if c.lower_ == "own" and c.i == noun.i - 1), None)
+    cue = [noun] if own is None else [own, noun]  # "her [own admission]"
+    if holder is None:
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        holder = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if holder is None or of.i != noun.i + 1 or noun.i != prep.i + 2 or prep.doc[prep.i + 1].lower_ != "the":
+            return None
+        cue = [prep, prep.doc[prep.i + 1], noun, of]
+    if not (can_speak(holder) or holder.tag_ == "PRP$"):
+        return None
+    return cue, holder, entry.mode
+
+
+def _set_off(tokens: list[Token]) -> bool:
+    """Whether a phrase opens its sentence or stands between commas (or a comma and the
+    sentence's end): ``In his view, …``, ``…, in the words of a senior adviser, …``."""
+    first, last = tokens[0], tokens[-1]
+    doc, sent = first.doc, first.sent
+    before = doc[first.i - 1] if first.i > sent.start else None
+    after = doc[last.i + 1] if last.i + 1 < sent.end else None
+    opens = before is None or before.text in QUOTE_OPENERS and before.i == sent.start
+    return (opens or before.text == ",") and after is not None and (
+        after.text == "," or not opens and after.text in {".", "!", "?"})
+
+
+def _speech_act(token: Token) -> bool:
+    """A cue with a subject of its own, active and not an infinitive (``he accused``, not ``for
+    insiders to push through``, ``how the convention is run``)."""
+    return cue_entry(token) is not None and any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in token.children) \
+        and not is_infinitive(token) and not is_passive(token)
+
+
+def _viewpoint(prep: Token, options: Options) -> Frame | None:
+    """``In Bolton’s view, the change would have a profound impact``, ``Mrs. Clinton was, in the
+    words of a senior adviser, “the torchbearer” of his legacy``: the clause the phrase is set
+    off in is its holder's view or words, as after ``according to`` (the holder: see
+    :mod:`quoteapi.extract.speakers`)."""
+    cue, _, _ = viewpoint_of(prep)
+    phrase = sorted(prep.subtree, key=lambda t: t.i)
+    if not _set_off(phrase):
+        return None  # "tears in his eyes", "put it in his own words": no one's view of a clause
+    root, tokens = _clause_around(prep)
+    if root.pos_ not in {"VERB", "AUX"} or not any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in root.children):
+        return None  # a clause with a subject of its own, not a noun's modifier
+    if any(_speech_act(t) for t in tokens):
+        return None  # "In his view, he said, …", "In his view, even as he accused …": someone's speech act inside
+    content = content_spans(tokens, keep_that=options.content_that)
+    if not content:
+        return None
+    return Frame(cue, content, Rule.VIEWPOINT, phrase)
 
 
 def _before_next_clause(tokens: list[Token], according: Token, own: set[Token]) -> list[Token]:

@@ -96,6 +96,8 @@ class _Joiner:
     # -- frames with content ------------------------------------------------------------------
     def from_frame(self, frame: Frame) -> None:
         content = frame.content
+        if frame.rule == Rule.VIEWPOINT and self.marks.inside(frame.cue_token.idx):
+            return  # "“In my view, it failed,” she said": the quoted speaker's hedge, not a quote of its own
         if frame.rule in _OWN_WORDS:  # an answer, a signed post: the speaker's own words, marks or none
             self.claimed.update(i for c in content for i in self.marks.meeting(*c))
             self._add(frame, QuoteType.DIRECT, list(content), frame.rule)

@@ -67,6 +67,20 @@ OCCASIONS: frozenset[str] = frozenset(row[0] for row in _rows("occasions.txt"))
 MESSAGE_NOUNS: frozenset[str] = frozenset(row[0] for row in _rows("message_nouns.txt"))
 ISSUING_VERBS: frozenset[str] = frozenset(row[0] for row in _rows("issuing_verbs.txt"))
 FINDING_NOUNS: frozenset[str] = frozenset(row[0] for row in _rows("finding_nouns.txt"))
+
+
+@dataclass(frozen=True)
+class Viewpoint:
+    noun: str
+    prepositions: frozenset[str]
+    mode: Mode
+
+
+# "In Bolton's view, …", "By her own admission, …": noun lemma -> how the phrase reads.
+VIEWPOINTS: dict[str, Viewpoint] = {
+    noun: Viewpoint(noun, frozenset(p.strip() for p in preps.split(",")), Mode(mode))
+    for noun, preps, mode in _rows("viewpoints.tsv")
+}
 ORGANISATION_WORDS: frozenset[str] = frozenset(row[0] for row in _rows("organisation_words.txt"))
 SET_PHRASES: tuple[tuple[str, ...], ...] = tuple(tuple(row[0].split()) for row in _rows("set_phrases.txt"))
 TRANSCRIPT_ROLES: frozenset[str] = frozenset(row[0] for row in _rows("transcript_roles.txt"))
@@ -100,5 +114,5 @@ OBJECT_CONTROL: frozenset[str] = frozenset(row[0] for row in _rows("object_contr
 CONNECTIVES: tuple[tuple[str, ...], ...] = tuple(tuple(row[0].split()) for row in _rows("connectives.txt"))
 
 MODES: tuple[str, ...] = Mode.values()
-__all__ = ["CUES", "CUE_IDIOMS", "WORD_CLAUSE", "PREPOSITION_SLOT", "TITLE_WORDS", "POSITIONS", "HONORIFICS", "COURTESY_TITLES", "SPEAKER_KINDS", "GENDERED_NOUNS", "COMPANY_SUFFIXES", "OUTLET_PATTERNS", "MEDIA_NAMES", "OCCASIONS", "MESSAGE_NOUNS", "FINDING_NOUNS", "ORGANISATION_WORDS", "SET_PHRASES", "TRANSCRIPT_ROLES",
+__all__ = ["CUES", "CUE_IDIOMS", "WORD_CLAUSE", "PREPOSITION_SLOT", "TITLE_WORDS", "POSITIONS", "HONORIFICS", "COURTESY_TITLES", "SPEAKER_KINDS", "GENDERED_NOUNS", "COMPANY_SUFFIXES", "OUTLET_PATTERNS", "MEDIA_NAMES", "OCCASIONS", "MESSAGE_NOUNS", "FINDING_NOUNS", "VIEWPOINTS", "ORGANISATION_WORDS", "SET_PHRASES", "TRANSCRIPT_ROLES",
            "COLON_LABELS", "CLAUSE_NOUNS", "REPORTING_PASSIVES", "COMPANY_NOUNS", "HEDGES", "LEADS", "OBJECT_CONTROL", "NO_COMMENT_PHRASES", "CONNECTIVES", "MODES", "DEFAULT_MODES"]

@@ -18,6 +18,7 @@ construction (``rule``)                          base
 ``xcomp``: ``X vowed to …``                      0.75
 ``object``: ``expressed concern over …``         0.70
 ``finding``: ``in a poll, …``                    0.70
+``viewpoint``: ``in X's view, …``                0.70
 ``prep``: ``called for a recount``               0.65
 ``standalone``: quote marks alone                0.40
 ``learned``: the learned model's                 its probability
@@ -55,6 +56,7 @@ BASE: dict[Rule, float] = {
     Rule.XCOMP: 0.75,
     Rule.OBJECT: 0.70,
     Rule.FINDING: 0.70,
+    Rule.VIEWPOINT: 0.70,
     Rule.PREP: 0.65,
     Rule.STANDALONE: 0.40,
     # Rule.LEARNED: the model's probability

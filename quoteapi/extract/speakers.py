@@ -9,8 +9,8 @@ Where the text names the speaker (a *source*), read off the parse or a layout:
 - ``nearest_name`` — a name left of the cue that the parse did not attach;
 - ``adjacent_name`` — ``“…,” Will said``: capitalised words right after the quotation, whatever
   the tagger took them for;
-- ``according_to``, ``finding`` (``in a poll``: the poll), ``colon`` (``NAME: …``), ``signature``
-  (``“…” ― Name``).
+- ``according_to``, ``finding`` (``in a poll``: the poll), ``viewpoint`` (``in X's view``: X),
+  ``colon`` (``NAME: …``), ``signature`` (``“…” ― Name``).
 
 Then who the source is (an :class:`~quoteapi.extract.entities.EntityIndex` entity): a name, an
 organisation, a pronoun resolved to a person (``coreference``), the issuer of a document
@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Span, Token
 from ..budget import check
 from .entities import PERSON_PRONOUNS, EntityIndex, is_subject, note_gender, only_roles, opens_with_a_first_name
 from .frames import (CLOSING_A_SENTENCE, cue_entry, displaced_subject, extraposed, finding_of, inverted_subject_elsewhere,
-                     is_infinitive, is_passive, put_to_the_subject, raising, reported_as_saying)
+                     is_infinitive, is_passive, put_to_the_subject, raising, reported_as_saying, viewpoint_of)
 from .lexicon import COMPANY_NOUNS, GENDERED_NOUNS, HEDGES, OBJECT_CONTROL, ORGANISATION_WORDS, POSITIONS, SPEAKER_KINDS, TITLE_WORDS, TRANSCRIPT_ROLES
 from .lines import ends_line
 from .marks import CLOSING_TOKENS, DOUBLE_CLOSE, QUOTE_OPENERS, STRAIGHT_DOUBLE
@@ -403,6 +403,13 @@ def _inverted_subject(cue: Token) -> Token | None:
     return obj
 
 
+def viewpoint_source(cue: Token) -> Source | None:
+    """``in Bolton's view``, ``in the words of a senior adviser``: Bolton, the adviser; None
+    when *cue* is no viewpoint phrase's."""
+    found = viewpoint_of(cue)
+    return Source(found[1], SpeakerFrom.VIEWPOINT) if found is not None else None
+
+
 def according_to_source(according: Token) -> Source | None:
     """``according to X``: X."""
     to = next((c for c in according.children if c.lower_ == "to"), None)
@@ -621,6 +628,8 @@ class SpeakerStage:
         if candidate.rule == Rule.FINDING:
             poll = finding_of(candidate.cue_token)
             return Source(poll, SpeakerFrom.FINDING) if poll is not None else None
+        if candidate.rule in {Rule.VIEWPOINT, Rule.MIXED} and (view := viewpoint_source(candidate.cue_token)):
+            return view  # (mixed: "was, in the words of an adviser, “the torchbearer”")
         return syntactic_source(candidate.cue_token)
 
     # -- a source to a mention and its entity ---------------------------------------------------

@@ -52,6 +52,7 @@ class Rule(_Vocabulary):
     PARATAXIS = "parataxis"  # …, X said, …
     ACCORDING_TO = "according_to"  # according to X, …
     FINDING = "finding"  # in a poll, …: what a poll found
+    VIEWPOINT = "viewpoint"  # in X's view, …; by X's own account, …: whose view or words
     SPEAKER_COLON = "speaker_colon"  # NAME: … (transcript and headline lines)
     INTERVIEW = "interview"  # A: … (an answer in an interview laid out as questions and answers)
     COLON_BLOCK = "colon_block"  # X added: then unquoted words
@@ -71,6 +72,7 @@ class SpeakerFrom(_Vocabulary):
     ADJACENT_NAME = "adjacent_name"  # the capitalised words right before the cue, mistagged
     ACCORDING_TO = "according_to"  # according to X
     FINDING = "finding"  # in a poll, …: the poll
+    VIEWPOINT = "viewpoint"  # in X's view, in the words of X, by X's account: X
     COLON = "colon"  # NAME: …
     SIGNATURE = "signature"  # ― Name
     INTERVIEW = "interview"  # A: …: the person the interview's introduction names
