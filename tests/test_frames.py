@@ -362,6 +362,7 @@ def test_a_that_the_parser_hung_on_the_clauses_auxiliary_still_marks_a_nouns_cla
      ("own admission", ["the decision was a mistake"], "viewpoint")),
     ("He now has 739 delegates, by the Associated Press's count.",
      ("count", ["He now has 739 delegates"], "viewpoint")),
+    ("To White House officials, it was a show of respect.", ("To", ["it was a show of respect"], "viewpoint")),
 ])
 def test_a_phrase_naming_whose_view_a_clause_is_frames_that_clause(parse, text, frame):
     assert _frames(parse(text)) == [frame]
@@ -373,6 +374,9 @@ def test_a_phrase_naming_whose_view_a_clause_is_frames_that_clause(parse, text, 
     "By some estimates, the plan would cost $2 trillion.",  # no holder
     "The river, in the view of the bridge, was wide.",  # a holder who cannot speak
     "He put it in his own words and left.",
+    "To date, the plan has failed.",  # a time, not someone
+    "To stop the senator, the party worked around the clock.",  # an aim
+    "He sent the money to his mother, who spent it.",  # not opening the sentence
 ])
 def test_other_phrases_with_those_nouns_frame_nothing(parse, text):
     assert not [f for f in _frames(parse(text)) if f[2] == "viewpoint"]

@@ -1313,13 +1313,16 @@ def _clause_around(prep: Token) -> tuple[Token, list[Token]]:
 
 def viewpoint_of(word: Token) -> tuple[list[Token], Token, Mode] | None:
     """``In Bolton’s view``, ``in the words of a senior adviser``, ``by her own admission``, ``to
-    his mind`` (the nouns of ``viewpoints.tsv``), from its preposition or any cue word: the
-    phrase's cue words, the one whose view, words or count it gives (the noun's possessor, or the
-    object of ``of`` after ``the``) and its mode; None for any other phrase (``in other words``,
-    ``by one estimate``, ``in the view of the river``: a holder who cannot speak)."""
+    his mind`` (the nouns of ``viewpoints.tsv``), ``To many voters`` opening a sentence, from its
+    preposition or any cue word: the phrase's cue words, the one whose view, words or count it
+    gives (the noun's possessor, the object of ``of`` after ``the``, or of a bare ``to``) and its
+    mode; None for any other phrase (``in other words``, ``by one estimate``, ``in the view of
+    the river``: a holder who cannot speak)."""
     prep = {"prep": word, "pobj": word.head, "amod": word.head.head}.get(word.dep_)
     noun = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
     entry = VIEWPOINTS.get(noun.lemma_.lower()) if noun is not None else None
+    if entry is None and noun is not None and _to_someone(prep, noun):
+        return [prep], noun, Mode.THOUGHT  # "To many voters, …": the object itself
     if entry is None or prep.lower_ not in entry.prepositions:
         return None
     holder = next((c for c in noun.children if c.dep_ == "poss"), None)
@@ -1334,6 +1337,15 @@ def viewpoint_of(word: Token) -> tuple[list[Token], Token, Mode] | None:
     if not (can_speak(holder) or holder.tag_ == "PRP$"):
         return None
     return cue, holder, entry.mode
+
+
+def _to_someone(prep: Token, noun: Token) -> bool:
+    """``To Frank, issues of class get attention``, ``To White House officials, it was a show of
+    respect``: a sentence opening with ``to`` and someone who can hold a view (not ``To date``,
+    ``To stop Cruz``)."""
+    sent = prep.sent
+    opens = prep.i == sent.start or prep.i == sent.start + 1 and sent[0].text in QUOTE_OPENERS
+    return opens and prep.lower_ == "to" and noun.ent_type_ not in TIME_ENTITIES and can_speak(noun)
 
 
 def _set_off(tokens: list[Token]) -> bool:
