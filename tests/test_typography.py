@@ -1,4 +1,4 @@
-"""The straight_marks component: curly apostrophes read with a straight one's features."""
+"""Typography: curly apostrophes read with a straight one's features, glued quotation marks split off."""
 import pytest
 
 
@@ -52,3 +52,26 @@ def test_the_writers_remark_with_a_curly_its_names_no_speaker(nlp):
     """``It’s important to note that …``: *’s* is the copula of an expletive *it*, as ``It's`` is."""
     [q] = nlp("It’s important to note that the plan failed.")._.quotes
     assert q.speaker is None
+
+
+@pytest.mark.parametrize("text, words", [
+    ("“It is sad,”Clinton said.", ["sad", ",", "”", "Clinton"]),
+    ('He said:"We will win."', ["said", ":", '"', "We"]),
+    ("It was great.”The crowd cheered.", ["great", ".", "”", "The"]),
+    ("the “deal”was bad", ["deal", "”", "was"]),
+])
+def test_a_quotation_mark_glued_to_a_word_is_a_word_of_its_own(nlp, text, words):
+    tokens = [t.text for t in nlp.make_doc(text)]
+    assert any(tokens[i:i + len(words)] == words for i in range(len(tokens)))
+
+
+@pytest.mark.parametrize("text", ["U.S.-based", "e.g.", "3.5", "Sanders’ plan", "don't", "it’s", "a,b", '“deal” was bad'])
+def test_other_words_keep_the_tokens_of_spacys_english_tokenizer(nlp, text):
+    import spacy
+
+    assert [t.text for t in nlp.make_doc(text)] == [t.text for t in spacy.blank("en").make_doc(text)]
+
+
+def test_a_quotation_glued_to_its_speaker_is_found(nlp):
+    [q] = nlp("“I think it is sad,”Clinton said.")._.quotes
+    assert (q.parts[0].text, q.speaker.text, q.cue.text) == ("I think it is sad,", "Clinton", "said")

@@ -53,6 +53,7 @@ def _load(name: str, spans: str, learned: bool) -> Language:
         nlp = spacy.load(name)
     except OSError as exc:
         raise ModelNotFound(f"Cannot load spaCy model {name!r}: {exc}. Install {MODEL_PACKAGE}.") from exc
+    typography.split_glued_quotation_marks(nlp)
     if "tok2vec" in nlp.pipe_names:
         nlp.add_pipe("straight_marks", first=True)
     if "attribute_ruler" in nlp.pipe_names:

@@ -15,12 +15,19 @@ The ``attribute_ruler`` gives contractions their part of speech and lemma by the
 ``It’s hard to know`` had a VERB ``’s`` whose lemma was ``’``, which no copula test reads.
 :func:`curly_contractions` adds, after the model's own rules, the same rules for the words
 written with ``’``.
+
+The tokenizer splits a quotation mark off only at a word's edge: ``“It is sad,”Clinton said``
+(no space after the closing mark) was one word ``sad,”Clinton``, which the parser took for the
+subject and no quotation was found. :func:`split_glued_quotation_marks` makes a quotation mark
+glued between sentence punctuation and a word, or a curly one between two words, and the
+punctuation before it, words of their own.
 """
 from __future__ import annotations
 
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 
 def straighten(doc: Doc) -> Doc:
@@ -78,3 +85,18 @@ def curly_contractions(ruler: AttributeRuler) -> None:
         if patterns:
             added.append({"patterns": patterns, "attrs": rule["attrs"], "index": rule["index"]})
     ruler.add_patterns(added)
+
+
+# A quotation mark after sentence punctuation and before a letter (",”Clinton", ':"We',
+# '.”The'), that punctuation itself, and a curly double mark between two letters ("deal”was").
+_GLUED_QUOTATION_MARKS = (
+    r"(?<=[,.:;?!])[“”\"](?=[^\W\d_])",
+    r"(?<=[^\W\d_])[,.:;?!](?=[“”\"][^\W\d_])",
+    r"(?<=[^\W\d_])[“”](?=[^\W\d_])",
+)
+
+
+def split_glued_quotation_marks(nlp: Language) -> None:
+    """Add :data:`_GLUED_QUOTATION_MARKS` to *nlp*'s tokenizer's infixes."""
+    infixes = list(nlp.Defaults.infixes) + list(_GLUED_QUOTATION_MARKS)
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
