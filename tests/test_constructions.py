@@ -1677,3 +1677,21 @@ def test_an_infinitive_after_an_adjective_said_of_it_is_the_writers_remark(nlp, 
     nobody as its speaker (was the expletive *it*, resolved to whatever came before)."""
     q = only(nlp, "The mayor spoke for an hour. " + text)
     assert (q["cue"], q["parts"], q["speaker"]) == (cue, [content], None)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“We’ve had more successful conventions than this one,” Texas delegate Bill Eastland, wearing a cowboy "
+     "hat and “Ted Cruz” campaign pins, said.", "Texas delegate Bill Eastland"),
+    ("“The budget is a disgrace,” Jane Porter, wearing a red coat and a “No Tax” button, said.", "Jane Porter"),
+    ("“We are ready,” union leader Ann Brook, holding up a sign, said on Monday.", "union leader Ann Brook"),
+])
+def test_a_speaker_set_off_by_commas_after_the_quotation_says_it(nlp, text, speaker):
+    """The parser hangs the name on the quotation's verb and leaves the cue without a subject;
+    a name inside the words set off (``“Ted Cruz” campaign pins``) is not where the quotation ends."""
+    q = only(nlp, text)
+    assert (q["type"], q["speaker"], q["parts"]) == ("direct", speaker, [text.split("”")[0][1:]])
+
+
+def test_a_second_quotation_right_after_the_first_goes_on_the_content(nlp):
+    q = only(nlp, "“We will win,” and “we will fight,” the mayor said.")
+    assert q["parts"] == ["“We will win,” and “we will fight,”"] and q["speaker"] == "the mayor"

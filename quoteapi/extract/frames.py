@@ -650,6 +650,34 @@ def inverted_subject_elsewhere(cue: Token) -> Token | None:
                  and (s.pos_ == "PROPN" or can_speak(s))), None)
 
 
+def subject_set_off_after_quotation(cue: Token) -> Token | None:
+    """``“…,” Texas delegate Bill Eastland, wearing a cowboy hat, said``, ``“…,” an intelligence
+    source, who was not authorized to speak, told Fox News``: the noun phrase that follows a
+    quotation ending its clause (``,”``) and is set off by a comma, when the words after it run
+    to a comma right before a finite cue that has no subject of its own — that cue's subject,
+    which the parser hung elsewhere (on the quotation's verb). None otherwise."""
+    if cue.tag_ in {"VBG", "VBN"} or any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in cue.children):
+        return None
+    doc, sent = cue.doc, cue.sent
+    if cue.i - 1 <= sent.start or doc[cue.i - 1].text != ",":
+        return None
+    close = next((k for k in range(cue.i - 2, sent.start, -1)
+                  if doc[k].text in CLOSING_TOKENS and doc[k - 1].text in CLOSING_A_SENTENCE), None)
+    if close is None:
+        return None
+    comma = next((k for k in range(close + 1, cue.i) if doc[k].text == ","), None)
+    if comma is None or comma in {close + 1, cue.i - 1}:
+        return None  # ("“…,” she said", "“…,” Mr. Ellis, said": the parser reads those)
+    phrase = doc[close + 1 : comma]
+    if len(phrase) > _MAX_SET_OFF_SUBJECT or any(t.pos_ in {"VERB", "AUX"} or t.is_punct for t in phrase):
+        return None
+    head = phrase.root
+    return head if head.pos_ == "PROPN" or head.pos_ == "NOUN" and can_speak(head) else None
+
+
+_MAX_SET_OFF_SUBJECT = 8  # words of a name or a description ("Texas delegate Bill Eastland")
+
+
 # The candidate slot (``quoteapi.extract.predicates``) each content rule reads.
 _SLOT_OF_RULE = {Rule.CCOMP: "clause", Rule.OBJECT: "object", Rule.XCOMP: "to", Rule.PREP: "prep"}
 
@@ -765,8 +793,9 @@ def _cut_after_closing_mark(tokens: list[Token], cue: Token) -> list[Token]:
         before = {t.i for t in tokens[:last]}
         if not any(t.dep_ == "conj" and t.head.i in before and not _has_subject(t) for t in rest):
             return tokens
-    if any(t.text in QUOTE_OPENERS for t in rest):
-        return tokens
+    comma = next((k for k, t in enumerate(rest) if t.text == ","), len(rest))
+    if any(t.text in QUOTE_OPENERS for t in rest[:comma]):
+        return tokens  # "“We will win,” and “we will fight,” he said": the quotation goes on
     return tokens[: last + 1]
 
 
@@ -847,13 +876,15 @@ def _quotes_a_title(tokens: list[Token], close: int) -> bool:
 
 
 def _closing_a_sentence(tokens: list[Token]) -> int | None:
-    """Where among *tokens* the last quotation closes after a comma or a full stop, when words follow."""
+    """Where among *tokens* the last quotation closes after a comma or a full stop, when words
+    follow (``“…,” Texas delegate Bill Eastland, wearing “Ted Cruz” pins, said``: the first
+    quotation, not the name that closes after ``Cruz``)."""
     straight = [k for k, t in enumerate(tokens) if t.text == STRAIGHT_DOUBLE]  # every other one closes
     closes = [k for k, t in enumerate(tokens) if t.text in DOUBLE_CLOSE + SINGLE_CLOSE] + straight[1::2]
     if not closes or max(closes) == len(tokens) - 1:
         return None
-    last = max(closes)
-    return last if last > 0 and tokens[last - 1].text in CLOSING_A_SENTENCE else None
+    ending = [k for k in closes if k > 0 and tokens[k - 1].text in CLOSING_A_SENTENCE]
+    return max(ending) if ending else None
 
 
 # Prepositions whose object, after a passive, says what its subject is taken for: ``[Sanders] is

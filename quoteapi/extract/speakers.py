@@ -39,7 +39,8 @@ from spacy.tokens import Doc, Span, Token
 from ..budget import check
 from .entities import PERSON_PRONOUNS, EntityIndex, is_subject, note_gender, only_roles, opens_with_a_first_name
 from .frames import (CLOSING_A_SENTENCE, cue_entry, displaced_subject, extraposed, finding_of, inverted_subject_elsewhere,
-                     is_infinitive, is_passive, put_to_the_subject, raising, reported_as_saying, viewpoint_of)
+                     is_infinitive, is_passive, put_to_the_subject, raising, reported_as_saying,
+                     subject_set_off_after_quotation, viewpoint_of)
 from .lexicon import COMPANY_NOUNS, GENDERED_NOUNS, HEDGES, OBJECT_CONTROL, ORGANISATION_WORDS, POSITIONS, SPEAKER_KINDS, TITLE_WORDS, TRANSCRIPT_ROLES
 from .lines import ends_line
 from .marks import CLOSING_TOKENS, DOUBLE_CLOSE, QUOTE_OPENERS, STRAIGHT_DOUBLE
@@ -158,6 +159,9 @@ def syntactic_source(cue: Token) -> Source | None:
     misread = _subject_read_as_object(cue)
     if misread is not None:
         return Source(misread, SpeakerFrom.SUBJECT)
+    set_off = subject_set_off_after_quotation(cue)
+    if set_off is not None:  # "“…,” Texas delegate Bill Eastland, wearing a cowboy hat, said"
+        return Source(set_off, SpeakerFrom.SUBJECT)
     for agent in (c for c in cue.children if c.dep_ == "agent"):
         objs = [c for c in agent.children if c.dep_ == "pobj"]
         if objs:
