@@ -1695,3 +1695,9 @@ def test_a_speaker_set_off_by_commas_after_the_quotation_says_it(nlp, text, spea
 def test_a_second_quotation_right_after_the_first_goes_on_the_content(nlp):
     q = only(nlp, "“We will win,” and “we will fight,” the mayor said.")
     assert q["parts"] == ["“We will win,” and “we will fight,”"] and q["speaker"] == "the mayor"
+
+
+def test_a_curly_quotation_closed_by_a_straight_mark_is_attributed_to_its_cue(nlp):
+    found = quotes_of(nlp, 'The mayor spoke. “Our roads are crumbling," she said. "Families endure blackouts.”')
+    assert [(q["parts"], q["cue"], q["speaker"]) for q in found] == [
+        (["Our roads are crumbling,"], "said", "she"), (["Families endure blackouts."], "said", "she")]

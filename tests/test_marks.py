@@ -104,6 +104,10 @@ def test_mark_index_answers_as_a_scan_of_every_quotation_would(t, a, b):
      ["Deals are no requirement,", "like candy."]),
     # an even number of straight marks is a quotation nested in the curly one, which goes on
     ('“He called it "a disaster" and left.\n\n“Then he came back.”', ['He called it "a disaster" and left.\n\n“Then he came back.']),
+    # closed by a straight mark although a curly one closes later: the styles are mixed
+    ('“Our roads are crumbling," she said. "Families endure blackouts.”',
+     ["Our roads are crumbling,", "Families endure blackouts."]),
+    ('“She called it "crazy," and left,” he said.', ['She called it "crazy," and left,']),
 ])
 def test_a_curly_quotation_closed_by_a_straight_mark(text, quotes):
     assert [q.text(text) for q in find_quote_spans(text)] == quotes

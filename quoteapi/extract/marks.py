@@ -119,6 +119,18 @@ def _nested(dq: _Open, ch: str) -> bool:
     return False
 
 
+def _straight_closes_curly(dq: _Open, ch: str, prev: str, nxt: str) -> bool:
+    """``“Our roads are crumbling," she said. "Families endure blackouts.”``: a straight mark after
+    a sentence's punctuation and before a space, in a curly quotation with no straight one open
+    inside, closes it — a quotation nested inside opens first (``“She called it "crazy," and
+    left.”``)."""
+    return ch == STRAIGHT_DOUBLE and dq.mark in DOUBLE_OPEN and dq.inner == 0 and prev in _ENDING_PUNCTUATION \
+        and (nxt == "" or nxt.isspace())
+
+
+_ENDING_PUNCTUATION = frozenset(",.?!")
+
+
 def _is_word_char(ch: str) -> bool:
     return ch.isalnum()
 
@@ -182,6 +194,13 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             nxt = text[i + width] if i + width < line_end else ""
             if ch in DOUBLE_OPEN or ch in DOUBLE_CLOSE or ch == STRAIGHT_DOUBLE:
                 sq = None  # a single mark left open before a double one was an apostrophe
+                if dq is not None and _straight_closes_curly(dq, ch, prev, nxt):
+                    parts = _pieces(text, dq, i)  # '“A," she said. "B.”': two quotations, styles mixed
+                    if parts:
+                        spans.append(QuoteSpan(tuple(parts), dq.first, i + width))
+                    dq = None
+                    i += width - 1
+                    continue
                 if dq is not None and _nested(dq, ch):
                     if ch == STRAIGHT_DOUBLE and dq.straight_close < 0 and prev and not prev.isspace() \
                             and _closing_context(nxt):
