@@ -1349,8 +1349,10 @@ def viewpoint_of(word: Token) -> tuple[list[Token], Token, Mode] | None:
     gives (the noun's possessor, the object of ``of`` after ``the``, or of a bare ``to``) and its
     mode; None for any other phrase (``in other words``, ``by one estimate``, ``in the view of
     the river``: a holder who cannot speak)."""
-    prep = {"prep": word, "pobj": word.head, "amod": word.head.head}.get(word.dep_)
-    noun = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    prep = word if word.dep_ == "prep" else word.head if word.dep_ == "pobj" else word.head.head if word.dep_ == "amod" else None
+    if prep is None or prep.lower_ not in _VIEWPOINT_PREPOSITIONS:
+        return None
+    noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
     entry = VIEWPOINTS.get(noun.lemma_.lower()) if noun is not None else None
     if entry is None and noun is not None and _to_someone(prep, noun):
         return [prep], noun, Mode.THOUGHT  # "To many voters, …": the object itself
@@ -1368,6 +1370,9 @@ def viewpoint_of(word: Token) -> tuple[list[Token], Token, Mode] | None:
     if not (can_speak(holder) or holder.tag_ == "PRP$"):
         return None
     return cue, holder, entry.mode
+
+
+_VIEWPOINT_PREPOSITIONS = frozenset({"to"}.union(*(v.prepositions for v in VIEWPOINTS.values())))
 
 
 def _to_someone(prep: Token, noun: Token) -> bool:
