@@ -9,10 +9,10 @@ from conftest import POLNEAR_DEV
 
 # A little under the figures of the last change to the extractor (polnear span convention).
 FLOORS = {
-    "rules only": {"content_exact": 0.635, "content_prop": 0.756, "speaker_linked": 0.710,
-                   "source_exact": 0.755, "cue_exact": 0.695},
-    "learned": {"content_exact": 0.669, "content_prop": 0.814, "speaker_linked": 0.749,
-                "source_exact": 0.797, "cue_exact": 0.731},
+    "rules only": {"content_exact": 0.636, "content_prop": 0.756, "speaker_linked": 0.710,
+                   "source_exact": 0.756, "cue_exact": 0.695},
+    "learned": {"content_exact": 0.670, "content_prop": 0.814, "speaker_linked": 0.749,
+                "source_exact": 0.798, "cue_exact": 0.731},
 }
 
 
