@@ -702,8 +702,8 @@ def frames_in(sent: Span, options: Options = DEFAULT, boundary=None) -> list[Fra
             if frame:
                 frames.append(frame)
             continue
-        if token.dep_ == "prep" and viewpoint_of(token) is not None:
-            frame = _viewpoint(token, options)
+        if token.dep_ == "prep" and (view := viewpoint_of(token)) is not None:
+            frame = _viewpoint(token, view[0], options)
             if frame:
                 frames.append(frame)
             continue
@@ -1403,12 +1403,11 @@ def _speech_act(token: Token) -> bool:
         and not is_infinitive(token) and not is_passive(token)
 
 
-def _viewpoint(prep: Token, options: Options) -> Frame | None:
+def _viewpoint(prep: Token, cue: list[Token], options: Options) -> Frame | None:
     """``In Bolton’s view, the change would have a profound impact``, ``Mrs. Clinton was, in the
     words of a senior adviser, “the torchbearer” of his legacy``: the clause the phrase is set
     off in is its holder's view or words, as after ``according to`` (the holder: see
-    :mod:`quoteapi.extract.speakers`)."""
-    cue, _, _ = viewpoint_of(prep)
+    :mod:`quoteapi.extract.speakers`); *cue*: the phrase's cue words (:func:`viewpoint_of`)."""
     phrase = sorted(prep.subtree, key=lambda t: t.i)
     if not _set_off(phrase):
         return None  # "tears in his eyes", "put it in his own words": no one's view of a clause

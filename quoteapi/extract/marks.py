@@ -194,14 +194,8 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             nxt = text[i + width] if i + width < line_end else ""
             if ch in DOUBLE_OPEN or ch in DOUBLE_CLOSE or ch == STRAIGHT_DOUBLE:
                 sq = None  # a single mark left open before a double one was an apostrophe
-                if dq is not None and _straight_closes_curly(dq, ch, prev, nxt):
-                    parts = _pieces(text, dq, i)  # '“A," she said. "B.”': two quotations, styles mixed
-                    if parts:
-                        spans.append(QuoteSpan(tuple(parts), dq.first, i + width))
-                    dq = None
-                    i += width - 1
-                    continue
-                if dq is not None and _nested(dq, ch):
+                mixed_close = dq is not None and _straight_closes_curly(dq, ch, prev, nxt)
+                if dq is not None and not mixed_close and _nested(dq, ch):
                     if ch == STRAIGHT_DOUBLE and dq.straight_close < 0 and prev and not prev.isspace() \
                             and _closing_context(nxt):
                         dq.straight_close = i
@@ -210,6 +204,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                     continue
                 closes = dq is not None and (
                     ch in DOUBLE_CLOSE
+                    or mixed_close  # '“A," she said. "B.”': two quotations, styles mixed
                     # „…“ closes a German quote; after a word, “ is a closing mark mistyped (see
                     # _nests_same_style for one where a quotation opens)
                     or (ch == "“" and dq.mark in {"„", "“"})
