@@ -180,3 +180,18 @@ def test_a_passive_reports_its_subject_and_what_it_is_taken_for_as_two_pieces():
     (q,) = quotes_of(nlp, text)
     assert (q["parts"], q["cue"]) == (["Mr. Sanders", "empowering regular voters against the will of party apparatchiks"],
                                       "is seen as")
+
+
+def test_the_model_reads_whether_the_word_a_predicate_hangs_on_is_a_cue(nlp):
+    """``She said he backs the plan``: *backs* hangs on a cue as its clause (reported inside
+    another's content), ``The union backs the plan`` hangs on nothing, ``He came after she
+    backed it`` on a word that is no cue."""
+    from quoteapi.extract.learned import predicate_features
+
+    def head_cue(text, word):
+        token = next(t for t in nlp(text) if t.text == word)
+        return {name for name in predicate_features(token, False) if name.startswith(("head_cue=", "under_a_cue"))}
+
+    assert head_cue("She said he backs the plan.", "backs") == {"head_cue=True|ccomp", "under_a_cue"}
+    assert head_cue("The union backs the plan.", "backs") == set()
+    assert head_cue("He left after she backed the plan.", "backed") == {"head_cue=False|advcl"}

@@ -180,8 +180,11 @@ def predicate_features(t: Token, in_quote: bool) -> dict[str, float]:
             f[f"modal={c.lower_}"] = 1.0
     if in_quote:
         f["in_quote"] = 1.0
-    if any(cue_entry(a) is not None for a in t.ancestors):
-        f["under_a_cue"] = 1.0
+    if t.head.i != t.i:  # "she said he [backs] the plan": whether the word it hangs on is a cue, and how
+        head_is_cue = cue_entry(t.head) is not None
+        f[f"head_cue={head_is_cue}|{t.dep_}"] = 1.0
+        if head_is_cue or any(cue_entry(a) is not None for a in t.head.ancestors):
+            f["under_a_cue"] = 1.0
     doc = t.doc
     f[f"prev={doc[t.i - 1].lower_ if t.i > 0 else '<s>'}"] = 1.0
     f[f"next={doc[t.i + 1].lower_ if t.i + 1 < len(doc) else '</s>'}"] = 1.0
