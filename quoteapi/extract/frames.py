@@ -18,8 +18,8 @@ from .lexicon import (CLAUSE_NOUNS, CUE_IDIOMS, CUES, FINDING_NOUNS, HEDGES, ISS
 from .marks import CLOSING_TOKENS, DOUBLE_CLOSE, QUOTE_OPENERS, SINGLE_CLOSE, STRAIGHT_DOUBLE
 from .options import DEFAULT, Options
 from .lines import capitalised_share, ends_line, title_cased
-from .phrases import (CLAUSE_SUBJECT_DEPS, DASHES, ISSUED, TIME_ENTITIES, can_speak, content_spans, issuing_verb,
-                      leading_cue_entry, named_owner, right_after_a_quotation)
+from .phrases import (CLAUSE_SUBJECT_DEPS, DASHES, ISSUED, TIME_ENTITIES, can_speak, content_spans,
+                      has_clause_subject, issuing_verb, leading_cue_entry, named_owner, right_after_a_quotation)
 from .vocab import Mode, Rule, SpeakerKind
 
 
@@ -132,7 +132,7 @@ def _is_participle_cue(token: Token) -> bool:
     attributions, on train 11 of 12 such)."""
     dep = token.dep_  # (the dependency first: it rules out most words without a lexicon lookup)
     if dep == "advcl" and token.head.i < token.i and clause_marks(token) & _CONTRASTING_CLAUSES:
-        return (any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in token.children)
+        return (has_clause_subject(token)
                 and token.lemma_.lower() not in HEDGES and cue_entry(token) is not None)
     if not (dep == "conj" or (dep in {"advcl", "xcomp"} and token.tag_ == "VBG")):
         return False
@@ -511,9 +511,9 @@ def clause_tokens(cue: Token, clause: Token) -> list[Token]:
     continued = _clause_continued(cue, clause)
     tokens = list(clause.subtree) + continued
     tokens += _coordinated_that_clause(cue, continued[-1].i if continued else clause.right_edge.i)
-    children = list(clause.children)
-    if any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in children):
+    if has_clause_subject(clause):
         return tokens
+    children = list(clause.children)
     if clause.tag_ not in _FINITE_TAGS and not any(c.dep_ in {"aux", "auxpass"} and c.tag_ in _FINITE_TAGS for c in children):
         return tokens
     set_off = displaced_subject(cue) if clause.i > cue.i else None
@@ -544,7 +544,7 @@ def _clause_continued(cue: Token, clause: Token) -> list[Token]:
     for other in cue.children:
         if other.dep_ == "ccomp" and other.i > clause.i and other.left_edge.i == end + 1 \
                 and doc[end].dep_ != "cc" and other.left_edge.dep_ != "cc" \
-                and not (cue_entry(other) is not None and _has_subject(other)):
+                and not (cue_entry(other) is not None and _has_referring_subject(other)):
             out.extend(other.subtree)
             end = other.right_edge.i
     return out
@@ -594,7 +594,7 @@ def _speaks_itself(clause: Token, cue: Token) -> bool:
     on the second as its clause; a clause before the cue that is a whole attribution (a cue with
     its own subject and clause) is not the content. (``Talks are continuing, he said``: a cue
     word without a reported clause of its own is content.)"""
-    return (clause.i < cue.i and _has_subject(clause) and cue_entry(clause) is not None
+    return (clause.i < cue.i and _has_referring_subject(clause) and cue_entry(clause) is not None
             and any(c.dep_ == "ccomp" for c in clause.children))
 
 
@@ -619,7 +619,7 @@ def _lost_subject(cue: Token) -> list[Token]:
     """``“We were wrong,” Ramos, 58, told AFP``, the parser having hung *told* and *Ramos* on
     the quotation's verb: the words between a closing quotation mark and a cue without a
     subject, a noun phrase with no verb, are the clause's subject."""
-    if any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in cue.children):
+    if has_clause_subject(cue):
         return []
     doc, start = cue.doc, cue.left_edge.i
     words: list[Token] = []
@@ -644,7 +644,7 @@ def inverted_subject_elsewhere(cue: Token) -> Token | None:
     (``“The risk,” said Edward Leamer, an economist, “is that …”``). A name, or a noun for someone
     who can speak."""
     if not right_after_a_quotation(cue) or cue.tag_ in {"VBG", "VBN"} \
-            or any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in cue.children):
+            or has_clause_subject(cue):
         return None
     return next((s for s in cue.sent if s.dep_ == "nsubj" and s.head.i != cue.i and s.left_edge.i == cue.i + 1
                  and (s.pos_ == "PROPN" or can_speak(s))), None)
@@ -656,7 +656,7 @@ def subject_set_off_after_quotation(cue: Token) -> Token | None:
     quotation ending its clause (``,”``) and is set off by a comma, when the words after it run
     to a comma right before a finite cue that has no subject of its own — that cue's subject,
     which the parser hung elsewhere (on the quotation's verb). None otherwise."""
-    if cue.tag_ in {"VBG", "VBN"} or any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in cue.children):
+    if cue.tag_ in {"VBG", "VBN"} or has_clause_subject(cue):
         return None
     doc, sent = cue.doc, cue.sent
     if cue.i - 1 <= sent.start or doc[cue.i - 1].text != ",":
@@ -791,7 +791,7 @@ def _cut_after_closing_mark(tokens: list[Token], cue: Token) -> list[Token]:
         # "wrote to his followers, “…,” and shared a link": a predicate coordinated after the
         # quotation without a subject of its own is the speaker's next act, not the content.
         before = {t.i for t in tokens[:last]}
-        if not any(t.dep_ == "conj" and t.head.i in before and not _has_subject(t) for t in rest):
+        if not any(t.dep_ == "conj" and t.head.i in before and not _has_referring_subject(t) for t in rest):
             return tokens
     comma = next((k for k, t in enumerate(rest) if t.text == ","), len(rest))
     if any(t.text in QUOTE_OPENERS for t in rest[:comma]):
@@ -1008,7 +1008,9 @@ def clause_marks(clause: Token) -> set[str]:
     return marks
 
 
-def _has_subject(cue: Token) -> bool:
+def _has_referring_subject(cue: Token) -> bool:
+    """Whether *cue* has a subject that stands for someone or something: not the expletive
+    ``it`` of ``it is believed that`` (which :func:`has_clause_subject` counts)."""
     return any(c.dep_ in {"nsubj", "nsubjpass", "csubj"} for c in cue.children)
 
 
@@ -1072,7 +1074,7 @@ def displaced_opening(cue: Token) -> Token | None:
         comma = child.right_edge.i + 1
         if not _opens_the_sentence(child) or comma != subject.left_edge.i - 1 or doc[comma].text != ",":
             continue
-        if child.dep_ == "advcl" and not any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in child.children):
+        if child.dep_ == "advcl" and not has_clause_subject(child):
             continue
         return child
     return None
@@ -1085,7 +1087,7 @@ def _set_off_by_commas(cue: Token) -> bool:
     that opens the sentence, its source the subject or the agent."""
     mark = next((c for c in cue.children if c.dep_ == "mark"), None)
     as_clause = mark is not None and mark.lower_ == "as" and "clause" in cue_entry(cue).content
-    sourced = _has_subject(cue) or as_clause and any(c.dep_ == "agent" for c in cue.children)
+    sourced = _has_referring_subject(cue) or as_clause and any(c.dep_ == "agent" for c in cue.children)
     if not sourced or cue.dep_ not in {"parataxis", "ccomp", "advcl"} or cue.head.pos_ not in {"VERB", "AUX"}:
         return False
     if cue.tag_ == "VBG" and not any(c.dep_ == "aux" for c in cue.children):
@@ -1183,7 +1185,7 @@ def _issued_before_colon(noun: Token) -> Frame | None:
     it the quotation after the colon; its cue runs from the verb to the noun."""
     verb, doc = noun.head, noun.doc
     if verb.i > noun.i or verb.pos_ != "VERB" or cue_entry(verb) is not None or is_passive(verb) \
-            or not any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in verb.children):
+            or not has_clause_subject(verb):
         return None
     colon = noun.i + 1  # (the parser may hang the quotation itself on the noun)
     stop = min(len(doc), colon + _MAX_ISSUED_TAIL)
@@ -1399,7 +1401,7 @@ def _set_off(tokens: list[Token]) -> bool:
 def _speech_act(token: Token) -> bool:
     """A cue with a subject of its own, active and not an infinitive (``he accused``, not ``for
     insiders to push through``, ``how the convention is run``)."""
-    return cue_entry(token) is not None and any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in token.children) \
+    return cue_entry(token) is not None and has_clause_subject(token) \
         and not is_infinitive(token) and not is_passive(token)
 
 
@@ -1412,7 +1414,7 @@ def _viewpoint(prep: Token, cue: list[Token], options: Options) -> Frame | None:
     if not _set_off(phrase):
         return None  # "tears in his eyes", "put it in his own words": no one's view of a clause
     root, tokens = _clause_around(prep)
-    if root.pos_ not in {"VERB", "AUX"} or not any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in root.children):
+    if root.pos_ not in {"VERB", "AUX"} or not has_clause_subject(root):
         return None  # a clause with a subject of its own, not a noun's modifier
     if any(_speech_act(t) for t in tokens):
         return None  # "In his view, he said, …", "In his view, even as he accused …": someone's speech act inside

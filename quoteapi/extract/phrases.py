@@ -263,6 +263,12 @@ def content_spans(tokens: Iterable[Token], min_tokens: int = 1, keep_that: bool 
 ORG_LABELS = {"ORG", "NORP", "GPE"}
 # A clause's own subject, whatever its form.
 CLAUSE_SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
+
+
+def has_clause_subject(token: Token) -> bool:
+    """Whether the clause *token* heads has a subject of its own, whatever its form (``it``
+    of ``it is believed that`` too): a cue without one borrows its speaker from another clause."""
+    return any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in token.children)
 # Where a title's words end: a clause or an apposition inside its phrase.
 _CLAUSE_DEPS = {"relcl", "acl", "advcl", "appos", "parataxis"}
 
@@ -386,7 +392,7 @@ def subject_read_as_adverb(token: Token, head: Token) -> bool:
     misread (a surname in -ly), not part of the verb group."""
     inverted = token.i == head.i + 1 and right_after_a_quotation(head)
     return (token.dep_ == "advmod" and (token.i < head.i or inverted) and token.text[:1].isupper()
-            and not any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in head.children))
+            and not has_clause_subject(head))
 
 
 def leading_cue_entry(token: Token):

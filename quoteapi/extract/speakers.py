@@ -45,7 +45,7 @@ from .lexicon import COMPANY_NOUNS, GENDERED_NOUNS, HEDGES, OBJECT_CONTROL, ORGA
 from .lines import ends_line
 from .marks import CLOSING_TOKENS, DOUBLE_CLOSE, QUOTE_OPENERS, STRAIGHT_DOUBLE
 from .options import DEFAULT, Options
-from .phrases import (CLAUSE_SUBJECT_DEPS, DASHES, ORG_LABELS, SPEAKING_KINDS, can_speak, char_span, dateline_length, issuing_verb,
+from .phrases import (DASHES, ORG_LABELS, SPEAKING_KINDS, can_speak, char_span, dateline_length, has_clause_subject, issuing_verb,
                       mention_tokens, named_owner, right_after_a_quotation, subject_read_as_adverb)
 from .types import Candidate, Entity, Mention
 from .vocab import Mode, Rule, SpeakerFrom, SpeakerKind
@@ -1030,7 +1030,7 @@ def _subject_read_as_object(cue: Token) -> Token | None:
     ``after`` as a preposition with ``the chief executive`` as its object and leaves ``warned``
     without a subject. The object of a subordinating word right before a finite verb that has
     no subject is that verb's subject."""
-    if cue.i == 0 or cue.tag_ not in _FINITE_TAGS or any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in cue.children):
+    if cue.i == 0 or cue.tag_ not in _FINITE_TAGS or has_clause_subject(cue):
         return None
     doc = cue.doc
     for k in range(cue.i - 1, max(-1, cue.i - 30), -1):
