@@ -10,6 +10,7 @@ Offsets in a response to HTML input point into this text, which the response ret
 from __future__ import annotations
 
 import re
+import warnings
 
 BLOCK_TAGS = {"address", "article", "aside", "blockquote", "dd", "div", "dl", "dt", "figcaption",
               "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main",
@@ -30,7 +31,11 @@ def _then_end(children):
 def html_to_text(html: str) -> str:
     # Imported here: a process that only ever sees plain text never loads BeautifulSoup.
     from bs4 import BeautifulSoup, Comment, Declaration, Doctype, ProcessingInstruction, Tag
+    from bs4 import MarkupResemblesLocatorWarning
 
+    # An article that looks like a file name or an address ("https://…/story.html") is text to
+    # read like any other, not a mistake worth a warning in the server's log on every request.
+    warnings.filterwarnings("ignore", category=MarkupResemblesLocatorWarning)
     not_text = (Comment, Declaration, Doctype, ProcessingInstruction)  # <!-- … -->, <!DOCTYPE html>, <?xml …?>
     soup = BeautifulSoup(html, "html.parser")
     pieces: list[str] = []

@@ -39,6 +39,18 @@ def test_html_body_returns_the_text_offsets_point_into(client):
     assert body["text"][q["start"]:q["end"]] == "It reopens,"
 
 
+def test_html_that_looks_like_an_address_is_read_without_a_warning(client):
+    """BeautifulSoup warns when markup looks like a file name or a URL; posted as an article it is
+    text like any other, and the server's log stays clean."""
+    import warnings
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        r = client.post("/v1/quotes", data="https://example.com/story.html", content_type="text/html")
+    assert r.status_code == 200 and r.get_json()["text"] == "https://example.com/story.html"
+    assert [w.category.__name__ for w in caught] == []
+
+
 def test_json_html_format(client):
     r = client.post("/v1/quotes", json={"text": "<p>Porter said that <b>tolls</b> would rise.</p>", "format": "html"})
     assert r.get_json()["quotes"][0]["text"] == "tolls would rise"
