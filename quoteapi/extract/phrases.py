@@ -269,6 +269,8 @@ def has_clause_subject(token: Token) -> bool:
     """Whether the clause *token* heads has a subject of its own, whatever its form (``it``
     of ``it is believed that`` too): a cue without one borrows its speaker from another clause."""
     return any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in token.children)
+
+
 # Where a title's words end: a clause or an apposition inside its phrase.
 _CLAUSE_DEPS = {"relcl", "acl", "advcl", "appos", "parataxis"}
 
