@@ -83,12 +83,43 @@ def test_the_best_variant_wins_when_it_is_more_likely_right_than_wrong(parse):
     assert choose(criticized, "object", content, None) == sorted(content, key=lambda t: t.i)
 
 
-def test_a_content_with_quotation_marks_is_left_to_the_marks(parse):
+def test_a_variant_never_cuts_a_quotation(parse):
+    """``said [the plan would fail] and “nobody cares.”``: cutting the conjunct would cut the
+    quotation's words off its marks, so the content stays as read however the chooser leans."""
     doc = parse("She said the plan would fail and “nobody cares.”")
     said = _token(doc, "said")
     content = [t for t in doc if t.i > said.i and t.text != "."]
+    assert [kind for kind, _ in _offered(said, content)] == ["keep"]
     cut = _model(**{"k_eq_drop__conj": 5.0})
     assert choose(said, "clause", content, cut) == content
+
+
+def test_a_content_with_a_whole_quotation_has_its_variants_too(parse):
+    """``said [the plan was “a disaster,”] which angered the mayor``: a cut that leaves the
+    quotation whole, closing mark and all, is offered and chosen like any other (PolNeAR train:
+    for 77 of 1,043 quoted contents a variant is the gold content and the subtree is not)."""
+    doc = parse("She said the plan was “a disaster,” which angered the mayor.")
+    said = _token(doc, "said")
+    content = [t for t in doc if t.i > said.i and t.text != "."]
+    offered = _offered(said, content)
+    assert ("drop:relcl", "the plan was “ a disaster , ”") in offered
+    cut = _model(**{"k_eq_drop__relcl": 2.0})
+    assert " ".join(t.text for t in choose(said, "clause", content, cut)) == "the plan was “ a disaster , ”"
+    base = tuple(content)
+    chosen = next(v for v in variants(said, content) if v.kind == "drop:relcl")
+    assert variant_features(said, "clause", chosen, base)["kq=drop:relcl|True"] == 1.0
+
+
+def test_an_addition_never_takes_in_a_quotation_mark(parse):
+    """``called [the plan “a disaster”] for workers``: the words after may be added; a
+    quotation after the content may not (the marks decide it)."""
+    doc = parse("She called the plan “a disaster” for workers across the state.")
+    called = _token(doc, "called")
+    content = [t for t in doc if called.i < t.i <= _token(doc, "”").i]
+    assert ("extend:prep", "the plan “ a disaster ” for workers across the state") in _offered(called, content)
+    doc = parse("She criticized the plan for “failing workers.”")
+    criticized, plan = _token(doc, "criticized"), _token(doc, "plan")
+    assert [kind for kind, _ in _offered(criticized, list(plan.subtree))] == ["keep"]
 
 
 def test_the_chooser_travels_in_the_model_file(tmp_path):

@@ -618,8 +618,16 @@ def test_second_quotation_of_a_paragraph_keeps_speaker_and_cue(nlp):
 
 
 def test_called_x_y_takes_the_name_given(nlp):
-    q = only(nlp, "His former partner called him a master at bolting together impossible deals.")
+    """The rules' construction is the name given (``called him [a master at …]``); the learned
+    boundary chooser may take in a pronoun object before it, as PolNeAR train's gold does for 61
+    of 87 such names (``called [him a liar]``), so the learned path's content ends with the name."""
+    from quoteapi.extract import load_pipeline
+
+    text = "His former partner called him a master at bolting together impossible deals."
+    q = only(load_pipeline(learned=False), text)
     assert q["parts"] == ["a master at bolting together impossible deals"] and q["cue"] == "called"
+    q = only(nlp, text)
+    assert q["parts"][0].endswith("a master at bolting together impossible deals") and q["cue"] == "called"
 
 
 def test_a_day_is_not_an_outlet_even_after_an_interview(nlp):

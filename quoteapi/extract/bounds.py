@@ -19,9 +19,10 @@ edit                    variant
 
 A logistic regression trained on PolNeAR train with the attribution model (``quoteapi train``)
 scores each variant; the best one is the content when it scores at least 0.5 (more likely right
-than wrong), the subtree otherwise. Contents that meet quotation marks are left as they are:
-the marks decide those. A variant never takes in quotation marks or another speech verb, but
-for an extension's speech verb without a subject of its own (``for failing to defend …``).
+than wrong), the subtree otherwise. A variant keeps a quotation whole: it never cuts a quotation
+mark off a content (``said [the plan was “a disaster,”] which …`` may lose the relative clause,
+not its closing mark) nor adds one; nor does it take in another speech verb, but for an
+extension's speech verb without a subject of its own (``for failing to defend …``).
 
 >>> Edit("drop").value
 'drop'
@@ -87,8 +88,8 @@ def variants(predicate: Token, content: list[Token] | tuple[Token, ...]) -> list
         if right != end or left <= first:
             continue
         kept = [t for t in tokens if t.i < left]
-        while kept and (kept[-1].is_punct or kept[-1].dep_ == "cc"):
-            kept.pop()
+        while kept and ((kept[-1].is_punct and kept[-1].text not in QUOTE_CHARS) or kept[-1].dep_ == "cc"):
+            kept.pop()  # (a closing quotation mark stays with its quotation)
         if kept:
             out.append(Variant(Edit.DROP, x.dep_, _word(x), tuple(kept)))
     rights = list(predicate.rights)  # (a walk over the predicate's subtree: once)
@@ -122,11 +123,15 @@ def has_quote_mark(tokens) -> bool:
 
 
 def _crosses(variant: Variant, inside: set[int]) -> bool:
-    """A variant may not take in quotation marks or another speech verb's words (``said [A] and
-    said B``: two attributions) — but for an extension over the predicate's next dependents, a
-    speech verb without a subject of its own is part of what is reported (``criticized [Mr.
-    Rubio for failing to defend Latinos]``)."""
-    return any(t.text in QUOTE_CHARS or (t.i not in inside and _speaks(t, variant.edit)) for t in variant.tokens)
+    """A variant may not cut or add a quotation mark (a quotation stays whole, in or out), nor
+    take in another speech verb's words (``said [A] and said B``: two attributions) — but for an
+    extension over the predicate's next dependents, a speech verb without a subject of its own is
+    part of what is reported (``criticized [Mr. Rubio for failing to defend Latinos]``)."""
+    doc = variant.tokens[0].doc
+    cut = (doc[i] for i in inside.difference(t.i for t in variant.tokens))
+    added = [t for t in variant.tokens if t.i not in inside]
+    return any(t.text in QUOTE_CHARS for t in cut) \
+        or any(t.text in QUOTE_CHARS or _speaks(t, variant.edit) for t in added)
 
 
 def _speaks(token: Token, edit: Edit) -> bool:
@@ -156,6 +161,7 @@ def variant_features(predicate: Token, slot: str, variant: Variant, base: tuple[
         following = after.text if after.is_punct else after.pos_
     f[f"next={following}"] = 1.0
     f[f"knext={kind}|{following}"] = 1.0
+    f[f"kq={kind}|{has_quote_mark(base)}"] = 1.0  # a quotation inside: its marks say much of where it ends
     if variant.edit == Edit.KEEP:
         f[f"keep_len={bucket(len(base))}"] = 1.0
         return f
@@ -178,9 +184,9 @@ def variant_features(predicate: Token, slot: str, variant: Variant, base: tuple[
 def choose(predicate: Token, slot: str, content, model) -> list[Token]:
     """The variant of *content* the boundary *model* picks (``LinearModel.pick``: the best
     scored, when it scores ``MIN_PROBABILITY`` or more); the content as read when the model is
-    absent or the content meets quotation marks."""
+    absent."""
     tokens = sorted(content, key=lambda t: t.i)
-    if model is None or not tokens or has_quote_mark(tokens):
+    if model is None or not tokens:
         return tokens
     offered = variants(predicate, tokens)
     if len(offered) == 1:
