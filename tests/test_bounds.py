@@ -84,8 +84,9 @@ def test_the_best_variant_wins_when_it_is_more_likely_right_than_wrong(parse):
 
 
 def test_a_variant_never_cuts_a_quotation(parse):
-    """``said [the plan would fail] and “nobody cares.”``: cutting the conjunct would cut the
-    quotation's words off its marks, so the content stays as read however the chooser leans."""
+    """``said [the plan would fail] and “nobody cares.”``: cutting the conjunct would take a
+    quotation out of the content its marks put it in, so the content stays as read however the
+    chooser leans."""
     doc = parse("She said the plan would fail and “nobody cares.”")
     said = _token(doc, "said")
     content = [t for t in doc if t.i > said.i and t.text != "."]

@@ -123,10 +123,11 @@ def has_quote_mark(tokens) -> bool:
 
 
 def _crosses(variant: Variant, inside: set[int]) -> bool:
-    """A variant may not cut or add a quotation mark (a quotation stays whole, in or out), nor
-    take in another speech verb's words (``said [A] and said B``: two attributions) — but for an
-    extension over the predicate's next dependents, a speech verb without a subject of its own is
-    part of what is reported (``criticized [Mr. Rubio for failing to defend Latinos]``)."""
+    """A variant may not cut or add a quotation mark (what the marks quote stays, whole, in the
+    content they put it in), nor take in another speech verb's words (``said [A] and said B``:
+    two attributions) — but for an extension over the predicate's next dependents, a speech verb
+    without a subject of its own is part of what is reported (``criticized [Mr. Rubio for failing
+    to defend Latinos]``)."""
     doc = variant.tokens[0].doc
     cut = (doc[i] for i in inside.difference(t.i for t in variant.tokens))
     added = [t for t in variant.tokens if t.i not in inside]
