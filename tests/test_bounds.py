@@ -83,16 +83,29 @@ def test_the_best_variant_wins_when_it_is_more_likely_right_than_wrong(parse):
     assert choose(criticized, "object", content, None) == sorted(content, key=lambda t: t.i)
 
 
-def test_a_variant_never_cuts_a_quotation(parse):
+@pytest.mark.parametrize("text", [
+    "She said the plan would fail and “nobody cares.”",
+    "She said the plan would fail and ''nobody cares.''",  # NYT's marks: two apostrophes
+    "She said the plan would fail and 'nobody cares.'",
+])
+def test_a_variant_never_cuts_a_quotation(parse, text):
     """``said [the plan would fail] and “nobody cares.”``: cutting the conjunct would take a
     quotation out of the content its marks put it in, so the content stays as read however the
-    chooser leans."""
-    doc = parse("She said the plan would fail and “nobody cares.”")
+    chooser leans — whichever marks set the quotation off."""
+    doc = parse(text)
     said = _token(doc, "said")
-    content = [t for t in doc if t.i > said.i and t.text != "."]
+    content = list(doc[said.i + 1 : _token(doc, "cares").i + 1])  # (as the clause is read: to its last word)
     assert [kind for kind, _ in _offered(said, content)] == ["keep"]
     cut = _model(**{"k_eq_drop__conj": 5.0})
     assert choose(said, "clause", content, cut) == content
+
+
+def test_an_apostrophe_of_possession_is_no_quotation_mark(parse):
+    """``… and the voters’ anger would grow``: a cut may take it."""
+    doc = parse("She said the plan would fail and the voters’ anger would grow.")
+    said = _token(doc, "said")
+    content = [t for t in doc if t.i > said.i and t.text != "."]
+    assert ("drop:conj", "the plan would fail") in _offered(said, content)
 
 
 def test_a_content_with_a_whole_quotation_has_its_variants_too(parse):
