@@ -664,6 +664,7 @@ def test_called_for_keeps_the_infinitive(nlp):
      "the voters as seeming almost relieved that the race was over"),
     # the parser hangs the object on the quoted name given to it: still the object and the name
     ("The senator called the court’s ruling “absurd.”", "the court’s ruling “absurd.”"),
+    ("Sanders called the DNC's suspension ''arbitrary'' on Friday.", "the DNC's suspension ''arbitrary''"),  # NYT's marks
     ("The mayor’s spokesman responded on Facebook, calling the council’s vote “reckless” and “cynical.”",
      "the council’s vote “reckless” and “cynical.”"),
     ("Trump identified the judge as “Spanish,” which is wrong.", "the judge as “Spanish,” which is wrong"),

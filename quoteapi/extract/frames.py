@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..budget import check
-from .bounds import QUOTE_CHARS, choose
+from .bounds import choose, is_quote_mark
 from .lexicon import (CLAUSE_NOUNS, CUE_IDIOMS, CUES, FINDING_NOUNS, HEDGES, ISSUING_VERBS, LEADS, MESSAGE_NOUNS,
                       OCCASIONS, PREPOSITION_SLOT, QUOTE_ONLY, REPORTING_PASSIVES, SET_PHRASES, SPEAKER_KINDS,
                       VIEWPOINTS, WORD_CLAUSE)
@@ -197,7 +197,7 @@ def _object_content(cue: Token) -> list[Token] | None:
         if naming is None or naming.left_edge.i == naming.i:
             return None
         tokens = list(naming.subtree)
-        return tokens if any(t.text in QUOTE_CHARS and t.i < naming.i for t in tokens) else None
+        return tokens if any(is_quote_mark(t) and t.i < naming.i for t in tokens) else None
     obj = objects[0]
     if obj.i > cue.i and _inverted_after_quotation(cue):
         return None  # "“Finally, someone with a spine,” posted [a local business owner]": who, not what
