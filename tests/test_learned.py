@@ -195,3 +195,37 @@ def test_the_model_reads_whether_the_word_a_predicate_hangs_on_is_a_cue(nlp):
     assert head_cue("She said he backs the plan.", "backs") == {"head_cue=True|ccomp", "under_a_cue"}
     assert head_cue("The union backs the plan.", "backs") == set()
     assert head_cue("He left after she backed the plan.", "backed") == {"head_cue=False|advcl"}
+
+
+def test_the_model_rates_the_rules_cues_and_proposes_nothing_for_them(nlp):
+    """``learned_frames`` gives, beside its own frames, its probability that each cue the rules
+    decided attributes; it never proposes a frame of its own for such a cue."""
+    from quoteapi.extract.frames import doc_frames
+    from quoteapi.extract.learned import learned_frames
+    from quoteapi.extract.marks import MarkIndex, find_quote_spans
+    from quoteapi.extract.options import DEFAULT
+
+    text = "There is new evidence suggesting that the drug works better in older patients."
+    doc = nlp(text)
+    rules = doc_frames(doc, headline=lambda sent: False)
+    assert [f.cue_token.text for f in rules] == ["suggesting"]
+    proposed, ratings = learned_frames(doc, rules, MarkIndex(find_quote_spans(text)), DEFAULT, shipped_model())
+    assert ratings[rules[0].cue_token.i] >= 0.65
+    assert all(f.cue_token.i != rules[0].cue_token.i for f in proposed)
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("There is new evidence suggesting that the drug works better in older patients.", "suggesting",
+     "that the drug works better in older patients"),
+    ("There were also emails that evening showing that the mayor knew about the leak.", "showing",
+     "that the mayor knew about the leak"),
+])
+def test_a_rules_frame_without_a_speaker_stays_when_the_model_is_sure_it_attributes(text, cue, content):
+    """A rules' cue whose speaker the text does not give (``evidence suggesting that …``) reports
+    nothing on the rules alone; on the learned path the model's rating of the cue keeps it, at the
+    bar it keeps its own frames without a source."""
+    from quoteapi.extract import load_pipeline
+
+    assert quotes_of(load_pipeline(spans="polnear", learned=False), text) == []
+    learned = quotes_of(load_pipeline(spans="polnear", learned=True), text)
+    assert [(q["cue"], q["speaker"], q["parts"], q["quote"].rule) for q in learned] == [(cue, None, [content], "ccomp")]

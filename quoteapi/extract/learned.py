@@ -250,15 +250,21 @@ def handed_on(predicate: Token) -> list[Token]:
 
 
 def learned_frames(doc: Doc, rule_frames: list[Frame], marks: MarkIndex,
-                   options: Options, model: LinearModel, skip=None) -> list[Frame]:
+                   options: Options, model: LinearModel, skip=None) -> tuple[list[Frame], dict[int, float]]:
     """Frames for the predicates the rules left alone that the model takes for attributions:
     for each predicate, its most likely complement if it clears the model's threshold. For a
     word of the cue lexicon the model may add a clausal, infinitival or prepositional
     complement the entry does not list, and a direct object unless that object names an act
     (``the junta dismissed [a proposed visit]``, which the model takes for an attribution;
     ``dismissed [the accusations]``, ``said [the same of Trump]`` are words: see
-    :func:`names_an_act`). The rules keep what they decide."""
+    :func:`names_an_act`). The rules keep what they decide.
+
+    Also the model's rating of the rules' cues (by token index: the probability of the cue's
+    likeliest complement), which decides whether a rules' frame whose speaker is not found
+    still reports something (``911 calls [saying shots were fired]``: see ``score``)."""
     # The rules decided these words; words inside quotation marks are the quoted person's own.
+    rule_cues = {f.cue_token.i for f in rule_frames if f.rule != Rule.LEARNED}
+    ratings: dict[int, float] = {}
     taken = {t.i for f in rule_frames for t in f.cue}
     handed_to_rules = {t.i for f in rule_frames for t in handed_on(f.cue_token)}
     taken.update(f.cue_token.head.i for f in rule_frames if led_in(f.cue_token))  # "seemed [to mock]"
@@ -272,8 +278,11 @@ def learned_frames(doc: Doc, rule_frames: list[Frame], marks: MarkIndex,
         if skip is not None and skip(sent):
             continue
         best: dict[int, tuple[PredicateCandidate, float]] = {}
-        for candidate, p in model.rate(sent, marks, taken):
+        for candidate, p in model.rate(sent, marks, taken - rule_cues):
             i = candidate.predicate.i
+            if i in rule_cues:  # rated, not proposed: the rules decided its content
+                ratings[i] = max(p, ratings.get(i, 0.0))
+                continue
             if in_set_phrase(candidate.predicate):
                 continue  # "All told, …", "That said, …": a set phrase attributes nothing
             if explains_anonymity(candidate.predicate):
@@ -298,7 +307,7 @@ def learned_frames(doc: Doc, rule_frames: list[Frame], marks: MarkIndex,
                 continue
             cue = [token] + [c for c in token.children if c.dep_ == "prt"]
             frames.append(Frame(cue, content, Rule.LEARNED, _clause_tokens(token, content), probability=round(p, 2)))
-    return frames
+    return frames, ratings
 
 
 # Words of a request for anonymity: "on condition of anonymity", "not authorized", "asked not to be named".

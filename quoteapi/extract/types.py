@@ -95,7 +95,7 @@ class Candidate(Pieces):
     cue_token: Token | None = None  # head token of the cue, for the speaker rules
     outlet: Outlet | None = None
     named: tuple[Token, ...] | None = None  # the name a layout stands beside (NAME: …, ― Name)
-    probability: float | None = None  # the learned model's, for a candidate it proposed
+    probability: float | None = None  # the learned model's that its cue attributes: a candidate it proposed, or rated
 
 
 @dataclass(frozen=True)
