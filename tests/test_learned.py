@@ -69,6 +69,18 @@ def test_candidate_predicates_include_a_noun_and_its_preposition(nlp):
     assert not [c for c in candidates_in(second) if c.predicate.text == "city"]
 
 
+def test_a_noun_with_an_infinitive_is_a_candidate(nlp):
+    """``his proposal [to ban the imports]``: a noun with an infinitival complement is a
+    candidate (the model decides); a noun without one is not."""
+    from quoteapi.extract.predicates import candidates_in
+
+    doc = nlp("His proposal to ban the imports was rejected. They refused the order.")
+    first, second = list(doc.sents)
+    assert [(c.predicate.text, " ".join(t.text for t in c.content)) for c in candidates_in(first)
+            if c.slot == "noun_to"] == [("proposal", "to ban the imports")]
+    assert not [c for c in candidates_in(second) if c.slot == "noun_to"]
+
+
 def test_a_passive_subject_is_a_candidate_content(nlp):
     """``[The registration issue] was first reported by the Post``: what is reported is the
     passive's subject (a pronoun subject is not content)."""

@@ -212,7 +212,8 @@ def slot_features(candidate: PredicateCandidate) -> dict[str, float]:
                            f"pos_slot={t.pos_}|{kind}": 1.0}
     entry = CUES.get(lemma)
     if entry is not None:
-        wanted = {"clause": "clause", "object": "object", "to": "to", "noun_clause": "clause"}.get(kind, slot.split(":", 1)[-1])
+        wanted = {"clause": "clause", "object": "object", "to": "to", "noun_clause": "clause",
+                  "noun_to": "to"}.get(kind, slot.split(":", 1)[-1])
         f[f"lex_slot={wanted in entry.content or PREPOSITION_SLOT + wanted in entry.content}"] = 1.0
     content = candidate.content
     head = content_head(content)

@@ -4,7 +4,8 @@ of them are attributions; nothing here consults the cue lexicon.
 
 A predicate is a verb, adjective or noun with a clausal, infinitival, nominal or prepositional
 complement: ``the union [backs] [the plan]``, ``she was [confident] [that …]``, ``his
-[warning] [that …]``, ``their [criticism] of [the ruling]``, ``it is [believed] [that …]``.
+[warning] [that …]``, ``her [proposal] [to …]``, ``their [criticism] of [the ruling]``, ``it is
+[believed] [that …]``.
 
 >>> from quoteapi.extract import load_pipeline                          # doctest: +SKIP
 >>> doc = load_pipeline()("The union backs the plan.")                  # doctest: +SKIP
@@ -34,7 +35,7 @@ _COMPLEMENT_DEPS = {"ccomp", "xcomp", "dobj", "prep", "acl", "nsubjpass"}
 @dataclass(frozen=True)
 class PredicateCandidate:
     predicate: Token
-    slot: str  # clause | object | to | prep:<word> | noun_clause | noun_prep:<word> | passive_subject
+    slot: str  # clause | object | to | prep:<word> | noun_clause | noun_to | noun_prep:<word> | passive_subject
     content: tuple[Token, ...]  # the complement's tokens, nested participle cues left out
 
 
@@ -49,6 +50,15 @@ def _noun_clause(token: Token) -> list[Token] | None:
     """``his warning that …``, ``the belief that …``."""
     for child in token.children:
         if child.dep_ in {"acl", "ccomp"} and "that" in clause_marks(child):
+            return list(child.subtree)
+    return None
+
+
+def _noun_infinitive(token: Token) -> list[Token] | None:
+    """``his proposal [to ban …]``, ``their refusal [to stand with …]``."""
+    for child in token.children:
+        if child.dep_ == "acl" and child.i > token.i and child.tag_ == "VB" \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
             return list(child.subtree)
     return None
 
@@ -76,6 +86,8 @@ def candidates_in(sent: Span, skip: set[int] = frozenset()) -> list[PredicateCan
         if token.pos_ == "NOUN":
             if deps & {"acl", "ccomp"}:
                 found.append(("noun_clause", _noun_clause(token)))
+            if "acl" in deps:
+                found.append(("noun_to", _noun_infinitive(token)))
             for child in children:  # "their criticism [of the plan]", "warnings [about …]"
                 if child.dep_ == "prep" and child.lower_ in _NOUN_CONTENT_PREPS and child.i == token.i + 1:
                     found.append((f"noun_prep:{child.lower_}", _prepositional_content(token, child.lower_)))
