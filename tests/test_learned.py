@@ -209,21 +209,25 @@ def test_the_model_reads_whether_the_word_a_predicate_hangs_on_is_a_cue(nlp):
     assert head_cue("He left after she backed the plan.", "backed") == {"head_cue=False|advcl"}
 
 
-def test_the_model_rates_the_rules_cues_and_proposes_nothing_for_them(nlp):
-    """``learned_frames`` gives, beside its own frames, its probability that each cue the rules
-    decided attributes; it never proposes a frame of its own for such a cue."""
-    from quoteapi.extract.frames import doc_frames
-    from quoteapi.extract.learned import learned_frames
+def test_the_model_rates_the_rules_contents_left_without_a_speaker(nlp):
+    """After the speaker stage, a rules' reported content whose speaker is not found gets the
+    model's probability that its cue attributes (that of the cue's likeliest complement); one
+    with a speaker is not rated, and a word with no complement has no rating."""
+    from quoteapi.extract.join import join
+    from quoteapi.extract.learned import cue_rating, rate_unspoken
     from quoteapi.extract.marks import MarkIndex, find_quote_spans
     from quoteapi.extract.options import DEFAULT
+    from quoteapi.extract.speakers import SpeakerStage
 
-    text = "There is new evidence suggesting that the drug works better in older patients."
+    text = "There is new evidence suggesting that the drug works better. The mayor said the plan was sound."
     doc = nlp(text)
-    rules = doc_frames(doc, headline=lambda sent: False)
-    assert [f.cue_token.text for f in rules] == ["suggesting"]
-    proposed, ratings = learned_frames(doc, rules, MarkIndex(find_quote_spans(text)), DEFAULT, shipped_model())
-    assert ratings[rules[0].cue_token.i] >= 0.65
-    assert all(f.cue_token.i != rules[0].cue_token.i for f in proposed)
+    model, spans = shipped_model(), find_quote_spans(text)
+    attributions = SpeakerStage(doc, text, DEFAULT).run(join(doc, text, spans, DEFAULT, model))
+    rated = {a.candidate.cue.text: a.candidate.probability for a in rate_unspoken(attributions, MarkIndex(spans), model)}
+    assert rated["suggesting"] >= 0.65 and rated["said"] is None
+    marks = MarkIndex(spans)
+    assert cue_rating(next(t for t in doc if t.text == "suggesting"), marks, model) == pytest.approx(rated["suggesting"], abs=0.005)
+    assert cue_rating(next(t for t in doc if t.text == "drug"), marks, model) is None
 
 
 @pytest.mark.parametrize("text, cue, content", [

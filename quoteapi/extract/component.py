@@ -19,9 +19,9 @@ from spacy.tokens import Doc
 from ..budget import check
 from . import carry  # noqa: F401  (registers the msgpack encoder of Extraction)
 from .join import join
-from .learned import LinearModel, shipped_model
+from .learned import LinearModel, rate_unspoken, shipped_model
 from .lines import line_breaks, long_sentences  # noqa: F401  (registers both components)
-from .marks import find_quote_spans
+from .marks import MarkIndex, find_quote_spans
 from .options import DEFAULT, Options
 from .score import finish
 from .speakers import SpeakerStage
@@ -47,9 +47,12 @@ def extract(doc: Doc, options: Options = DEFAULT, model: LinearModel | None = No
     ('direct', 'Jane Porter')
     """
     text = doc.text  # spaCy rebuilds Doc.text from every token on each read: once per document
-    candidates = join(doc, text, find_quote_spans(text), options, model)
+    spans = find_quote_spans(text)
+    candidates = join(doc, text, spans, options, model)
     check()  # the request's time budget, if any (quoteapi.budget)
     attributions = SpeakerStage(doc, text, options).run(candidates)
+    if model is not None:
+        attributions = rate_unspoken(attributions, MarkIndex(spans), model)
     check()
     return finish(attributions, text)
 

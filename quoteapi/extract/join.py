@@ -93,12 +93,6 @@ class _Joiner:
         self.claimed: set[int] = set()
         self.found: list[tuple[Candidate, Frame | None]] = []
 
-    def rate(self, ratings: dict[int, float]) -> None:
-        """The learned model's probability that each rules' cue attributes, on its candidates."""
-        self.found = [(replace(c, probability=round(ratings[f.cue_token.i], 2))
-                       if f is not None and f.rule != Rule.LEARNED and f.cue_token.i in ratings else c, f)
-                      for c, f in self.found]
-
     # -- frames with content ------------------------------------------------------------------
     def from_frame(self, frame: Frame) -> None:
         content = frame.content
@@ -387,12 +381,9 @@ class _Joiner:
         outlet = find_outlet(frame.cue_token, self.text)
         if outlet is not None and any(s < outlet.end and outlet.start < e for s, e in parts):
             outlet = None  # "called on [Congress to act]": part of what was said, not where
-        # (a frame of the model's that meets a quotation, ``stripping out a call for “…”``, keeps
-        # no probability: without a speaker it goes, as a quotation after a subjectless cue does;
-        # chosen on dev against keeping it, the two alike out of sample)
         candidate = Candidate(type=qtype, mode=frame.mode, parts=tuple(parts), rule=rule, cue=cue,
-                              cue_token=frame.cue_token, outlet=outlet, named=frame.named,
-                              probability=frame.probability if rule == Rule.LEARNED else None)
+                              cue_token=frame.cue_token, outlet=outlet,
+                              named=frame.named, probability=frame.probability)
         self.found.append((candidate, frame))
 
 
@@ -432,9 +423,7 @@ def join(doc: Doc, text: str, spans: list[QuoteSpan], options: Options = DEFAULT
         # The model's word where the rules gave a cue no content of its own and no quotation
         # (a lexicon verb with a complement the lexicon does not list, or a word outside it).
         decided = [f for f in frames if f.content] + [f for _, f in joiner.found if f is not None]
-        proposed, ratings = learned_frames(doc, decided, marks, options, model, skip=is_headline)
-        joiner.rate(ratings)
-        for frame in proposed:
+        for frame in learned_frames(doc, decided, marks, options, model, skip=is_headline):
             if not own_words(frame):
                 joiner.from_frame(frame)
     joiner.found.sort(key=lambda cf: cf[0].start)

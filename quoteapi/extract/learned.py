@@ -19,7 +19,7 @@ import gzip
 import json
 import math
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -30,10 +30,13 @@ from .bounds import MIN_PROBABILITY, Edit, Variant, bucket, choose, has_quote_ma
 from .frames import (Frame, _clause_tokens, cue_entry, in_set_phrase, is_infinitive, led_in,
                      with_pieces_before)
 from .lexicon import CUES, PREPOSITION_SLOT, SPEAKER_KINDS
+from .lines import is_headline
 from .marks import MarkIndex
 from .options import Options
 from .phrases import content_head, content_spans, issuing_verb, named_owner
 from .predicates import PredicateCandidate, candidates_in
+from .speakers import Attribution
+from .types import QuoteType
 from .vocab import Rule, SpeakerKind
 from .wordnet import classes, is_verb
 
@@ -251,21 +254,15 @@ def handed_on(predicate: Token) -> list[Token]:
 
 
 def learned_frames(doc: Doc, rule_frames: list[Frame], marks: MarkIndex,
-                   options: Options, model: LinearModel, skip=None) -> tuple[list[Frame], dict[int, float]]:
+                   options: Options, model: LinearModel, skip=None) -> list[Frame]:
     """Frames for the predicates the rules left alone that the model takes for attributions:
     for each predicate, its most likely complement if it clears the model's threshold. For a
     word of the cue lexicon the model may add a clausal, infinitival or prepositional
     complement the entry does not list, and a direct object unless that object names an act
     (``the junta dismissed [a proposed visit]``, which the model takes for an attribution;
     ``dismissed [the accusations]``, ``said [the same of Trump]`` are words: see
-    :func:`names_an_act`). The rules keep what they decide.
-
-    Also the model's rating of the rules' cues (by token index: the probability of the cue's
-    likeliest complement), which decides whether a rules' frame whose speaker is not found
-    still reports something (``911 calls [saying shots were fired]``: see ``score``)."""
+    :func:`names_an_act`). The rules keep what they decide."""
     # The rules decided these words; words inside quotation marks are the quoted person's own.
-    rule_cues = {f.cue_token.i for f in rule_frames if f.rule != Rule.LEARNED}
-    ratings: dict[int, float] = {}
     taken = {t.i for f in rule_frames for t in f.cue}
     handed_to_rules = {t.i for f in rule_frames for t in handed_on(f.cue_token)}
     taken.update(f.cue_token.head.i for f in rule_frames if led_in(f.cue_token))  # "seemed [to mock]"
@@ -279,11 +276,8 @@ def learned_frames(doc: Doc, rule_frames: list[Frame], marks: MarkIndex,
         if skip is not None and skip(sent):
             continue
         best: dict[int, tuple[PredicateCandidate, float]] = {}
-        for candidate, p in model.rate(sent, marks, taken - rule_cues):
+        for candidate, p in model.rate(sent, marks, taken):
             i = candidate.predicate.i
-            if i in rule_cues:  # rated, not proposed: the rules decided its content
-                ratings[i] = max(p, ratings.get(i, 0.0))
-                continue
             if in_set_phrase(candidate.predicate):
                 continue  # "All told, …", "That said, …": a set phrase attributes nothing
             if explains_anonymity(candidate.predicate):
@@ -308,7 +302,33 @@ def learned_frames(doc: Doc, rule_frames: list[Frame], marks: MarkIndex,
                 continue
             cue = [token] + [c for c in token.children if c.dep_ == "prt"]
             frames.append(Frame(cue, content, Rule.LEARNED, _clause_tokens(token, content), probability=round(p, 2)))
-    return frames, ratings
+    return frames
+
+
+def rate_unspoken(attributions: list[Attribution], marks: MarkIndex, model: LinearModel) -> list[Attribution]:
+    """The model's word on the rules' reported contents whose speaker is not found: the
+    probability that their cue attributes (that of its likeliest complement), with which
+    ``score`` keeps them as the model's own frames without a source are kept (``911 calls
+    [saying shots were fired]``, ``evidence [suggesting] that …``). Only these are rated: the
+    rest needs no rating, and rating every cue the rules decide costs the model a fifth more."""
+    out = []
+    for a in attributions:
+        c = a.candidate
+        if a.speaker is None and c.probability is None and c.type != QuoteType.DIRECT \
+                and c.cue_token is not None and not is_headline(c.cue_token.sent):
+            p = cue_rating(c.cue_token, marks, model)
+            if p is not None:
+                a = replace(a, candidate=replace(c, probability=round(p, 2)))
+        out.append(a)
+    return out
+
+
+def cue_rating(cue: Token, marks: MarkIndex, model: LinearModel) -> float | None:
+    """The probability of *cue*'s likeliest complement as the attribution model rates it (None
+    when the parse gives it none)."""
+    sent = cue.sent
+    others = {t.i for t in sent if t.i != cue.i}
+    return max((p for _, p in model.rate(sent, marks, others)), default=None)
 
 
 # Words of a request for anonymity: "on condition of anonymity", "not authorized", "asked not to be named".

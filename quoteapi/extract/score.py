@@ -71,11 +71,10 @@ _NEED_A_SPEAKER = {QuoteType.INDIRECT, QuoteType.MIXED}
 
 
 # The learned model finds attributions that name no source (``it is believed that …``, ``the
-# plan is expected to …``); it keeps them when it is this sure. So with a rules' frame whose
-# speaker is not found, which the model rates (``911 calls [saying shots were fired]``), but
-# for a quotation or a colon's block, whose rule wants a speaker.
+# plan is expected to …``); it keeps them when it is this sure. So with the rules' reported
+# contents whose speaker is not found, which it rates (``learned.rate_unspoken``: ``911 calls
+# [saying shots were fired]``).
 _LEARNED_WITHOUT_SOURCE = 0.65  # (0.6–0.8 on dev and 300 train articles: 0.65 best on both, by a hair)
-_RATED_NOT_ENOUGH = {Rule.QUOTE, Rule.COLON_BLOCK}
 
 
 def _sure_without_source(c) -> bool:
@@ -89,7 +88,7 @@ def _sure_without_source(c) -> bool:
         return True  # "Twitter appears to …": nobody's, the subject is content
     if c.cue_token is not None and extraposed(c.cue_token):
         return True  # "It is important to note that …": the writer's
-    return c.rule not in _RATED_NOT_ENOUGH and c.probability is not None and c.probability >= _LEARNED_WITHOUT_SOURCE
+    return c.probability is not None and c.probability >= _LEARNED_WITHOUT_SOURCE
 
 
 def speaker_factor(how: SpeakerFrom | None, named: bool, resolved: bool, distance: int = 0) -> float:
