@@ -309,8 +309,8 @@ def rate_unspoken(attributions: list[Attribution], marks: MarkIndex, model: Line
     """The model's word on the rules' reported contents whose speaker is not found: the
     probability that their cue attributes (that of its likeliest complement), with which
     ``score`` keeps them as the model's own frames without a source are kept (``911 calls
-    [saying shots were fired]``, ``evidence [suggesting] that …``). Only these are rated: the
-    rest needs no rating, and rating every cue the rules decide costs the model a fifth more."""
+    [saying shots were fired]``, ``evidence [suggesting] that …``). Only these need a rating:
+    53 on PolNeAR dev, against about 2,100 frames the rules decide."""
     out = []
     for a in attributions:
         c = a.candidate
