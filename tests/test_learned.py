@@ -223,7 +223,7 @@ def test_the_model_rates_the_rules_contents_left_without_a_speaker(nlp):
     doc = nlp(text)
     model, spans = shipped_model(), find_quote_spans(text)
     attributions = SpeakerStage(doc, text, DEFAULT).run(join(doc, text, spans, DEFAULT, model))
-    rated = {a.candidate.cue.text: a.candidate.probability for a in rate_unspoken(attributions, MarkIndex(spans), model)}
+    rated = {a.candidate.cue.text: a.candidate.probability for a in rate_unspoken(attributions, spans, model)}
     assert rated["suggesting"] >= 0.65 and rated["said"] is None
     marks = MarkIndex(spans)
     assert cue_rating(next(t for t in doc if t.text == "suggesting"), marks, model) == pytest.approx(rated["suggesting"], abs=0.005)

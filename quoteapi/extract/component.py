@@ -21,7 +21,7 @@ from . import carry  # noqa: F401  (registers the msgpack encoder of Extraction)
 from .join import join
 from .learned import LinearModel, rate_unspoken, shipped_model
 from .lines import line_breaks, long_sentences  # noqa: F401  (registers both components)
-from .marks import MarkIndex, find_quote_spans
+from .marks import find_quote_spans
 from .options import DEFAULT, Options
 from .score import finish
 from .speakers import SpeakerStage
@@ -52,7 +52,7 @@ def extract(doc: Doc, options: Options = DEFAULT, model: LinearModel | None = No
     check()  # the request's time budget, if any (quoteapi.budget)
     attributions = SpeakerStage(doc, text, options).run(candidates)
     if model is not None:
-        attributions = rate_unspoken(attributions, MarkIndex(spans), model)
+        attributions = rate_unspoken(attributions, spans, model)
     check()
     return finish(attributions, text)
 

@@ -31,7 +31,7 @@ from .frames import (Frame, _clause_tokens, cue_entry, in_set_phrase, is_infinit
                      with_pieces_before)
 from .lexicon import CUES, PREPOSITION_SLOT, SPEAKER_KINDS
 from .lines import is_headline
-from .marks import MarkIndex
+from .marks import MarkIndex, QuoteSpan
 from .options import Options
 from .phrases import content_head, content_spans, issuing_verb, named_owner
 from .predicates import PredicateCandidate, candidates_in
@@ -305,17 +305,21 @@ def learned_frames(doc: Doc, rule_frames: list[Frame], marks: MarkIndex,
     return frames
 
 
-def rate_unspoken(attributions: list[Attribution], marks: MarkIndex, model: LinearModel) -> list[Attribution]:
+def rate_unspoken(attributions: list[Attribution], spans: list[QuoteSpan], model: LinearModel) -> list[Attribution]:
     """The model's word on the rules' reported contents whose speaker is not found: the
     probability that their cue attributes (that of its likeliest complement), with which
     ``score`` keeps them as the model's own frames without a source are kept (``911 calls
     [saying shots were fired]``, ``evidence [suggesting] that …``). Only these need a rating:
-    53 on PolNeAR dev, against about 2,100 frames the rules decide."""
+    53 on PolNeAR dev, against about 2,100 frames the rules decide (the quotations' index, *spans*
+    by position, is built only for a document that has one)."""
+    marks = None
     out = []
     for a in attributions:
         c = a.candidate
         if a.speaker is None and c.probability is None and c.type != QuoteType.DIRECT \
                 and c.cue_token is not None and not is_headline(c.cue_token.sent):
+            if marks is None:
+                marks = MarkIndex(spans)
             p = cue_rating(c.cue_token, marks, model)
             if p is not None:
                 a = replace(a, candidate=replace(c, probability=round(p, 2)))

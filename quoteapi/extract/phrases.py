@@ -279,12 +279,9 @@ def addresses_the_reader(verb: Token) -> bool:
     """An imperative: a bare verb heading its sentence without a subject, an infinitive's
     marker or a modal (``Note: this story has been updated``, ``Don't blame Bush``). It tells
     the reader what to do and reports nobody's words."""
-    if verb.tag_ != "VB" or verb.dep_ != "ROOT":
+    if verb.tag_ != "VB" or verb.dep_ != "ROOT" or has_clause_subject(verb):
         return False
-    return not any(c.dep_ in _IMPERATIVE_NOT or c.dep_ == "aux" and c.lemma_.lower() != "do" for c in verb.children)
-
-
-_IMPERATIVE_NOT = {"nsubj", "nsubjpass", "csubj", "expl", "auxpass"}
+    return not any(c.dep_ == "auxpass" or c.dep_ == "aux" and c.lemma_.lower() != "do" for c in verb.children)
 
 
 def is_title_text(words: list[str]) -> bool:
