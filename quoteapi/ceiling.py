@@ -66,8 +66,8 @@ class GoldDecisions:
         self.boundary = (GoldBoundaries(model.boundary, gold) if ceiling in {Ceiling.BOUNDARIES, Ceiling.BOTH}
                          else model.boundary)
 
-    def rate(self, sent: Span, marks: MarkIndex, skip: set[int] = frozenset()):
-        rated = self.model.rate(sent, marks, skip)
+    def rate(self, sent: Span, marks: MarkIndex, skip: set[int] = frozenset(), rules=None):
+        rated = self.model.rate(sent, marks, skip, rules)
         if not self.attribution:
             return rated
         return [(candidate, float(label(candidate, self.gold.pairs))) for candidate, _ in rated]

@@ -4,7 +4,11 @@
 2. Every candidate predicate with each complement (:mod:`quoteapi.extract.predicates`) becomes
    an example: positive when a gold quote has its cue on the predicate and its content on the
    complement (half of the shorter span or more in common).
-3. A logistic regression (scikit-learn, liblinear, fixed seed) learns feature weights.
+3. A logistic regression (scikit-learn, liblinear, fixed seed) learns feature weights, in two
+   readings: models fit on each half of the documents rate the other half's candidates, then
+   the model is fit on all of them with the likeliest attributions by that first reading
+   inside each candidate's content and around it as two more features (``learned.INNER``,
+   ``learned.OUTER``), as it reads at run time.
 4. For each positive, every boundary variant of its content (:mod:`quoteapi.extract.bounds`)
    becomes an example of the boundary chooser: positive when it is the gold content exactly.
    A second logistic regression learns those weights.
@@ -19,13 +23,13 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .evaluate import evaluate, trim
 from .extract.component import QuoteExtractor
 from .extract.bounds import variant_features, variants
-from .extract.learned import MODEL_FILE, LinearModel, features, handed_on
+from .extract.learned import INNER, MODEL_FILE, OUTER, LinearModel, features, handed_on, neighbour_ratings
 from .extract.marks import MarkIndex, find_quote_spans
 from .extract.phrases import char_span, content_spans
 from .extract.predicates import candidates_in
@@ -49,6 +53,9 @@ class Examples:
     features: list[dict[str, float]]
     labels: list[int]
     boundary: "Examples | None" = None  # the boundary chooser's, from the positives
+    # The attribution examples' sentences, for the second reading: (document number, index of
+    # the sentence's first example, its candidates, whether each predicate is in a quotation).
+    sentences: list[tuple[int, int, list, list[bool]]] = field(default_factory=list)
 
 
 def gold_pairs(record: dict) -> list[tuple[tuple[int, int], tuple[int, int]]]:
@@ -83,14 +90,16 @@ def label(candidate, gold: list[tuple[tuple[int, int], tuple[int, int]]], predic
 
 def examples(records: Iterable[dict], docs: Iterable) -> Examples:
     out = Examples([], [], Examples([], []))
-    for record, doc in zip(records, docs):
+    for number, (record, doc) in enumerate(zip(records, docs)):
         gold = gold_pairs(record)
         marks = MarkIndex(find_quote_spans(record["text"]))
         for sent in doc.sents:
             candidates = list(candidates_in(sent))
             predicates = frozenset(c.predicate.i for c in candidates)
-            for candidate in candidates:
-                out.features.append(features(candidate, marks.inside(candidate.predicate.idx)))
+            quoted = [marks.inside(c.predicate.idx) for c in candidates]
+            out.sentences.append((number, len(out.labels), candidates, quoted))
+            for candidate, inside in zip(candidates, quoted):
+                out.features.append(features(candidate, inside))
                 out.labels.append(label(candidate, gold, predicates))
                 if out.labels[-1]:
                     _boundary_examples(record["text"], candidate, {content for _, content in gold}, out.boundary)
@@ -124,6 +133,33 @@ def fit(data: Examples, c: float = 0.3) -> dict[str, float]:
     weights = dict(zip(vectorizer.get_feature_names_out(), model.coef_[0].tolist()))
     weights["bias"] = weights.get("bias", 0.0) + float(model.intercept_[0])
     return weights
+
+
+def fit_in_two_readings(data: Examples, c: float = 0.3) -> dict[str, float]:
+    """The attribution model's weights (see step 3): the first reading of each candidate by a
+    model fit on the other half of the documents, then one fit on every example with
+    :data:`~quoteapi.extract.learned.INNER` and ``OUTER`` read off those first readings. With too few
+    documents for two halves that both hold an attribution, one fit without it."""
+    half = (max((number for number, *_ in data.sentences), default=0) + 1) // 2
+    side = [False] * len(data.labels)
+    for number, start, candidates, _ in data.sentences:
+        side[start:start + len(candidates)] = [number >= half] * len(candidates)
+    first = [0.0] * len(data.labels)
+    for rated in (False, True):
+        fit_on = [k for k, s in enumerate(side) if s != rated]
+        if len({data.labels[k] for k in fit_on}) < 2:
+            return fit(data, c)
+        model = LinearModel(fit(Examples([data.features[k] for k in fit_on], [data.labels[k] for k in fit_on]), c))
+        for k, s in enumerate(side):
+            if s == rated:
+                first[k] = model.probability(data.features[k])
+    read = list(data.features)
+    for _, start, candidates, quoted in data.sentences:
+        end = start + len(candidates)
+        for k, (inner, outer) in enumerate(neighbour_ratings(candidates, first[start:end], [not q for q in quoted]), start):
+            if inner or outer:
+                read[k] = {**read[k], INNER: inner, OUTER: outer}
+    return fit(Examples(read, data.labels), c)
 
 
 class Preparsed:
@@ -170,7 +206,7 @@ def train(train_records: list[dict], dev_records: list[dict], out: Path, c: floa
     train_docs = parse_records(nlp, train_records, progress)
     dev_docs = parse_records(nlp, dev_records, progress)
     data = examples(train_records, train_docs)
-    weights = fit(data, c)
+    weights = fit_in_two_readings(data, c)
     boundary = LinearModel(fit(data.boundary, BOUNDARY_C)) if data.boundary.labels else None
     extractor = QuoteExtractor(nlp, "quotes", spans="polnear", learned=False)
     rules = evaluate(dev_records, Preparsed(dev_records, dev_docs, extractor)).as_dict()["overall"]

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from conftest import SHARED, quotes_of
-from quoteapi.extract.learned import MODEL_FILE, LinearModel, learned_enabled, shipped_model
+from quoteapi.extract.learned import INNER, MODEL_FILE, OUTER, LinearModel, learned_enabled, shipped_model
 
 TRAIN = SHARED / "data" / "polnear" / "train.jsonl"
 DEV = SHARED / "data" / "polnear" / "dev.jsonl"
@@ -30,6 +30,7 @@ def test_training_on_a_slice_gives_the_same_model_twice_and_it_predicts(tmp_path
     assert figures["examples"] > figures["positives"] > 0 and 0 < a.threshold < 1
     assert set(figures["dev_learned"]) >= {"content_exact", "source_exact", "speaker_linked"}
     assert a.weights["lemma_slot=say|clause"] > 0  # every news article says that …: the model learned that much
+    assert {INNER, OUTER} <= set(a.weights)  # the second reading's features, fit on first readings of each half
     assert 0 < a.probability({"bias": 1, "lemma=say": 1, "slot=clause": 1}) < 1
 
 
@@ -245,3 +246,88 @@ def test_a_rules_frame_without_a_speaker_stays_when_the_model_is_sure_it_attribu
     assert quotes_of(load_pipeline(spans="polnear", learned=False), text) == []
     learned = quotes_of(load_pipeline(spans="polnear", learned=True), text)
     assert [(q["cue"], q["speaker"], q["parts"], q["quote"].rule) for q in learned] == [(cue, None, [content], "ccomp")]
+
+
+def _candidates(nlp, text):
+    from quoteapi.extract.predicates import candidates_in
+
+    doc = nlp(text)
+    return doc, candidates_in(next(doc.sents))
+
+
+def test_the_second_reading_sees_the_attributions_inside_and_around_a_candidate(nlp):
+    """``She said he backs the plan``: *backs* stands in the content of *said* (its OUTER
+    reading is the first reading of *said*) and *said* holds *backs* (its INNER reading is that
+    of *backs*); a candidate out of the pool (a quoted word's) gives neither."""
+    from quoteapi.extract.learned import neighbour_ratings
+
+    doc, candidates = _candidates(nlp, "She said he backs the plan.")
+    first = [{"said": 0.9, "backs": 0.4}[c.predicate.text] for c in candidates]
+    read = dict(zip((c.predicate.text for c in candidates), neighbour_ratings(candidates, first, [True] * len(candidates))))
+    assert read == {"said": (0.4, 0.0), "backs": (0.0, 0.9)}
+    pool = [c.predicate.text != "said" for c in candidates]
+    read = dict(zip((c.predicate.text for c in candidates), neighbour_ratings(candidates, first, pool)))
+    assert read == {"said": (0.4, 0.0), "backs": (0.0, 0.0)}
+
+
+def test_what_the_rules_decided_counts_in_the_second_reading(nlp):
+    """The rules' cues and their contents are not read again by the model: a rules' cue inside
+    a candidate's content, or a candidate inside a rules' content, reads as ``RULES_READING``."""
+    from quoteapi.extract.learned import RULES_READING, RulesReading, neighbour_ratings
+
+    doc, candidates = _candidates(nlp, "She said he backs the plan.")
+    said = next(t for t in doc if t.text == "said")
+    content = (doc.text.index("he backs"), doc.text.index("."))
+    backs = [c for c in candidates if c.predicate.text == "backs"]
+    rules = RulesReading.of({said.i}, [content])
+    assert neighbour_ratings(backs, [0.4] * len(backs), [True] * len(backs), rules) == [(0.0, RULES_READING)] * len(backs)
+    wider = [c for c in _candidates(nlp, "They report she said he backs the plan.")[1] if c.predicate.text == "report"]
+    doc2 = wider[0].predicate.doc
+    rules = RulesReading.of({next(t for t in doc2 if t.text == "said").i}, [])
+    assert neighbour_ratings(wider, [0.5] * len(wider), [True] * len(wider), rules) == [(RULES_READING, 0.0)] * len(wider)
+
+
+def test_the_rules_contents_are_one_sorted_index():
+    from quoteapi.extract.learned import RulesReading
+
+    rules = RulesReading.of([], [(40, 50), (10, 20), (15, 30)])
+    assert rules.contents == ((10, 30), (40, 50))
+    assert [at for at in (5, 10, 25, 29, 30, 39, 40, 49, 50) if rules.in_content(at)] == [10, 25, 29, 40, 49]
+
+
+def test_the_model_weighs_its_second_reading(nlp):
+    """A predicate in the content of a likely attribution is rated lower by a model that
+    learned that (PolNeAR never annotates an attribution inside another's content); the rules'
+    words are not rated again, and not returned."""
+    from quoteapi.extract.learned import OUTER, RulesReading
+    from quoteapi.extract.marks import MarkIndex
+
+    doc = nlp("She said he backs the plan.")
+    sent, marks = next(doc.sents), MarkIndex([])
+    said = next(t for t in doc if t.text == "said")
+    plain = LinearModel({"lemma=back": 1.0, "lemma=say": 3.0})
+    learned = LinearModel({"lemma=back": 1.0, "lemma=say": 3.0, OUTER: -2.0})
+    alone = dict((c.predicate.text, p) for c, p in plain.rate(sent, marks))
+    second = dict((c.predicate.text, p) for c, p in learned.rate(sent, marks))
+    assert second["said"] == alone["said"] and second["backs"] < alone["backs"]
+    import math
+    assert second["backs"] == pytest.approx(1 / (1 + math.exp(-(1.0 - 2.0 * alone["said"]))))
+    rules = RulesReading.of({said.i}, [(doc.text.index("he backs"), doc.text.index("."))])
+    rated = learned.rate(sent, marks, {said.i}, rules)
+    assert {c.predicate.text for c, _ in rated} == {"backs"}
+    assert rated[0][1] == pytest.approx(1 / (1 + math.exp(-(1.0 - 2.0 * 0.9))))
+
+
+def test_the_parse_features_are_indicators(nlp):
+    """``LinearModel.score`` reads a feature's presence, not its value: every feature the parse
+    gives the model and the chooser is worth 1."""
+    from quoteapi.extract.bounds import variant_features, variants
+    from quoteapi.extract.learned import features
+
+    doc, candidates = _candidates(nlp, "The senator slammed the plan on Monday, which she said would fail, and vowed to fight it.")
+    assert candidates
+    for c in candidates:
+        assert set(features(c, False).values()) == {1.0}
+        offered = variants(c.predicate, c.content)
+        for v in offered:
+            assert set(variant_features(c.predicate, c.slot, v, offered[0].tokens).values()) == {1.0}

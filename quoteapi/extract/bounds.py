@@ -36,7 +36,7 @@ from enum import Enum
 from spacy.tokens import Token
 
 from .lexicon import CLAUSE_NOUNS, CUES
-from .phrases import TIME_ENTITIES, content_head
+from .phrases import POSITION, TIME_ENTITIES, content_head
 
 # Dependents whose subtree may end a content and be cut off.
 _DROPPABLE = {"relcl", "prep", "advcl", "appos", "conj", "acl", "advmod", "npadvmod"}
@@ -75,7 +75,7 @@ def _word(token: Token) -> str:
 
 def variants(predicate: Token, content: list[Token] | tuple[Token, ...]) -> list[Variant]:
     """The content as read first, then its variants (see the module's table)."""
-    tokens = sorted(content, key=lambda t: t.i)
+    tokens = sorted(content, key=POSITION)
     out = [Variant(Edit.KEEP, "-", "-", tuple(tokens))]
     if not tokens:
         return out
@@ -177,7 +177,7 @@ def variant_features(predicate: Token, slot: str, variant: Variant, base: tuple[
         return f
     in_base, in_variant = {t.i for t in base}, {t.i for t in variant.tokens}
     part = sorted([t for t in variant.tokens if t.i not in in_base] + [t for t in base if t.i not in in_variant],
-                  key=lambda t: t.i)  # the words cut or added
+                  key=POSITION)  # the words cut or added
     first = part[0]
     before = doc[first.i - 1]
     f[f"klen={kind}|{bucket(len(part))}"] = 1.0
@@ -195,7 +195,7 @@ def choose(predicate: Token, slot: str, content, model) -> list[Token]:
     """The variant of *content* the boundary *model* picks (``LinearModel.pick``: the best
     scored, when it scores ``MIN_PROBABILITY`` or more); the content as read when the model is
     absent."""
-    tokens = sorted(content, key=lambda t: t.i)
+    tokens = sorted(content, key=POSITION)
     if model is None or not tokens:
         return tokens
     offered = variants(predicate, tokens)

@@ -143,10 +143,17 @@ def _is_participle_cue(token: Token) -> bool:
     return cue_entry(token) is not None
 
 
-def participle_cues(sent: Span) -> set[int]:
+def participle_cues(sent: Span, read: "dict[int, set[int]] | None" = None) -> set[int]:
     """The indices of the participle cues of *sent*, and of its contrasting clauses with cues of
-    their own (see :func:`_is_participle_cue`, :func:`without_nested_cues`)."""
-    return {t.i for t in sent if _is_participle_cue(t)}
+    their own (see :func:`_is_participle_cue`, :func:`without_nested_cues`); kept in *read*, by
+    the sentence's start, for the next reader of the same document (the rules' frames, then the
+    model's candidates)."""
+    if read is None:
+        return {t.i for t in sent if _is_participle_cue(t)}
+    found = read.get(sent.start)
+    if found is None:
+        found = read[sent.start] = {t.i for t in sent if _is_participle_cue(t)}
+    return found
 
 
 def without_nested_cues(tokens: list[Token], cue: Token, participles: set[int]) -> list[Token]:
@@ -682,9 +689,11 @@ _MAX_SET_OFF_SUBJECT = 8  # words of a name or a description ("Texas delegate Bi
 _SLOT_OF_RULE = {Rule.CCOMP: "clause", Rule.OBJECT: "object", Rule.XCOMP: "to", Rule.PREP: "prep"}
 
 
-def frames_in(sent: Span, options: Options = DEFAULT, boundary=None) -> list[Frame]:
+def frames_in(sent: Span, options: Options = DEFAULT, boundary=None, read: dict[int, set[int]] | None = None
+              ) -> list[Frame]:
     """Every attribution frame of one sentence; with a *boundary* model (see
-    :mod:`quoteapi.extract.bounds`), a content's end is its choice among the parse's variants."""
+    :mod:`quoteapi.extract.bounds`), a content's end is its choice among the parse's variants
+    (*read*: the document's participle cues by sentence, see :func:`participle_cues`)."""
     frames: list[Frame] = []
     participles = None  # the sentence's participle cues, read at its first cue
     titled = None  # whether the sentence is in title case, read at its first proper noun
@@ -744,7 +753,7 @@ def frames_in(sent: Span, options: Options = DEFAULT, boundary=None) -> list[Fra
         if reported is not None:  # "was quoted as saying": the cue reads from the passive verb
             cue = [reported, token.head, *cue]
         if participles is None:
-            participles = participle_cues(sent)
+            participles = participle_cues(sent, read)
         found = clause_content(token, entry, participles)
         content: list[tuple[int, int]] = []
         rule = Rule.QUOTE  # no content of its own: a quotation next to it may be
@@ -1438,11 +1447,12 @@ def _before_next_clause(tokens: list[Token], according: Token, own: set[Token]) 
     return [t for t in tokens if t.i < according.i] if opens else tokens
 
 
-def doc_frames(doc: Doc, headline, options: Options = DEFAULT, boundary=None) -> list[Frame]:
+def doc_frames(doc: Doc, headline, options: Options = DEFAULT, boundary=None,
+               read: dict[int, set[int]] | None = None) -> list[Frame]:
     """Frames of every sentence; in a sentence for which ``headline(sent)`` is true, only the
     clausal ones (``Mayor Says Budget Will Pass``): a title line does not report otherwise."""
     out: list[Frame] = []
     for sent in doc.sents:
-        frames = frames_in(sent, options, boundary)
+        frames = frames_in(sent, options, boundary, read)
         out.extend(f for f in frames if f.rule == Rule.CCOMP) if headline(sent) else out.extend(frames)
     return out

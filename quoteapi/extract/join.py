@@ -393,8 +393,9 @@ def join(doc: Doc, text: str, spans: list[QuoteSpan], options: Options = DEFAULT
     a learned *model*, also the attributions it finds where the rules found none."""
     marks = MarkIndex(spans)
     joiner = _Joiner(doc, text, marks, options)
+    participles: dict[int, set[int]] = {}  # by sentence: read by the rules' frames, then the model's candidates
     frames = doc_frames(doc, headline=is_headline, options=options,
-                        boundary=model.boundary if model is not None else None)
+                        boundary=model.boundary if model is not None else None, read=participles)
     # A cue inside a quotation, an interview's answer or a signed post is the speaker's own
     # word, not an attribution.
     answers = interview_frames(doc, text) + handle_signature_frames(doc, text)
@@ -423,7 +424,7 @@ def join(doc: Doc, text: str, spans: list[QuoteSpan], options: Options = DEFAULT
         # The model's word where the rules gave a cue no content of its own and no quotation
         # (a lexicon verb with a complement the lexicon does not list, or a word outside it).
         decided = [f for f in frames if f.content] + [f for _, f in joiner.found if f is not None]
-        for frame in learned_frames(doc, decided, marks, options, model, skip=is_headline):
+        for frame in learned_frames(doc, decided, marks, options, model, skip=is_headline, participles=participles):
             if not own_words(frame):
                 joiner.from_frame(frame)
     joiner.found.sort(key=lambda cf: cf[0].start)

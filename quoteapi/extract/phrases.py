@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from operator import attrgetter
 
 from spacy.tokens import Token
 
@@ -12,6 +13,7 @@ from .wordnet import classes
 
 # Children that are not part of a speaker mention as written: "Smith, who ..., said".
 _MENTION_EXCLUDED_DEPS = {"appos", "relcl", "acl", "advcl", "punct", "parataxis"}
+POSITION = attrgetter("i")  # a token's place in its document, as a sort key
 QUOTE_MARK_CHARS = set("\"'“”‘’«»„‟‹›")
 # Punctuation trimmed from the edges of a content span.
 _EDGE_PUNCT = set(",;:—–-") | {"(", ")"}

@@ -21,6 +21,7 @@ from spacy.tokens import Span, Token
 from .frames import (_infinitive_content, _object_content, _prepositional_content, clause_marks, clause_tokens,
                      participle_cues, without_nested_cues)
 from .lexicon import PREPOSITION_SLOT
+from .phrases import POSITION
 
 _PREDICATE_POS = {"VERB", "ADJ", "NOUN"}
 # Prepositions whose object can be reported content: "warned about …", "called for …".
@@ -71,8 +72,10 @@ def _passive_subject(token: Token) -> list[Token] | None:
     return None
 
 
-def candidates_in(sent: Span, skip: set[int] = frozenset()) -> list[PredicateCandidate]:
-    """Every (predicate, complement) pair of one sentence, but for predicates in *skip*."""
+def candidates_in(sent: Span, skip: set[int] = frozenset(), read: dict[int, set[int]] | None = None
+                  ) -> list[PredicateCandidate]:
+    """Every (predicate, complement) pair of one sentence, but for predicates in *skip* (*read*:
+    the participle cues the rules' frames found, see :func:`~quoteapi.extract.frames.participle_cues`)."""
     out: list[PredicateCandidate] = []
     participles = None  # the sentence's participle cues, read at its first complement
     for token in sent:
@@ -106,8 +109,8 @@ def candidates_in(sent: Span, skip: set[int] = frozenset()) -> list[PredicateCan
         for slot, tokens in found:
             if tokens and len(tokens) >= _MIN_CONTENT_TOKENS:
                 if participles is None:
-                    participles = participle_cues(sent)
+                    participles = participle_cues(sent, read)
                 content = without_nested_cues(tokens, token, participles)
                 if content:
-                    out.append(PredicateCandidate(token, slot, tuple(sorted(content, key=lambda t: t.i))))
+                    out.append(PredicateCandidate(token, slot, tuple(sorted(content, key=POSITION))))
     return out
