@@ -387,3 +387,20 @@ def test_a_viewpoint_gives_way_to_a_speech_act_inside_its_clause(parse):
     speech act, whose attribution the view would swallow."""
     doc = parse("In his view, even as he accused the department of favoritism, the mayor stayed calm.")
     assert [f[2] for f in _frames(doc)] == ["prep"]
+
+
+def test_a_sentences_participle_cues_are_read_once_for_the_rules_and_the_model(nlp):
+    """The rules' frames and the model's candidates both leave nested participle cues out of a
+    content; the cues found for the first are kept by sentence for the second."""
+    from quoteapi.extract.frames import participle_cues
+    from quoteapi.extract.predicates import candidates_in
+
+    doc = nlp("The senator criticized the plan, adding that it would fail. Voters agreed.")
+    first, second = doc.sents
+    read: dict[int, set[int]] = {}
+    found = participle_cues(first, read)
+    assert {doc[i].text for i in found} == {"adding"} and read == {first.start: found}
+    assert participle_cues(first, read) is found and participle_cues(first) == found
+    criticized = [c for c in candidates_in(first, read=read) if c.predicate.text == "criticized"]
+    assert criticized and all("adding" not in {t.text for t in c.content} for c in criticized)
+    assert participle_cues(second, read) == set() and set(read) == {first.start, second.start}
