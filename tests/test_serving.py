@@ -53,8 +53,9 @@ def test_slow_clients_cannot_starve_the_workers():
     """One worker with two threads, a read timeout of 2 s, four clients trickling their request
     head a byte at a time and one sending half a body: more attackers than threads. Each is cut
     with a 408 within the timeout (plus the main loop's second), and health checks are answered
-    throughout: the first waits at most for two rounds of cuts, the others less than one read
-    timeout (not queued behind an attacker; under a loaded machine "at once" can take a second)."""
+    throughout: the first waits at most for two rounds of cuts, the others at most for one cut
+    (one read timeout plus the main loop's second: on a loaded machine a check can land behind an
+    attacker that is about to be cut, and waits 2.006 s; starved, it would wait rounds of cuts)."""
     from conftest import Server
 
     server = Server("gunicorn-slow-clients", WEB_CONCURRENCY="1", QUOTEAPI_THREADS="2", QUOTEAPI_READ_TIMEOUT="2")
@@ -101,7 +102,7 @@ def test_slow_clients_cannot_starve_the_workers():
             time.sleep(0.5)
         for thread in attackers:
             thread.join()
-        assert max(waits) < 2 * (2 + 1) and sorted(waits)[-2] < 2
+        assert max(waits) < 2 * (2 + 1) and sorted(waits)[-2] < 2 + 1
         assert max(held) < 3 * (2 + 1)  # queued behind two rounds of attackers at most, then cut
         assert len(answers) == 5
         assert all(_json_error(answer) == (408, "request_timeout") for answer in answers)
