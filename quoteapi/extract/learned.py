@@ -151,8 +151,8 @@ RULES_READING = 0.9
 @dataclass(frozen=True)
 class RulesReading:
     """What the rules read in a document, for the model: the words they took for cues (and the
-    words those hand their attribution on to) and the character spans of their reported
-    contents, for its second reading; the participle cues of its sentences, which its
+    words that hand an attribution on to those: ``seemed [to mock]``, ``issued a statement
+    saying``) and the character spans of their reported contents, for its second reading; the participle cues of its sentences, which its
     candidates leave out of their contents as the rules' frames do."""
 
     cues: frozenset[int]
