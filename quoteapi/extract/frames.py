@@ -18,7 +18,7 @@ from .lexicon import (CLAUSE_NOUNS, CUE_IDIOMS, CUES, FINDING_NOUNS, HEDGES, ISS
 from .marks import CLOSING_TOKENS, DOUBLE_CLOSE, QUOTE_OPENERS, SINGLE_CLOSE, STRAIGHT_DOUBLE
 from .options import DEFAULT, Options
 from .lines import capitalised_share, ends_line, title_cased
-from .phrases import (CLAUSE_SUBJECT_DEPS, DASHES, ISSUED, TIME_ENTITIES, can_speak, content_spans,
+from .phrases import (CLAUSE_SUBJECT_DEPS, DASHES, ISSUED, POSITION, TIME_ENTITIES, can_speak, content_spans,
                       has_clause_subject, issuing_verb, leading_cue_entry, named_owner, right_after_a_quotation)
 from .vocab import Mode, Rule, SpeakerKind
 
@@ -220,7 +220,7 @@ def _object_content(cue: Token) -> list[Token] | None:
     # A pronoun object is left out of a name given: "called him a master" → "a master".
     tokens = [] if obj.pos_ in _NOT_CONTENT_OBJECTS else list(obj.subtree)
     end = max((t.i for t in tokens), default=obj.i)
-    for child in sorted(cue.children, key=lambda t: t.i):
+    for child in sorted(cue.children, key=POSITION):
         if child.i <= end:
             continue
         if child.dep_ in _OBJECT_COMPLEMENTS or (child.dep_ == "prep" and child.lower_ == "as") \
@@ -748,7 +748,7 @@ def frames_in(sent: Span, options: Options = DEFAULT, boundary=None, read: dict[
         cue = [token] + [c for c in token.children if c.dep_ == "prt"]
         if idiom is not None:  # (with what stands between: "made [it] clear", whatever it hangs on)
             cue += [c for c in (*token.children, *idiom.children) if token.i < c.i < idiom.i] + [idiom]
-            cue.sort(key=lambda t: t.i)
+            cue.sort(key=POSITION)
         reported = reporting_passive(token)
         if reported is not None:  # "was quoted as saying": the cue reads from the passive verb
             cue = [reported, token.head, *cue]
@@ -1107,7 +1107,7 @@ def _set_off_by_commas(cue: Token) -> bool:
         return False
     subject, opening = displaced_subject(cue), displaced_opening(cue)
     displaced = [t for d in (subject, opening) if d is not None for t in d.subtree]
-    clause = sorted((t for t in cue.subtree if t not in displaced), key=lambda t: t.i)
+    clause = sorted((t for t in cue.subtree if t not in displaced), key=POSITION)
     while len(clause) > 1 and clause[0].is_punct:
         clause.pop(0)
     while len(clause) > 1 and clause[-1].is_punct:
@@ -1278,7 +1278,7 @@ def _according_to(according: Token, options: Options) -> Frame | None:
         copula, subject = copular
         own = (own - set(subject.subtree)) | {copula}
         return Frame([according, to], content_spans(list(subject.subtree), keep_that=options.content_that),
-                     Rule.ACCORDING_TO, sorted(own, key=lambda t: t.i))
+                     Rule.ACCORDING_TO, sorted(own, key=POSITION))
     if head.i == according.i:
         return Frame([according, to], [], Rule.ACCORDING_TO, list(own))
     root = head
@@ -1292,7 +1292,7 @@ def _according_to(according: Token, options: Options) -> Frame | None:
     tokens = [t for t in root.subtree if t not in own]
     tokens = _before_next_clause(tokens, according, own)
     return Frame([according, to], content_spans(tokens, keep_that=options.content_that), Rule.ACCORDING_TO,
-                 sorted(own, key=lambda t: t.i))
+                 sorted(own, key=POSITION))
 
 
 def _said_to_be_according(according: Token) -> tuple[Token, Token] | None:
@@ -1340,7 +1340,7 @@ def _in_finding(prep: Token, options: Options) -> Frame | None:
     content = content_spans(tokens, keep_that=options.content_that)
     if not content:
         return None
-    return Frame([prep], content, Rule.FINDING, sorted(prep.subtree, key=lambda t: t.i))
+    return Frame([prep], content, Rule.FINDING, sorted(prep.subtree, key=POSITION))
 
 
 def _clause_around(prep: Token) -> tuple[Token, list[Token]]:
@@ -1419,7 +1419,7 @@ def _viewpoint(prep: Token, cue: list[Token], options: Options) -> Frame | None:
     words of a senior adviser, “the torchbearer” of his legacy``: the clause the phrase is set
     off in is its holder's view or words, as after ``according to`` (the holder: see
     :mod:`quoteapi.extract.speakers`); *cue*: the phrase's cue words (:func:`viewpoint_of`)."""
-    phrase = sorted(prep.subtree, key=lambda t: t.i)
+    phrase = sorted(prep.subtree, key=POSITION)
     if not _set_off(phrase):
         return None  # "tears in his eyes", "put it in his own words": no one's view of a clause
     root, tokens = _clause_around(prep)

@@ -152,8 +152,9 @@ RULES_READING = 0.9
 class RulesReading:
     """What the rules read in a document, for the model: the words they took for cues (and the
     words that hand an attribution on to those: ``seemed [to mock]``, ``issued a statement
-    saying``) and the character spans of their reported contents, for its second reading; the participle cues of its sentences, which its
-    candidates leave out of their contents as the rules' frames do."""
+    saying``) and the character spans of their reported contents, for its second reading; the
+    participle cues of its sentences, which its candidates leave out of their contents as the
+    rules' frames do."""
 
     cues: frozenset[int]
     contents: tuple[tuple[int, int], ...]  # sorted, none overlapping another

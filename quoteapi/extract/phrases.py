@@ -59,7 +59,7 @@ def mention_tokens(head: Token, appositions: bool = False, conjuncts: bool = Tru
             if child.dep_ == "conj" and child.pos_ not in {"PROPN", "NOUN", "PRON"}:
                 continue
         tokens.extend(child.subtree)
-    tokens.sort(key=lambda t: t.i)
+    tokens.sort(key=POSITION)
     if appositions:  # the commas around an apposition belong between its pieces
         doc = head.doc
         ids = {t.i for t in tokens}
@@ -104,7 +104,7 @@ def _with_inner_hyphens(tokens: list[Token]) -> list[Token]:
     doc, ids = tokens[0].doc, {t.i for t in tokens}
     inner = [doc[i + 1] for i in ids if i + 2 in ids and i + 1 not in ids and doc[i + 1].text == "-"
              and not doc[i].whitespace_ and not doc[i + 1].whitespace_]
-    return sorted(tokens + inner, key=lambda t: t.i) if inner else tokens
+    return sorted(tokens + inner, key=POSITION) if inner else tokens
 
 
 def _contiguous_around(tokens: list[Token], head: Token) -> list[Token]:
@@ -141,7 +141,7 @@ def char_span(tokens: list[Token]) -> tuple[int, int]:
 
 def runs(tokens: Iterable[Token]) -> list[list[Token]]:
     """Split tokens (any order) into runs of consecutive token indices."""
-    ordered = sorted(tokens, key=lambda t: t.i)
+    ordered = sorted(tokens, key=POSITION)
     out: list[list[Token]] = []
     for t in ordered:
         if out and (t.i == out[-1][-1].i + 1):
@@ -246,7 +246,7 @@ def trim_content(tokens: list[Token], keep_that: bool = False) -> list[Token]:
 def content_spans(tokens: Iterable[Token], min_tokens: int = 1, keep_that: bool = False) -> list[tuple[int, int]]:
     """Character spans of the trimmed runs of *tokens*, a quotation mark the parser hung
     elsewhere bridged (``called [the system “rotten to the core]”``: one run, not two)."""
-    tokens = sorted(tokens, key=lambda t: t.i)
+    tokens = sorted(tokens, key=POSITION)
     bridged = []
     for t in tokens:
         if bridged and t.i == bridged[-1].i + 2 and _is_quote_mark(t.doc[t.i - 1]):

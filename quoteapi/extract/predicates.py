@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from .frames import (_infinitive_content, _object_content, _prepositional_content, clause_marks, clause_tokens,
-                     participle_cues, without_nested_cues)
+                     is_infinitive, participle_cues, without_nested_cues)
 from .lexicon import PREPOSITION_SLOT
 from .phrases import POSITION
 
@@ -58,8 +58,7 @@ def _noun_clause(token: Token) -> list[Token] | None:
 def _noun_infinitive(token: Token) -> list[Token] | None:
     """``his proposal [to ban …]``, ``their refusal [to stand with …]``."""
     for child in token.children:
-        if child.dep_ == "acl" and child.i > token.i and child.tag_ == "VB" \
-                and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+        if child.dep_ == "acl" and child.i > token.i and child.tag_ == "VB" and is_infinitive(child):
             return list(child.subtree)
     return None
 
